@@ -1,0 +1,209 @@
+"""Self-assessments, improvement plans and their rows."""
+
+from django.conf import settings
+from django.db import models
+
+from caitien.catalog.models import Criterion, Indicator, Regulation, Standard
+from caitien.schools.models import School
+
+
+class SelfAssessment(models.Model):
+    """The council's self-assessment of one school for one cycle (usually a school year)."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="self_assessments", verbose_name="trường")
+    regulation = models.ForeignKey(Regulation, on_delete=models.PROTECT, verbose_name="văn bản áp dụng")
+    start_year = models.PositiveSmallIntegerField("năm bắt đầu")
+    end_year = models.PositiveSmallIntegerField("năm kết thúc")
+    target_level = models.PositiveSmallIntegerField("mức trường hướng tới", default=2)
+    school_level_reached = models.PositiveSmallIntegerField("mức trường đạt", default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["school", "-start_year"]
+        unique_together = [("school", "start_year", "end_year", "regulation")]
+        verbose_name = "tự đánh giá"
+        verbose_name_plural = "tự đánh giá"
+
+    def __str__(self):
+        return f"Tự đánh giá {self.school} {self.cycle_label}"
+
+    @property
+    def cycle_label(self) -> str:
+        if self.end_year - self.start_year <= 1:
+            return f"năm học {self.start_year}-{self.end_year}"
+        return f"giai đoạn {self.start_year}-{self.end_year}"
+
+
+class CriterionAssessment(models.Model):
+    self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="criteria")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, verbose_name="tiêu chí")
+    current_state = models.TextField("mô tả hiện trạng", blank=True)
+    strengths = models.TextField("điểm mạnh", blank=True)
+    weaknesses = models.TextField("điểm yếu", blank=True)
+    improvement = models.TextField("kế hoạch cải tiến", blank=True)
+    level_reached = models.PositiveSmallIntegerField("mức đạt", default=0)  # computed from indicators
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+
+    class Meta:
+        ordering = ["criterion__standard__number", "criterion__position"]
+        unique_together = [("self_assessment", "criterion")]
+        verbose_name = "đánh giá tiêu chí"
+        verbose_name_plural = "đánh giá tiêu chí"
+
+    def __str__(self):
+        return f"{self.criterion.code}: Mức {self.level_reached}"
+
+
+class IndicatorResult(models.Model):
+    assessment = models.ForeignKey(CriterionAssessment, on_delete=models.CASCADE, related_name="indicator_results")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT)
+    met = models.BooleanField("đạt", default=False)
+
+    class Meta:
+        unique_together = [("assessment", "indicator")]
+
+
+class StandardAssessment(models.Model):
+    """Strengths and weaknesses per standard (Thông tư 57/2026 asks for them)."""
+
+    self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="standards")
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT)
+    strengths = models.TextField("điểm mạnh", blank=True)
+    weaknesses = models.TextField("điểm yếu", blank=True)
+
+    class Meta:
+        unique_together = [("self_assessment", "standard")]
+
+
+class Plan(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Dự thảo"
+        SUBMITTED = "submitted", "Chờ phê duyệt"
+        APPROVED = "approved", "Đã phê duyệt"
+        PUBLISHED = "published", "Đã công khai"
+        SUPERSEDED = "superseded", "Đã được điều chỉnh"
+
+    class PeriodKind(models.TextChoices):
+        SINGLE = "single", "Một năm học"
+        MULTI = "multi", "Nhiều năm (giai đoạn)"
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="plans", verbose_name="trường")
+    regulation = models.ForeignKey(Regulation, on_delete=models.PROTECT, verbose_name="văn bản áp dụng")
+    self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.SET_NULL, null=True, blank=True,
+                                        related_name="plans", verbose_name="dựa trên tự đánh giá")
+    period_kind = models.CharField("thời kỳ", max_length=10, choices=PeriodKind.choices, default=PeriodKind.SINGLE)
+    start_year = models.PositiveSmallIntegerField("năm bắt đầu")
+    end_year = models.PositiveSmallIntegerField("năm kết thúc")
+    title = models.CharField("trích yếu", max_length=300, blank=True)
+    document_number = models.CharField("số văn bản", max_length=60, blank=True)
+    place = models.CharField("địa danh", max_length=100, blank=True)
+    date = models.DateField("ngày ban hành", null=True, blank=True)
+    governing_body = models.CharField("cơ quan chủ quản", max_length=200, blank=True)
+    school_name = models.CharField("tên trường trên văn bản", max_length=200, blank=True)
+    sections = models.JSONField("các mục", default=dict, blank=True)  # keyed as the plan form's sections
+    priority_issues = models.JSONField("vấn đề trọng tâm", default=list, blank=True)
+    monitoring = models.JSONField("theo dõi, đánh giá", default=list, blank=True)
+    closing_text = models.TextField("câu kết", blank=True)
+    recipients = models.JSONField("nơi nhận", default=list, blank=True)
+    signer_title = models.CharField("chức danh người ký", max_length=100, blank=True)
+    signer_name = models.CharField("người ký", max_length=150, blank=True)
+    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    # Versions: every adjustment of a published plan is a new Plan in the same lineage.
+    lineage = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="versions")
+    version = models.PositiveSmallIntegerField("phiên bản", default=1)
+    previous = models.OneToOneField("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_version")
+    revision_reason = models.TextField("lý do điều chỉnh", blank=True)
+    source_file = models.CharField("tệp nhập", max_length=255, blank=True)
+    revision = models.PositiveIntegerField(default=1)  # bumped on each change, for edit conflicts
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["school", "-start_year", "-version"]
+        verbose_name = "kế hoạch cải tiến"
+        verbose_name_plural = "kế hoạch cải tiến"
+
+    def __str__(self):
+        return f"{self.title or 'Kế hoạch cải tiến'} — {self.school}"
+
+    @property
+    def period_label(self) -> str:
+        if self.period_kind == self.PeriodKind.SINGLE:
+            return f"năm học {self.start_year}-{self.end_year}"
+        return f"giai đoạn {self.start_year}-{self.end_year}"
+
+    @property
+    def root(self):
+        return self.lineage or self
+
+
+class PlanItem(models.Model):
+    """A row of the plan. Keeps what the document said, even when wrong: the checker judges it."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    criterion_code = models.CharField("tiêu chí (như văn bản ghi)", max_length=20, blank=True)
+    criterion = models.ForeignKey(Criterion, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="tiêu chí")
+    standard_number = models.PositiveSmallIntegerField("tiêu chuẩn", null=True, blank=True)
+    level = models.CharField("mức hướng tới", max_length=10, blank=True)
+    issue = models.TextField("nội dung cải tiến", blank=True)
+    expected_result = models.TextField("kết quả cần đạt / mục tiêu", blank=True)
+    solutions = models.TextField("công việc, giải pháp", blank=True)
+    indicator = models.TextField("chỉ số đánh giá kết quả", blank=True)
+    lead_text = models.TextField("chủ trì", blank=True)
+    coordinators_text = models.TextField("phối hợp", blank=True)
+    lead_people = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="led_items")
+    coordinator_people = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_items")
+    time_text = models.CharField("thời gian (như văn bản ghi)", max_length=300, blank=True)
+    start_month = models.CharField("tháng bắt đầu", max_length=7, blank=True)  # "YYYY-MM"
+    end_month = models.CharField("tháng kết thúc", max_length=7, blank=True)
+    budget_text = models.TextField("kinh phí (như văn bản ghi)", blank=True)
+    budget_amounts = models.JSONField("số tiền", default=list, blank=True)  # [{"vnd": 7000000, "per": null}]
+    funding_source = models.CharField("nguồn kinh phí", max_length=300, blank=True)
+    support = models.TextField("điều kiện hỗ trợ khác", blank=True)
+    expected_evidence = models.TextField("minh chứng dự kiến", blank=True)
+    status = models.CharField("mức độ thực hiện", max_length=100, blank=True)
+    notes = models.TextField("ghi chú", blank=True)
+    revision = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["plan", "order", "id"]
+        verbose_name = "dòng kế hoạch"
+        verbose_name_plural = "dòng kế hoạch"
+
+    def __str__(self):
+        return f"{self.criterion_code or self.standard_number or '—'}: {self.expected_result[:60]}"
+
+    @property
+    def lead(self) -> str:
+        """The contract's `lead`: "lead; coordinators" when both are given."""
+        return "; ".join(x for x in (self.lead_text, self.coordinators_text) if x)
+
+    @property
+    def budget_total(self) -> int:
+        return sum(int(a.get("vnd") or 0) for a in self.budget_amounts or [] if not a.get("per"))
+
+
+class PlanComment(models.Model):
+    """An office specialist's (or a colleague's) comment on a plan or one of its rows."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="comments")
+    item = models.ForeignKey(PlanItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    text = models.TextField("nội dung")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = "góp ý"
+        verbose_name_plural = "góp ý"

@@ -1,0 +1,15 @@
+"""What every page shows: the current school and school year."""
+
+from caitien.plans.calendar import current_school_year
+from caitien.schools import permissions
+
+
+def current_context(request):
+    user = getattr(request, "user", None)
+    schools = permissions.schools_of(user) if user is not None else []
+    start = current_school_year()
+    return {
+        "current_school": schools[0] if len(schools) == 1 else None,
+        "user_schools": schools,
+        "school_year_label": f"Năm học {start}-{start + 1}",
+    }

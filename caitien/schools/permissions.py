@@ -1,0 +1,193 @@
+"""Every permission decision of the product, as plain functions.
+
+Views, commands and templates all ask here (templates through the `can` filter of the `perms`
+template library), so a rule is changed in one place. Each function takes the user (possibly
+anonymous) and the object, and answers True or False; `require` turns a False into a refusal page
+with a Vietnamese reason.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from caitien.schools.models import Role
+
+AUTHORS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER}
+READERS_OF_DRAFTS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER, Role.MONITORING_MEMBER, Role.STAFF}
+COMMENTERS_IN_SCHOOL = {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER, Role.MONITORING_MEMBER}
+PUBLIC_STATUSES = {"published", "superseded"}
+
+
+class Refused(PermissionDenied):
+    """A refusal with a message for the person refused."""
+
+
+def require(allowed: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
+    if not allowed:
+        raise Refused(message)
+
+
+# --- who is who -------------------------------------------------------------------------------
+
+
+def _memberships(user):
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_caitien_memberships", None)
+    if cached is None:
+        cached = list(user.memberships.select_related("school", "office"))
+        user._caitien_memberships = cached
+    return cached
+
+
+def is_system_admin(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser) or any(m.role == Role.SYSTEM_ADMIN for m in _memberships(user))
+
+
+def school_roles(user, school) -> set[str]:
+    """The roles the user holds in this school."""
+    if school is None:
+        return set()
+    return {m.role for m in _memberships(user) if m.school_id == school.pk}
+
+
+def schools_of(user) -> list:
+    """Schools where the user holds a role, in name order."""
+    seen = {}
+    for m in _memberships(user):
+        if m.school_id and m.school_id not in seen:
+            seen[m.school_id] = m.school
+    return sorted(seen.values(), key=lambda s: s.name)
+
+
+def offices_of(user) -> list:
+    return [m.office for m in _memberships(user) if m.role == Role.OFFICE_SPECIALIST and m.office_id]
+
+
+def oversees(user, school) -> bool:
+    """An office specialist oversees every school of their office and of the offices below it."""
+    if school is None:
+        return False
+    office_ids = {m.office_id for m in _memberships(user) if m.role == Role.OFFICE_SPECIALIST and m.office_id}
+    if not office_ids:
+        return False
+    office = school.office
+    while office is not None:
+        if office.pk in office_ids:
+            return True
+        office = office.parent
+    return False
+
+
+def is_office_specialist(user) -> bool:
+    return any(m.role == Role.OFFICE_SPECIALIST for m in _memberships(user))
+
+
+# --- schools and self-assessments -------------------------------------------------------------
+
+
+def can_view_school(user, school) -> bool:
+    return bool(school_roles(user, school)) or oversees(user, school) or is_system_admin(user)
+
+
+def can_view_self_assessment(user, assessment) -> bool:
+    return can_view_school(user, assessment.school)
+
+
+def can_edit_self_assessment(user, assessment) -> bool:
+    return bool(school_roles(user, assessment.school) & AUTHORS)
+
+
+def can_create_self_assessment(user, school) -> bool:
+    return Role.PRINCIPAL in school_roles(user, school) or Role.VICE_PRINCIPAL in school_roles(user, school)
+
+
+def can_view_audit(user, school) -> bool:
+    return Role.PRINCIPAL in school_roles(user, school) or is_system_admin(user)
+
+
+def can_manage_system(user) -> bool:
+    """Users, schools, offices and the catalog in the admin."""
+    return is_system_admin(user)
+
+
+def can_view_office(user, office) -> bool:
+    if is_system_admin(user):
+        return True
+    ids = {m.office_id for m in _memberships(user) if m.role == Role.OFFICE_SPECIALIST}
+    while office is not None:
+        if office.pk in ids:
+            return True
+        office = office.parent
+    return False
+
+
+# --- plans ------------------------------------------------------------------------------------
+
+
+def can_create_plan(user, school) -> bool:
+    return bool(school_roles(user, school) & AUTHORS)
+
+
+def can_import_plan(user, school) -> bool:
+    return can_create_plan(user, school)
+
+
+def can_view_plan(user, plan) -> bool:
+    """Drafts stay inside the school; the office and the public see what was published."""
+    if school_roles(user, plan.school) & READERS_OF_DRAFTS or is_system_admin(user):
+        return True
+    return plan.status in PUBLIC_STATUSES and oversees(user, plan.school)
+
+
+def can_view_public_plan(plan) -> bool:
+    """The công khai page, without login: published plans and the versions they replaced."""
+    return plan.status in PUBLIC_STATUSES
+
+
+def can_edit_plan(user, plan) -> bool:
+    return plan.status == "draft" and bool(school_roles(user, plan.school) & AUTHORS)
+
+
+def can_delete_plan(user, plan) -> bool:
+    return plan.status == "draft" and Role.PRINCIPAL in school_roles(user, plan.school)
+
+
+def can_submit_plan(user, plan) -> bool:
+    """Whether the user may send the plan for approval (the checker may still block it)."""
+    return can_edit_plan(user, plan)
+
+
+def can_return_plan(user, plan) -> bool:
+    """Send a submitted plan back to draft with a reason."""
+    return plan.status == "submitted" and Role.PRINCIPAL in school_roles(user, plan.school)
+
+
+def can_approve_plan(user, plan) -> bool:
+    """Only the principal signs: approving sets the number, the date and the signer."""
+    return plan.status == "submitted" and Role.PRINCIPAL in school_roles(user, plan.school)
+
+
+def can_publish_plan(user, plan) -> bool:
+    return plan.status == "approved" and Role.PRINCIPAL in school_roles(user, plan.school)
+
+
+def can_revise_plan(user, plan) -> bool:
+    """Adjust a published plan (điều chỉnh kế hoạch): a new version with a reason."""
+    return plan.status == "published" and Role.PRINCIPAL in school_roles(user, plan.school)
+
+
+def can_comment_plan(user, plan) -> bool:
+    if plan.status in PUBLIC_STATUSES and oversees(user, plan.school):
+        return True
+    return bool(school_roles(user, plan.school) & COMMENTERS_IN_SCHOOL)
+
+
+def can_download_plan(user, plan) -> bool:
+    return can_view_plan(user, plan)
+
+
+def can_compare_versions(user, plan) -> bool:
+    return can_view_plan(user, plan)

@@ -1,0 +1,21 @@
+from django.contrib.auth import views as auth_views
+from django.shortcuts import render
+
+from caitien.schools.permissions import Refused
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+def refused(request, exception=None):
+    """The 403 page: says why, never a bare error."""
+    message = str(exception) if isinstance(exception, Refused) and str(exception) else (
+        "Bạn không có quyền xem hoặc thực hiện thao tác này. Nếu cần, hãy liên hệ Hiệu trưởng hoặc quản trị hệ thống."
+    )
+    return render(request, "refused.html", {"message": message}, status=403)
+
+
+def not_found(request, exception=None):
+    return render(request, "not_found.html", status=404)
