@@ -43,6 +43,7 @@ if _TESTING:
 INSTALLED_APPS = [
     "caitien.schools",
     "caitien.catalog",
+    "caitien.assessments",
     "caitien.plans",
     "caitien.audit",
     "caitien.imports",

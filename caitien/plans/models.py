@@ -1,80 +1,10 @@
-"""Self-assessments, improvement plans and their rows."""
+"""Improvement plans, their rows and comments."""
 
 from django.conf import settings
 from django.db import models
 
-from caitien.catalog.models import Criterion, Indicator, Regulation, Standard
+from caitien.catalog.models import Criterion, Regulation
 from caitien.schools.models import School
-
-
-class SelfAssessment(models.Model):
-    """The council's self-assessment of one school for one cycle (usually a school year)."""
-
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="self_assessments", verbose_name="trường")
-    regulation = models.ForeignKey(Regulation, on_delete=models.PROTECT, verbose_name="văn bản áp dụng")
-    start_year = models.PositiveSmallIntegerField("năm bắt đầu")
-    end_year = models.PositiveSmallIntegerField("năm kết thúc")
-    target_level = models.PositiveSmallIntegerField("mức trường hướng tới", default=2)
-    school_level_reached = models.PositiveSmallIntegerField("mức trường đạt", default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["school", "-start_year"]
-        unique_together = [("school", "start_year", "end_year", "regulation")]
-        verbose_name = "tự đánh giá"
-        verbose_name_plural = "tự đánh giá"
-
-    def __str__(self):
-        return f"Tự đánh giá {self.school} {self.cycle_label}"
-
-    @property
-    def cycle_label(self) -> str:
-        if self.end_year - self.start_year <= 1:
-            return f"năm học {self.start_year}-{self.end_year}"
-        return f"giai đoạn {self.start_year}-{self.end_year}"
-
-
-class CriterionAssessment(models.Model):
-    self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="criteria")
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, verbose_name="tiêu chí")
-    current_state = models.TextField("mô tả hiện trạng", blank=True)
-    strengths = models.TextField("điểm mạnh", blank=True)
-    weaknesses = models.TextField("điểm yếu", blank=True)
-    improvement = models.TextField("kế hoạch cải tiến", blank=True)
-    level_reached = models.PositiveSmallIntegerField("mức đạt", default=0)  # computed from indicators
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
-
-    class Meta:
-        ordering = ["criterion__standard__number", "criterion__position"]
-        unique_together = [("self_assessment", "criterion")]
-        verbose_name = "đánh giá tiêu chí"
-        verbose_name_plural = "đánh giá tiêu chí"
-
-    def __str__(self):
-        return f"{self.criterion.code}: Mức {self.level_reached}"
-
-
-class IndicatorResult(models.Model):
-    assessment = models.ForeignKey(CriterionAssessment, on_delete=models.CASCADE, related_name="indicator_results")
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT)
-    met = models.BooleanField("đạt", default=False)
-
-    class Meta:
-        unique_together = [("assessment", "indicator")]
-
-
-class StandardAssessment(models.Model):
-    """Strengths and weaknesses per standard (Thông tư 57/2026 asks for them)."""
-
-    self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="standards")
-    standard = models.ForeignKey(Standard, on_delete=models.PROTECT)
-    strengths = models.TextField("điểm mạnh", blank=True)
-    weaknesses = models.TextField("điểm yếu", blank=True)
-
-    class Meta:
-        unique_together = [("self_assessment", "standard")]
 
 
 class Plan(models.Model):
@@ -91,7 +21,7 @@ class Plan(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="plans", verbose_name="trường")
     regulation = models.ForeignKey(Regulation, on_delete=models.PROTECT, verbose_name="văn bản áp dụng")
-    self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.SET_NULL, null=True, blank=True,
+    self_assessment = models.ForeignKey("assessments.SelfAssessment", on_delete=models.SET_NULL, null=True, blank=True,
                                         related_name="plans", verbose_name="dựa trên tự đánh giá")
     period_kind = models.CharField("thời kỳ", max_length=10, choices=PeriodKind.choices, default=PeriodKind.SINGLE)
     start_year = models.PositiveSmallIntegerField("năm bắt đầu")
