@@ -39,6 +39,8 @@ SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("CAITIEN_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 if _TESTING:
     ALLOWED_HOSTS = ["*"]
+    # The test cast logs in a dozen people per test; the slow production hash would dominate the run.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 INSTALLED_APPS = [
     "caitien.schools",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "caitien.plans",
     "caitien.audit",
     "caitien.imports",
+    "caitien.checks",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,19 +1,21 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from caitien.plans import views as plan_views
+from caitien.dashboards import views as dashboard_views
 
 admin.site.site_header = "Quản trị Cải Tiến"
 admin.site.site_title = "Cải Tiến"
 admin.site.index_title = "Quản trị hệ thống"
 
 urlpatterns = [
-    path("", plan_views.home, name="home"),
+    path("", dashboard_views.home, name="home"),
     path("quan-tri/", admin.site.urls),
     path("", include("caitien.schools.urls")),
     path("danh-muc/", include("caitien.catalog.urls")),
     path("nhap/", include("caitien.imports.urls")),
     path("", include("caitien.plans.urls")),
+    path("tu-danh-gia/", include("caitien.assessments.urls")),
+    path("tong-quan/", include("caitien.dashboards.urls")),
 ]
 
 handler403 = "caitien.schools.views.refused"

@@ -15,7 +15,9 @@ class SelfAssessment(models.Model):
     start_year = models.PositiveSmallIntegerField("năm bắt đầu")
     end_year = models.PositiveSmallIntegerField("năm kết thúc")
     target_level = models.PositiveSmallIntegerField("mức trường hướng tới", default=2)
-    school_level_reached = models.PositiveSmallIntegerField("mức trường đạt", default=0)
+    school_level_reached = models.PositiveSmallIntegerField("mức trường đạt", default=0)  # computed
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name="người tạo")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -43,6 +45,10 @@ class CriterionAssessment(models.Model):
     weaknesses = models.TextField("điểm yếu", blank=True)
     improvement = models.TextField("kế hoạch cải tiến", blank=True)
     level_reached = models.PositiveSmallIntegerField("mức đạt", default=0)  # computed from indicators
+    # Council members the principal assigns to draft this criterion (their home page lists it).
+    assignees = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="assigned_criteria",
+                                       verbose_name="người được phân công")
+    revision = models.PositiveIntegerField(default=1)  # bumped on each text change, for edit conflicts
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
 
@@ -58,20 +64,36 @@ class CriterionAssessment(models.Model):
 
 class IndicatorResult(models.Model):
     assessment = models.ForeignKey(CriterionAssessment, on_delete=models.CASCADE, related_name="indicator_results")
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT)
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, verbose_name="chỉ báo")
     met = models.BooleanField("đạt", default=False)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         unique_together = [("assessment", "indicator")]
+        verbose_name = "kết quả chỉ báo"
+        verbose_name_plural = "kết quả chỉ báo"
+
+    def __str__(self):
+        return f"{self.indicator}: {'Đạt' if self.met else 'Không đạt'}"
 
 
 class StandardAssessment(models.Model):
     """Strengths and weaknesses per standard (Thông tư 57/2026 asks for them)."""
 
     self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="standards")
-    standard = models.ForeignKey(Standard, on_delete=models.PROTECT)
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, verbose_name="tiêu chuẩn")
     strengths = models.TextField("điểm mạnh", blank=True)
     weaknesses = models.TextField("điểm yếu", blank=True)
+    revision = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
 
     class Meta:
+        ordering = ["standard__number"]
         unique_together = [("self_assessment", "standard")]
+        verbose_name = "đánh giá tiêu chuẩn"
+        verbose_name_plural = "đánh giá tiêu chuẩn"
+
+    def __str__(self):
+        return f"Tiêu chuẩn {self.standard.number}"

@@ -1,2 +1,30 @@
+from django.urls import path
+
+from caitien.plans import views
+
 app_name = "plans"
-urlpatterns = []
+
+urlpatterns = [
+    path("ke-hoach/", views.plan_list, name="list"),
+    path("ke-hoach/moi/", views.plan_new, name="new"),
+    path("ke-hoach/<int:pk>/", views.plan_detail, name="detail"),
+    path("ke-hoach/<int:pk>/soan/", views.plan_edit, name="edit"),
+    path("ke-hoach/<int:pk>/noi-dung/", views.plan_sections, name="sections"),
+    path("ke-hoach/<int:pk>/kiem-tra/", views.plan_findings_fragment, name="findings"),
+    path("ke-hoach/<int:pk>/tieu-chi/", views.criteria_search, name="criteria"),
+    path("ke-hoach/<int:pk>/dong/them/", views.item_add, name="item_add"),
+    path("ke-hoach/<int:pk>/dong/<int:item_pk>/", views.item_update, name="item_update"),
+    path("ke-hoach/<int:pk>/dong/<int:item_pk>/xoa/", views.item_delete, name="item_delete"),
+    path("ke-hoach/<int:pk>/dong/<int:item_pk>/nhan-ban/", views.item_duplicate, name="item_duplicate"),
+    path("ke-hoach/<int:pk>/dong/<int:item_pk>/chuyen/<str:direction>/", views.item_move, name="item_move"),
+    path("ke-hoach/<int:pk>/gui-phe-duyet/", views.plan_submit, name="submit"),
+    path("ke-hoach/<int:pk>/tra-lai/", views.plan_return, name="return"),
+    path("ke-hoach/<int:pk>/phe-duyet/", views.plan_approve, name="approve"),
+    path("ke-hoach/<int:pk>/cong-khai/", views.plan_publish, name="publish"),
+    path("ke-hoach/<int:pk>/dieu-chinh/", views.plan_revise, name="revise"),
+    path("ke-hoach/<int:pk>/so-sanh/", views.plan_compare, name="compare"),
+    path("ke-hoach/<int:pk>/gop-y/", views.comment_add, name="comment"),
+    path("ke-hoach/<int:pk>/tai-ve/<str:fmt>/", views.plan_download, name="download"),
+    path("cong-khai/<int:pk>/", views.public_plan, name="public"),
+    path("cong-khai/truong/<int:school_pk>/", views.public_list, name="public_list"),
+]

@@ -14,7 +14,8 @@ from caitien.schools.models import Role
 
 AUTHORS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER}
 READERS_OF_DRAFTS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER, Role.MONITORING_MEMBER, Role.STAFF}
-COMMENTERS_IN_SCHOOL = {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER, Role.MONITORING_MEMBER}
+# Staff carry out the rows and are expected to suggest (góp ý), so they comment too.
+COMMENTERS_IN_SCHOOL = {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER, Role.MONITORING_MEMBER, Role.STAFF}
 PUBLIC_STATUSES = {"published", "superseded"}
 
 
@@ -104,6 +105,11 @@ def can_create_self_assessment(user, school) -> bool:
     return Role.PRINCIPAL in school_roles(user, school) or Role.VICE_PRINCIPAL in school_roles(user, school)
 
 
+def can_assign_criteria(user, assessment) -> bool:
+    """Who drafts which criterion is decided by the council's chair or vice-chair."""
+    return bool(school_roles(user, assessment.school) & {Role.PRINCIPAL, Role.VICE_PRINCIPAL})
+
+
 def can_view_audit(user, school) -> bool:
     return Role.PRINCIPAL in school_roles(user, school) or is_system_admin(user)
 
@@ -186,7 +192,8 @@ def can_comment_plan(user, plan) -> bool:
 
 
 def can_download_plan(user, plan) -> bool:
-    return can_view_plan(user, plan)
+    """Whoever may read the plan; a published plan is public, so its files are too."""
+    return can_view_plan(user, plan) or can_view_public_plan(plan)
 
 
 def can_compare_versions(user, plan) -> bool:

@@ -19,7 +19,7 @@ def school_create(*, name: str, level: str, office: Office, governing_body: str,
                   regulation: Regulation, address: str = "", actor=None) -> School:
     school = School.objects.create(name=name, level=level, office=office, governing_body=governing_body, place=place,
                                    short_code=short_code, regulation=regulation, address=address)
-    audit_record(actor=actor, action="school.create", obj=school, summary=f"Thêm trường {name}")
+    audit_record(actor=actor, action="school.create", obj=school, school=school, summary=f"Thêm trường {name}")
     return school
 
 

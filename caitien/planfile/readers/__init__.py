@@ -7,6 +7,10 @@ by the file name second, then hand over to one reader module per format.
 from __future__ import annotations
 
 import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 
 from caitien.planfile.model import Document
@@ -38,18 +42,19 @@ def detect_format(data: bytes, filename: str = "") -> str:
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        import zipfile
-        from io import BytesIO
-
         try:
             names = set(zipfile.ZipFile(BytesIO(data)).namelist())
-        except zipfile.BadZipFile:
-            return "unknown"
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            # A truncated archive: trust the name so the reader can say the file is damaged.
+            suffix = Path(filename).suffix.lower()
+            return {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx"}.get(suffix, "zip")
         if "word/document.xml" in names:
             return "docx"
         if "xl/workbook.xml" in names:
             return "xlsx"
-        return "unknown"
+        if "content.xml" in names:
+            return "odf"
+        return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
     stripped = data.lstrip()[:1]
@@ -89,7 +94,20 @@ def read_bytes(data: bytes, filename: str = "") -> Document:
 
         return reader.read_text(_decode(data), filename)
     if kind == "doc":
+        if Path(filename).suffix.lower() in (".xls", ".xlt"):
+            raise ReadError("Tệp Excel cũ (.xls) chưa đọc được. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.")
         raise ReadError("Tệp Word cũ (.doc) chưa đọc được. Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx.")
+    if kind == "odf":
+        raise ReadError("Tệp OpenDocument (.odt, .ods) chưa đọc được. Hãy mở bằng LibreOffice và lưu lại dạng .docx hoặc .xlsx.")
+    if kind == "zip":
+        raise ReadError(
+            f"Tệp “{filename or 'đã tải lên'}” là tệp nén nhưng không phải tệp Word (.docx) hay Excel (.xlsx), "
+            "hoặc đã bị hỏng. Hãy giải nén và chọn đúng tệp kế hoạch."
+        )
+    if Path(filename).suffix.lower() == ".pdf":
+        raise ReadError(
+            f"Tệp “{filename}” mang đuôi .pdf nhưng không phải tệp PDF (hoặc đã bị hỏng). Hãy xuất lại tệp PDF rồi thử lại."
+        )
     raise ReadError(
         f"Không nhận ra định dạng của tệp “{filename or 'đã tải lên'}”. Hãy dùng tệp .docx, .xlsx, .pdf có lớp chữ, "
         ".txt hoặc tệp JSON của kế hoạch."
@@ -122,4 +140,104 @@ def _read_json(data: bytes, filename: str) -> Document:
     except (TypeError, ValueError) as exc:
         raise ReadError(f"Tệp JSON của kế hoạch có trường không hợp lệ: {exc}.") from None
     doc.source = doc.source or filename
+    return doc
+
+
+# --- assembling a document from the blocks of a structured file ---------------------------------
+
+
+@dataclass
+class Block:
+    """A piece of a structured file in reading order: running text, or a table as a grid of cell texts
+    (a horizontally merged cell's text repeated in each column it spans, a vertical continuation "")."""
+
+    text: str = ""
+    rows: list[list[str]] | None = None
+    where: str = ""
+    continued: bool = False  # a table the file itself says continues the previous one (next page)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def is_table(self) -> bool:
+        return self.rows is not None
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows or []), default=0)
+
+
+_NOISE = re.compile(r"^\s*(?:-?\s*\d{1,3}\s*-?|trang\s*\d+(?:\s*/\s*\d+)?)?\s*$", re.IGNORECASE)
+
+
+def merge_continued_tables(blocks: list[Block]) -> list[Block]:
+    """Join a table with the one after it when nothing but blank lines or a page number stands between
+    and they have the same columns: a table broken by a page break, or continued in a second table."""
+    out: list[Block] = []
+    pending_noise: list[Block] = []
+    for block in blocks:
+        if not block.is_table:
+            if out and out[-1].is_table and _NOISE.match(block.text):
+                pending_noise.append(block)
+                continue
+            out.extend(pending_noise)
+            pending_noise = []
+            out.append(block)
+            continue
+        previous = out[-1] if out else None
+        if previous is not None and previous.is_table and (previous.width == block.width or block.continued):
+            previous.rows = previous.rows + block.rows
+            pending_noise = []
+            continue
+        out.extend(pending_noise)
+        pending_noise = []
+        out.append(Block(rows=list(block.rows), where=block.where, extra=dict(block.extra)))
+    out.extend(pending_noise)
+    return out
+
+
+def table_text(rows: list[list[str]]) -> str:
+    """A non-plan table (header block, signature block) as running text: each distinct cell on its lines."""
+    lines = []
+    for row in rows:
+        previous = None
+        for cell in row:
+            if cell and cell != previous:
+                lines.append(cell)
+            previous = cell
+    return "\n".join(lines)
+
+
+def assemble(blocks: list[Block], source: str) -> Document:
+    """Blocks → Document: plan tables through table.build_items, the rest through header.fill_document.
+
+    A table is a plan table when build_items finds plan rows in it. When a file has no plan table at
+    all (a plan typed as text, an unruled PDF), its text goes to the plain-text reader instead.
+    """
+    from caitien.planfile.readers import header, safety, table
+
+    blocks = merge_continued_tables(blocks)
+    row_count = sum(len(b.rows) for b in blocks if b.is_table)
+    cell_count = sum(len(r) for b in blocks if b.is_table for r in b.rows)
+    safety.check_rows(row_count, cell_count)
+    safety.check_text(sum(len(b.text) for b in blocks) + sum(len(c) for b in blocks if b.is_table for r in b.rows for c in r))
+
+    plan_tables = set()
+    for index, block in enumerate(blocks):
+        if block.is_table and block.width >= 3 and table.build_items(block.rows, Document(), where=block.where):
+            plan_tables.add(index)
+
+    if not plan_tables:
+        from caitien.planfile.readers import text
+
+        whole = "\n".join(b.text if not b.is_table else "\n".join("\t".join(r) for r in b.rows) for b in blocks)
+        doc = text.read_text(whole, source)
+        doc.source = source
+        return doc
+
+    doc = Document(source=source)
+    running = "\n".join(b.text if not b.is_table else table_text(b.rows) for i, b in enumerate(blocks) if i not in plan_tables)
+    header.fill_document(doc, running)
+    for index in sorted(plan_tables):
+        block = blocks[index]
+        doc.items.extend(table.build_items(block.rows, doc, where=block.where))
     return doc

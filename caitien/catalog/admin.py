@@ -1,0 +1,107 @@
+"""The catalog in the admin, read-only: the data files in caitien/catalog/data/ are the source
+(the command line reads them without a database), so a fix goes there and `caitien loadcatalog`
+brings it in. Editing here would make the pages and the command line disagree."""
+
+from django.contrib import admin
+
+from caitien.catalog.models import Criterion, Indicator, Level4Requirement, Regulation, Standard
+
+
+class ReadOnlyMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class StandardInline(ReadOnlyMixin, admin.TabularInline):
+    model = Standard
+    fields = ["number", "name"]
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+
+
+class Level4Inline(ReadOnlyMixin, admin.TabularInline):
+    model = Level4Requirement
+    fields = ["order", "paraphrase", "original"]
+    readonly_fields = fields
+    extra = 0
+    verbose_name = "yêu cầu Mức 4 (toàn trường)"
+    verbose_name_plural = "yêu cầu Mức 4 (toàn trường)"
+
+    @admin.display(description="số thứ tự")
+    def order(self, obj):
+        return obj.number
+
+    @admin.display(description="nguyên văn")
+    def original(self, obj):
+        return obj.text or "Chưa có nguyên văn"
+
+
+@admin.register(Regulation)
+class RegulationAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["label", "short_name", "issued", "generation", "verified"]
+    list_filter = ["generation", "verified"]
+    search_fields = ["code", "short_name", "name"]
+    fields = ["slug", "code", "appendix", "short_name", "name", "issued", "generation", "school_levels", "verified",
+              "verification_note", "level_rules", "plan_form", "evidence_code"]
+    readonly_fields = fields
+    inlines = [StandardInline, Level4Inline]
+
+    @admin.display(description="văn bản", ordering="code")
+    def label(self, obj):
+        return obj.label
+
+
+class CriterionInline(ReadOnlyMixin, admin.TabularInline):
+    model = Criterion
+    fields = ["code", "name", "mandatory"]
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Standard)
+class StandardAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["__str__", "regulation"]
+    list_filter = ["regulation"]
+    search_fields = ["name"]
+    fields = ["regulation", "number", "name"]
+    readonly_fields = fields
+    inlines = [CriterionInline]
+
+
+class IndicatorInline(ReadOnlyMixin, admin.TabularInline):
+    model = Indicator
+    fields = ["level", "letter", "text"]
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(Criterion)
+class CriterionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["code", "name", "regulation_label", "mandatory"]
+    list_filter = ["standard__regulation", "mandatory"]
+    search_fields = ["code", "name", "search_text"]
+    list_select_related = ["standard__regulation"]
+    fields = ["standard", "code", "name", "mandatory", "suggested_evidence", "quantitative_indicators"]
+    readonly_fields = fields
+    inlines = [IndicatorInline]
+
+    @admin.display(description="văn bản", ordering="standard__regulation")
+    def regulation_label(self, obj):
+        return obj.standard.regulation.label
+
+    def get_search_results(self, request, queryset, search_term):
+        # search_text is accent-folded, so "co so vat chat" finds "Cơ sở vật chất".
+        from caitien.text import fold
+
+        found, dupes = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            found |= queryset.filter(search_text__contains=fold(search_term))
+        return found, dupes

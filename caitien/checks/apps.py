@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ChecksConfig(AppConfig):
+    name = "caitien.checks"
+    verbose_name = "Kiểm tra kế hoạch"

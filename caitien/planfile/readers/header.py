@@ -1,0 +1,267 @@
+"""The parts of a plan outside its table: header block, title, sections, closing, signature.
+
+`fill_document(doc, text)` reads them from the document's running text, whatever the reader (Word,
+Excel, PDF or extracted text). It finds things by what they say, not by where they stand, and it
+tolerates the table's text being mixed in. Fields it cannot find stay as they are (None or "").
+"""
+
+from __future__ import annotations
+
+import re
+
+from caitien.catalog import registry
+from caitien.planfile import vietnamese as vn
+from caitien.planfile.model import Document, Signer, clean_text
+
+# Section headings by meaning: folded keywords -> section key of the plan form.
+SECTION_KEYS = (
+    ("general_info", re.compile(r"thong\s*tin\s*chung")),
+    ("purposes", re.compile(r"muc\s*[dp]ich")),
+    ("legal_bases", re.compile(r"can\s*cu")),
+    ("priority_issues", re.compile(r"van\s*de\s*trong\s*tam|tom\s*tat\s*cac\s*van\s*de")),
+    ("content", re.compile(r"noi\s*dung\s*(?:ke\s*hoach|cai\s*tien)|^ke\s*hoach\s*cai\s*tien\s*chat")),
+    ("monitoring", re.compile(r"theo\s*doi\s*va\s*danh\s*gia|giam\s*sat\s*noi\s*bo")),
+    ("organisation", re.compile(r"to\s*chuc\s*thuc\s*hien")),
+    ("review_mechanism", re.compile(r"co\s*che\s*danh\s*gia|che\s*do\s*bao\s*cao")),
+)
+_HEADING = re.compile(r"^\s*(?:[ivx]{1,4}|[1-9l])\s*[.)/]\s*(.{3,120})$")
+_CLOSING = re.compile(r"tren\s*day\s*la")
+_RECIPIENTS = re.compile(r"n[o0]i\s*nh[a-z]n\s*:?")
+_SIGNER_TITLE = re.compile(
+    r"^\s*((?:kt\.?\s*|tm\.?\s*|q\.?\s*)?(?:pho\s*)?(?:hieu\s*truong|giam\s*doc|chu\s*tich(?:\s*hoi\s*dong)?|truong\s*phong))\s*$"
+)
+_MOTTO = re.compile(r"cong\s*hoa\s*xa\s*hoi|[dp]?[o0]c\s*[l1]ap\s*[-–—]?\s*t[uw]\s*do")
+_GOVERNING = re.compile(r"^\s*(ubnd|uy\s*ban|phong\s*giao\s*duc|phong\s*gd|so\s*giao\s*duc|so\s*gd)")
+_SCHOOL_LINE = re.compile(r"^\s*truong\s+\S")
+_SCHOOL_IN_BODY = re.compile(
+    r"truong\s+(?:tieu\s*hoc|th\b|trung\s*hoc\s*co\s*so|thcs|trung\s*hoc\s*pho\s*thong|thpt|mam\s*non|mau\s*giao|"
+    r"pho\s*thong\s*co\s*nhieu\s*cap\s*hoc|tieu\s*hoc\s*va\s*trung\s*hoc\s*co\s*so|th\s*va\s*thcs|thcs\s*va\s*thpt)\s+"
+)
+
+
+def fill_document(doc: Document, text: str) -> None:
+    text = vn.nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    folded = [vn.fold_same_length(ln) for ln in lines]
+    head_end = _head_end(folded)
+
+    _header_block(doc, lines[:head_end], folded[:head_end])
+    if doc.document_number is None:
+        doc.document_number = vn.parse_document_number("\n".join(lines[: head_end + 5]))
+    if doc.date is None:
+        place, when = vn.parse_place_date("\n".join(lines[: max(head_end + 5, 40)]))
+        doc.place = doc.place or place
+        doc.date = when
+    _title(doc, lines, folded)
+    if doc.school is None:
+        doc.school = _school_from_body(text)
+    if doc.circular is None:
+        doc.circular = vn.find_circular(text)
+    if doc.school_level is None:
+        doc.school_level = vn.school_level_from(doc.school or "") if doc.school else None
+    if doc.school_level is None:
+        doc.school_level = _level_from_circular(doc.circular, text)
+    if doc.regulation is None and doc.circular:
+        reg = registry.for_circular(doc.circular, doc.school_level)
+        doc.regulation = reg.slug if reg else None
+    _sections(doc, lines, folded)
+    _closing(doc, lines, folded)
+    _signature(doc, lines, folded)
+
+
+def _head_end(folded: list[str]) -> int:
+    """Index of the first line after the header block (the line holding "KẾ HOẠCH", or a heading)."""
+    for i, ln in enumerate(folded[:80]):
+        s = ln.strip()
+        if re.fullmatch(r"ke\s*hoach", s) or _HEADING.match(s) and _section_key(s):
+            return i
+    return min(len(folded), 20)
+
+
+def _header_block(doc: Document, lines: list[str], folded: list[str]) -> None:
+    school_parts: list[str] = []
+    for i, (ln, fl) in enumerate(zip(lines, folded)):
+        left = _left_column(ln, fl)
+        fleft = vn.fold_same_length(left)
+        if not left.strip():
+            continue
+        if doc.governing_body is None and _GOVERNING.match(fleft):
+            doc.governing_body = clean_text(left)
+            continue
+        if not school_parts and _SCHOOL_LINE.match(fleft):
+            school_parts.append(left)
+            continue
+        if school_parts and len(school_parts) < 3 and not re.match(r"\s*s[o6]\s*:", fleft) and _looks_upper(left):
+            school_parts.append(left)
+            continue
+        if school_parts:
+            break
+    if school_parts and doc.school is None:
+        doc.school = clean_text(" ".join(school_parts))
+
+
+def _left_column(line: str, folded: str) -> str:
+    """The left part of a header line printed beside the national motto or the place-date."""
+    m = _MOTTO.search(folded)
+    if m:
+        line = line[: m.start()]
+    parts = re.split(r"\s{3,}|\t", line.strip())
+    return parts[0] if parts else ""
+
+
+def _looks_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(text.strip()) <= 60
+
+
+def _title(doc: Document, lines: list[str], folded: list[str]) -> None:
+    for i, fl in enumerate(folded[:120]):
+        if re.fullmatch(r"\s*ke\s*hoach\s*", fl):
+            parts = []
+            for ln, f in zip(lines[i + 1: i + 6], folded[i + 1: i + 6]):
+                if not ln.strip():
+                    if parts:
+                        continue
+                    continue
+                if _HEADING.match(f.strip()) and _section_key(f.strip()):
+                    break
+                parts.append(ln.strip())
+                if vn.parse_period(ln):
+                    break
+            title = clean_text(" ".join(parts))
+            if title:
+                doc.title = doc.title or title
+                if doc.period is None:
+                    doc.period = vn.parse_period(title)
+            break
+    if doc.period is None:
+        year = vn.parse_school_year("\n".join(lines[:200]))
+        if year:
+            doc.period = {"start_year": year[0], "end_year": year[1]}
+
+
+def _school_from_body(text: str) -> str | None:
+    folded = vn.fold_same_length(text)
+    for m in _SCHOOL_IN_BODY.finditer(folded):
+        start = m.start()
+        words = text[start:].split()
+        kind = len(m.group(0).split())
+        out = words[:kind]
+        for w in words[kind: kind + 6]:
+            w = w.rstrip(".,;:")
+            if w and w[0].isupper() and not vn.fold_same_length(w).startswith(("dat", "xay")):
+                out.append(w)
+            else:
+                break
+        if len(out) > kind:
+            name = " ".join(out)
+            return clean_text(name[0].upper() + name[1:])
+    return None
+
+
+def _level_from_circular(circular: str | None, text: str) -> str | None:
+    if circular:
+        reg = registry.for_circular(circular)
+        if reg and len(reg.school_levels) == 1:
+            return reg.school_levels[0]
+    return None
+
+
+def _section_key(folded_heading: str) -> str | None:
+    m = _HEADING.match(folded_heading)
+    body = m.group(1) if m else folded_heading
+    for key, pattern in SECTION_KEYS:
+        hit = pattern.search(body)
+        if hit and hit.start() <= 12:
+            return key
+    return None
+
+
+def _sections(doc: Document, lines: list[str], folded: list[str]) -> None:
+    found: list[tuple[int, str]] = []
+    seen = set()
+    for i, fl in enumerate(folded):
+        s = fl.strip()
+        if not _HEADING.match(s) or len(s) > 120:
+            continue
+        key = _section_key(s)
+        if key and key not in seen:
+            # "1. Hiệu trưởng ... tổ chức thực hiện" inside a section is not a heading: headings are short.
+            found.append((i, key))
+            seen.add(key)
+    for n, (i, key) in enumerate(found):
+        end = found[n + 1][0] if n + 1 < len(found) else len(lines)
+        body = []
+        for ln, fl in zip(lines[i + 1: end], folded[i + 1: end]):
+            if _CLOSING.match(fl.strip()) or _RECIPIENTS.match(fl.strip()):
+                break
+            body.append(ln)
+        if key == "content":
+            continue
+        doc.sections.setdefault(key, clean_text(vn.join_lines(body)))
+
+
+def _closing(doc: Document, lines: list[str], folded: list[str]) -> None:
+    for i, fl in enumerate(folded):
+        if _CLOSING.match(fl.strip()):
+            parts = []
+            for ln, f in zip(lines[i: i + 8], folded[i: i + 8]):
+                if _RECIPIENTS.match(f.strip()):
+                    break
+                if not ln.strip():
+                    if parts and parts[-1].rstrip().endswith((".", "./.")):
+                        break
+                    continue
+                parts.append(ln)
+                if ln.rstrip().endswith("./."):
+                    break
+            doc.closing_text = doc.closing_text or clean_text(vn.join_lines(parts))
+            return
+
+
+def _signature(doc: Document, lines: list[str], folded: list[str]) -> None:
+    start = None
+    for i in range(len(folded) - 1, -1, -1):
+        if _RECIPIENTS.search(folded[i]):
+            start = i
+            break
+    if start is None:
+        start = max(0, len(lines) - 15)
+    title = None
+    recipients: list[str] = []
+    name = None
+    for ln, fl in zip(lines[start:], folded[start:]):
+        pieces = [p for p in re.split(r"\s{3,}|\t", ln.strip()) if p]
+        for piece in pieces:
+            fp = vn.fold_same_length(piece)
+            if _RECIPIENTS.match(fp):
+                rest = piece[_RECIPIENTS.match(fp).end():].strip()
+                if rest:
+                    recipients.append(rest)
+                continue
+            if _SIGNER_TITLE.match(fp):
+                title = clean_text(piece)
+                continue
+            if piece.lstrip().startswith(("-", "+", "•")):
+                recipients.append(piece)
+                continue
+            if re.fullmatch(r"\(?\s*(da\s*ky|ky\s*ten.*|ky,.*)\s*\)?", fp.strip()):
+                continue
+            if _looks_like_name(piece):
+                name = clean_text(piece)
+    cleaned = []
+    for r in recipients:
+        r = clean_text(r.lstrip("-+• ").rstrip(" ;.,"))
+        if r:
+            cleaned.append(r)
+    if cleaned and not doc.recipients:
+        doc.recipients = cleaned
+    if (title or name) and doc.signer is None:
+        doc.signer = Signer(title=title or "", name=name or "")
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in words) and not any(c in text for c in ":;,()/")

@@ -1,0 +1,300 @@
+"""A plan table, as rows of cell texts, turned into Items.
+
+Every reader ends here: Word and Excel give real cells, PDF and plain-text readers rebuild them.
+The header row is found by what its cells say (never by position), so optional columns (TT, Mức),
+separate Chủ trì / Phối hợp columns, separate start / end columns and both plan forms (the 2018
+table and the 10-column Mẫu số 2 of Thông tư 57/2026) all read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from caitien.planfile import vietnamese as vn
+from caitien.planfile.model import Document, Item, clean_text
+
+# Column meaning from the folded header text. Order matters: the first pattern that matches wins,
+# so the more specific phrases come before the general ones.
+COLUMN_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("order", re.compile(r"^(?:s\s*)?tt\.?$|^so\s*(?:thu\s*tu|tt)$")),
+    ("status", re.compile(r"muc\s*do\s*(?:thuc\s*hien|hoan\s*thanh)|tinh\s*trang|tien\s*do\s*thuc\s*hien")),
+    ("issue", re.compile(r"noi\s*dung\s*cai\s*tien|van\s*de\s*(?:can\s*)?cai\s*tien")),
+    ("expected_result", re.compile(r"ket\s*qua\s*can\s*dat|muc\s*tieu|ket\s*qua\s*du\s*kien")),
+    ("indicator", re.compile(r"chi\s*so")),
+    ("expected_evidence", re.compile(r"minh\s*chung|du\s*lieu")),
+    ("solutions", re.compile(r"giai\s*phap|cong\s*viec|hoat\s*dong|bien\s*phap|noi\s*dung\s*cong\s*viec")),
+    ("coordinators", re.compile(r"^(?:don\s*vi\s*|nguoi\s*|ca\s*nhan\s*)?phoi\s*hop")),
+    ("lead", re.compile(r"chu\s*tri|phu\s*trach|nguoi\s*thuc\s*hien|don\s*vi\s*thuc\s*hien|trach\s*nhiem")),
+    ("start", re.compile(r"bat\s*dau|^tu\s*(?:ngay|thang)?$")),
+    ("end", re.compile(r"ket\s*thuc|^(?:thoi\s*gian\s*)?hoan\s*thanh$|^den\s*(?:ngay|thang)?$")),
+    ("time_text", re.compile(r"thoi\s*gian|thoi\s*han")),
+    ("budget_text", re.compile(r"kinh\s*phi|nguon\s*luc|ngan\s*sach")),
+    ("support", re.compile(r"dieu\s*kien|ho\s*tro")),
+    ("notes", re.compile(r"ghi\s*chu")),
+    ("criterion", re.compile(r"tieu\s*chi|tieu\s*chuan")),
+    ("level", re.compile(r"^muc(?:\s*(?:dat|danh\s*gia|\d(?:\s*[,-]\s*\d)*))?$")),
+)
+FORM_57_KEYS = {"issue", "indicator", "expected_evidence", "status"}
+_NUMBERED = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
+
+
+def classify(label: str) -> str | None:
+    folded = vn.fold_same_length(vn.nfc(label)).strip()
+    folded = " ".join(folded.split())
+    if not folded:
+        return None
+    for key, pattern in COLUMN_PATTERNS:
+        if pattern.search(folded):
+            return key
+    return None
+
+
+def header_map(rows: list[list[str]], start: int = 0, look: int = 12) -> tuple[int, dict[int, str]] | None:
+    """(index of the last header row, {column: key}) for the first header found from `start`."""
+    for i in range(start, min(len(rows), start + look)):
+        keys = _row_keys(rows[i])
+        named = {k for k in keys.values()}
+        if len(named) >= 3 and ("criterion" in named or "issue" in named or "solutions" in named):
+            last = i
+            # A second header row under merged cells ("Thời gian" over "Bắt đầu | Kết thúc").
+            combined = dict(keys)
+            if i + 1 < len(rows):
+                sub = _row_keys(rows[i + 1])
+                pieces = [c for c in rows[i + 1] if c.strip()]
+                if len(sub) < 2 and len(pieces) <= 2 and not _is_data_row(rows[i + 1]) and not _is_numbered_row(rows[i + 1]):
+                    # A header cell wrapped onto its own line ("hoàn thành"): part of the header, not a sub-header.
+                    return i + 1, _dedupe(combined)
+                if len(set(sub.values())) >= 2 and not _is_data_row(rows[i + 1]) and not _standard_row(rows[i + 1], {}):
+                    for c, k in sub.items():
+                        if combined.get(c) in (None, "time_text", "lead") or k in ("start", "end", "coordinators"):
+                            combined[c] = k
+                    last = i + 1
+            return last, _dedupe(combined)
+    return None
+
+
+def _row_keys(row: list[str]) -> dict[int, str]:
+    out = {}
+    for c, cell in enumerate(row):
+        if len(cell) > 120:
+            return {}
+        key = classify(cell)
+        if key:
+            out[c] = key
+    return out
+
+
+def _dedupe(keys: dict[int, str]) -> dict[int, str]:
+    """Merged header cells repeat over their columns: keep a key on its first column only, except
+    a time/lead split into two sub-columns, which the sub-header already renamed."""
+    out: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    for c in sorted(keys):
+        k = keys[c]
+        if k in seen:
+            continue
+        seen[k] = c
+        out[c] = k
+    return out
+
+
+def _is_data_row(row: list[str]) -> bool:
+    return any(vn.find_criterion(c) for c in row if c)
+
+
+def _is_numbered_row(row: list[str]) -> bool:
+    cells = [c.strip() for c in row if c.strip()]
+    return len(cells) >= 3 and all(_NUMBERED.match(c) for c in cells)
+
+
+def _is_header_again(row: list[str], columns: dict[int, str]) -> bool:
+    if _is_data_row(row):  # a plan row whose cells happen to use header words ("phụ trách", "hỗ trợ")
+        return False
+    keys = _row_keys(row)
+    return len(keys) >= 3 and sum(1 for c, k in keys.items() if columns.get(c) == k) >= 3
+
+
+def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> list[Item]:
+    """Items of one plan table. Appends its warnings to `doc`; records standard headings."""
+    found = header_map(rows)
+    if found is None:
+        columns = guess_columns(rows)
+        if columns is None:
+            doc.warn(
+                "table-header-unknown",
+                "Không nhận ra hàng tiêu đề của bảng kế hoạch (cần có các cột như “Tiêu chí”, "
+                "“Kết quả cần đạt”, “Giải pháp”, “Thời gian”). Bảng này chưa được đọc.",
+                where,
+            )
+            return []
+        first = 0
+    else:
+        last, columns = found
+        first = last + 1
+    form57 = bool(FORM_57_KEYS & set(columns.values()))
+    items: list[Item] = []
+    current_standard: int | None = None
+    for r in range(first, len(rows)):
+        row = [vn.nfc(c) for c in rows[r]]
+        here = f"{where} hàng {r + 1}".strip()
+        if not any(c.strip() for c in row) or _is_numbered_row(row) or _is_header_again(row, columns):
+            continue
+        cells = {k: (row[c] if c < len(row) else "") for c, k in columns.items()}
+        std = _standard_row(row, cells)
+        if std:
+            current_standard = std[0]
+            doc.standard_headings.setdefault(str(std[0]), std[1])
+            continue
+        crit_text = cells.get("criterion", "")
+        criterion = vn.find_criterion(crit_text) if crit_text else None
+        if criterion is None and form57:
+            criterion = vn.find_criterion(cells.get("issue", ""))
+        content = any(cells.get(k, "").strip() for k in ("expected_result", "solutions", "issue", "indicator"))
+        starts_new = criterion is not None or (form57 and cells.get("order", "").strip() and content)
+        if not starts_new and items and not cells.get("criterion", "").strip():
+            _continue_item(items[-1], cells)
+            continue
+        if not starts_new and not content:
+            continue
+        item = Item()
+        _fill(item, cells)
+        item.criterion = criterion
+        if form57:
+            issue_std = vn.find_standard(cells.get("issue", ""))
+            if issue_std:
+                item.standard = issue_std[0]
+            elif criterion:
+                item.standard = int(criterion.split(".")[0])
+            elif current_standard:
+                item.standard = current_standard
+        if criterion is None and not form57:
+            item.doubtful.append("criterion")
+            doc.warn("criterion-missing", f"Dòng kế hoạch không ghi rõ tiêu chí: “{clean_text(crit_text)[:60]}”.", here)
+        items.append(item)
+        item._where = here  # type: ignore[attr-defined]
+    for item in items:
+        finish_item(item, doc, getattr(item, "_where", where))
+        if hasattr(item, "_where"):
+            del item._where  # type: ignore[attr-defined]
+    return items
+
+
+def _standard_row(row: list[str], cells: dict[str, str]) -> tuple[int, str] | None:
+    texts = [c.strip() for c in row if c.strip()]
+    if not texts:
+        return None
+    distinct = {vn.one_line(t) for t in texts if not re.fullmatch(r"[\dIVXivx]{1,4}\.?", t)}
+    if len(distinct) != 1:
+        return None
+    text = distinct.pop()
+    std = vn.find_standard(text)
+    if std and vn.fold_same_length(text).lstrip().startswith("tieu chuan") and not vn.find_criterion(text):
+        return std
+    return None
+
+
+_TEXT_KEYS = ("issue", "expected_result", "solutions", "indicator", "lead", "coordinators", "time_text",
+              "start", "end", "budget_text", "support", "notes", "expected_evidence", "status", "level")
+
+
+def _fill(item: Item, cells: dict[str, str]) -> None:
+    raw = {k: cells.get(k, "") for k in _TEXT_KEYS}
+    item._raw = raw  # type: ignore[attr-defined]
+
+
+def _continue_item(item: Item, cells: dict[str, str]) -> None:
+    raw = item._raw  # type: ignore[attr-defined]
+    for k in _TEXT_KEYS:
+        extra = cells.get(k, "")
+        if extra.strip():
+            raw[k] = (raw[k] + "\n" + extra) if raw[k].strip() else extra
+
+
+def finish_item(item: Item, doc: Document, where: str = "") -> None:
+    """Turn the raw cell texts kept on `item` into its fields: one-line texts, months and amounts."""
+    raw = getattr(item, "_raw", None)
+    if raw is None:
+        return
+    del item._raw  # type: ignore[attr-defined]
+    text = {k: vn.one_line(v) for k, v in raw.items()}
+    item.issue = text["issue"]
+    item.expected_result = text["expected_result"]
+    item.solutions = text["solutions"]
+    item.indicator = text["indicator"]
+    item.expected_evidence = text["expected_evidence"]
+    item.status = text["status"]
+    item.support = item.support or text["support"]
+    item.notes = text["notes"]
+    item.coordinators = text["coordinators"]
+    item.lead = f"{text['lead']}; {text['coordinators']}" if text["lead"] and text["coordinators"] else (
+        text["lead"] or text["coordinators"]
+    )
+    level = text["level"]
+    if level:
+        digits = re.findall(r"\d", level)
+        item.level = digits[0] if len(digits) == 1 else level
+    period = doc.period
+    if text["start"] or text["end"]:
+        item.time_text = " - ".join(t for t in (text["start"], text["end"]) if t)
+        s = vn.parse_time(text["start"], period)
+        e = vn.parse_time(text["end"], period)
+        item.start, item.end = s.start, e.end or e.start or s.end
+        ok = s.ok and e.ok
+    else:
+        item.time_text = text["time_text"]
+        span = vn.parse_time(text["time_text"], period)
+        item.start, item.end, ok = span.start, span.end, span.ok
+    if not ok:
+        item.doubtful.append("time_text")
+        doc.warn(
+            "time-unparsed",
+            f"Không hiểu thời gian “{item.time_text[:60]}” (tiêu chí {item.criterion or '—'}); hãy ghi rõ tháng/năm, "
+            "ví dụ “Tháng 9/2024 – tháng 5/2025”.",
+            where,
+        )
+    item.budget_text = text["budget_text"]
+    money = vn.parse_money(raw["budget_text"])
+    item.budget_amounts = money.amounts
+    if not money.ok:
+        item.doubtful.append("budget_amounts")
+        doc.warn(
+            "budget-unparsed",
+            f"Không hiểu số tiền trong “{item.budget_text[:60]}” (tiêu chí {item.criterion or '—'}); hãy ghi dạng "
+            "“3.000.000 đồng” hoặc “7 triệu”.",
+            where,
+        )
+    if re.search(r"ngan\s*sach|xa\s*hoi\s*hoa|nguon|tai\s*tro|quy\b", vn.fold_same_length(item.budget_text)):
+        item.funding_source = item.budget_text
+    if item.end and item.start and item.end < item.start:
+        item.doubtful.append("end")
+
+
+def guess_columns(rows: list[list[str]]) -> dict[int, str] | None:
+    """Columns of a table whose header row is lost, from what the data cells hold: the criterion
+    column is the one naming criteria; the others follow the 2018 order after it."""
+    width = max((len(r) for r in rows), default=0)
+    crit_col = None
+    for c in range(width):
+        hits = sum(1 for r in rows if c < len(r) and vn.find_criterion(r[c]) and len(r[c]) < 200)
+        if hits >= 1:
+            crit_col = c
+            break
+    if crit_col is None:
+        return None
+    order = ["expected_result", "solutions", "lead", "time_text", "budget_text", "support", "notes"]
+    rest = width - crit_col - 1
+    # A Mức column holds "Mức 2" or a lone digit right after the criterion.
+    cols: dict[int, str] = {crit_col: "criterion"}
+    nxt = crit_col + 1
+    if nxt < width and all(
+        not r[nxt].strip() or re.fullmatch(r"(?:muc\s*)?\d", vn.fold_same_length(r[nxt]).strip())
+        for r in rows if nxt < len(r)
+    ):
+        cols[nxt] = "level"
+        nxt += 1
+        rest -= 1
+    if crit_col > 0:
+        cols[crit_col - 1] = "order"
+    for k, c in zip(order[:rest], range(nxt, width)):
+        cols[c] = k
+    return cols

@@ -1,0 +1,710 @@
+"""Plain text extracted from a plan (by pdftotext, by copy and paste, by OCR) -> Document.
+
+Extraction tools print a table in several ways; each has its reader here, and all end in
+`table.build_items`:
+
+- tab-separated rows (copy from Word or Excel);
+- pipe tables ("| a | b |", also OCR output where "|" marks a border that was read);
+- `pdftotext -layout`: columns kept by position, one visual line of every cell per line;
+- cell-by-cell blocks (`pdftotext -raw` and similar): the visual lines of each cell in turn, cell
+  after cell, row after row. Cell borders are lost; they are rebuilt from what each line says,
+  from leading spaces (an empty cell leaves one), from line widths, and from page breaks (a line
+  straight after another, with a leading space) that split a cell and move the rest further down.
+
+What cannot be rebuilt is reported in `doc.warnings`; nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caitien.planfile import vietnamese as vn
+from caitien.planfile.model import Document
+from caitien.planfile.readers import header, table
+
+MAX_LINES = 60_000
+PASSES = 1
+MAX_CELL_LINES = 45  # a cell longer than this is not a plan cell; it bounds the work per row
+
+
+def read_text(text: str, source: str = "") -> Document:
+    doc = Document(source=source)
+    text = vn.nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    raw_lines = text.split("\n")
+    if len(raw_lines) > MAX_LINES:
+        raw_lines = raw_lines[:MAX_LINES]
+        doc.warn("text-truncated", f"Văn bản quá dài; chỉ đọc {MAX_LINES} dòng đầu.", "")
+    layout = detect_layout(raw_lines)
+    if layout == "tab":
+        rows, running = _tab_rows(raw_lines)
+    elif layout == "pipe":
+        rows, running = _pipe_rows(raw_lines)
+    elif layout == "columns":
+        rows, running = _column_rows(raw_lines)
+    else:
+        rows, running = _block_rows(raw_lines)
+    header.fill_document(doc, "\n".join(running))
+    items = table.build_items(rows, doc, where="bảng kế hoạch") if rows else []
+    doc.warnings = [w for w in doc.warnings if w.code != "table-header-unknown" or items]
+    doc.items = items
+    if not items:
+        _warn_lost(doc, raw_lines)
+    return doc
+
+
+def _warn_lost(doc: Document, lines: list[str]) -> None:
+    traces = [i for i, ln in enumerate(lines) if re.search(r"t[il1]eu\s*chu[a-z]n\s*\d|t[il1]eu\s*ch[il1]\s*\d",
+                                                            vn.fold_same_length(ln))]
+    where = f"dòng {traces[0] + 1}" if traces else ""
+    doc.warnings = [w for w in doc.warnings if w.code != "table-header-unknown"]
+    doc.warn(
+        "table-lost",
+        "Không khôi phục được bảng kế hoạch từ văn bản này: không còn dòng nào ghi tiêu chí cùng nội dung cải tiến. "
+        "Không có dòng kế hoạch nào được tạo. Hãy tải lên tệp gốc (.docx hoặc .xlsx) hoặc PDF có lớp chữ.",
+        where,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout detection
+
+
+def detect_layout(lines: list[str]) -> str:
+    tabbed = sum(1 for ln in lines if ln.count("\t") >= 3)
+    if tabbed >= 2:
+        return "tab"
+    piped = sum(1 for ln in lines if ln.count("|") >= 2)
+    if piped >= 4:
+        return "pipe"
+    # pdftotext -layout: a header line whose wide-spaced pieces name at least three columns.
+    for ln in lines:
+        pieces = _pieces(ln)
+        if len(pieces) >= 3 and len({table.classify(p) for _, p in pieces} - {None}) >= 3:
+            return "columns"
+    return "blocks"
+
+
+def _pieces(line: str) -> list[tuple[int, str]]:
+    """Pieces of a line separated by two or more spaces, with their start columns."""
+    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line.expandtabs(8))]
+
+
+# ---------------------------------------------------------------------------------------------
+# Tab-separated and pipe tables
+
+
+def _tab_rows(lines: list[str]) -> tuple[list[list[str]], list[str]]:
+    rows, running = [], []
+    for ln in lines:
+        if "\t" in ln and ln.count("\t") >= 2:
+            cells = [c.strip() for c in ln.split("\t")]
+            if all(re.fullmatch(r"[-=_\s]*", c) for c in cells):
+                continue
+            rows.append(cells)
+        else:
+            running.append(ln)
+    return _pad(rows), running
+
+
+def _pipe_rows(lines: list[str]) -> tuple[list[list[str]], list[str]]:
+    """Pipe tables: a well-formed table gives its cells directly; OCR output, where a border is
+    read on some lines only, gives each line's pieces as cells of one visual line."""
+    start, end = _table_span(lines)
+    rows: list[list[str]] = []
+    running = lines[:start] + lines[end:]
+    widths = [ln.strip().strip("|").count("|") + 1 for ln in lines[start:end] if "|" in ln]
+    common = max(set(widths), key=widths.count) if widths else 0
+    regular = widths and widths.count(common) >= 0.8 * len(widths) and common >= 4
+    if regular:
+        for ln in lines[start:end]:
+            if "|" not in ln:
+                continue
+            cells = [c.strip() for c in ln.strip().strip("|").split("|")]
+            if all(re.fullmatch(r"[-=:+\s]*", c) for c in cells):
+                continue
+            rows.append(cells)
+        return _pad(rows), running
+    return _ocr_rows(lines[start:end]), running
+
+
+def _pad(rows: list[list[str]]) -> list[list[str]]:
+    width = max((len(r) for r in rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows]
+
+
+def _table_span(lines: list[str]) -> tuple[int, int]:
+    """First and last+1 line of the table region: from the content heading (or the first row
+    that names a standard or criterion) to the next section heading or the closing."""
+    folded = [vn.fold_same_length(ln) for ln in lines]
+    start = None
+    for i, fl in enumerate(folded):
+        if re.search(r"noi\s*dung\s*(?:ke\s*hoach\s*)?cai\s*tien|ke\s*hoach\s*cai\s*tien\s*chat\s*luong\s*$", fl) and (
+            header._HEADING.match(fl.strip()) or len(fl.strip()) < 80
+        ) and i > 5:
+            start = i + 1
+            break
+    if start is None:
+        hits = [i for i, fl in enumerate(folded) if re.search(r"t[il1]eu\s*ch[il1]\s*\d|t[il1]eu\s*chu[a-z]n\s*\d", fl)]
+        start = hits[0] if hits else len(lines)
+    end = len(lines)
+    for i in range(start, len(lines)):
+        s = folded[i].strip()
+        if header._CLOSING.match(s) or header._RECIPIENTS.match(s):
+            end = i
+            break
+        if header._HEADING.match(s) and header._section_key(s) in ("organisation", "monitoring", "review_mechanism"):
+            end = i
+            break
+    return start, end
+
+
+def _ocr_rows(lines: list[str]) -> list[list[str]]:
+    """OCR lines: each holds one visual line of every column; "|" where a border was read.
+    A row starts at the line that names its criterion; each visual line is split at its borders
+    and its pieces fill the row's columns left to right."""
+    cols = ["criterion", "expected_result", "solutions", "lead", "time_text", "budget_text", "support"]
+    label = {"criterion": "Tiêu chí", "expected_result": "Kết quả cần đạt", "solutions": "Giải pháp",
+             "lead": "Chủ trì", "time_text": "Thời gian", "budget_text": "Kinh phí", "support": "Điều kiện hỗ trợ"}
+    rows: list[list[str]] = [[label[c] for c in cols]]
+    current: list[list[str]] | None = None
+    for ln in lines:
+        fl = vn.fold_same_length(ln)
+        if not ln.strip():
+            continue
+        std = vn.find_standard(ln)
+        if std and not vn.find_criterion(ln):
+            if current:
+                rows.append(["\n".join(c) for c in current])
+                current = None
+            text = re.sub(r"^[\s|\d]*", "", ln)
+            rows.append([text] * len(cols))
+            continue
+        if re.match(r"^\W*t[il1]eu\s*\|?", fl) and ("|" in ln or re.search(r"ch[il1]\s*\d", fl)):
+            if current:
+                rows.append(["\n".join(c) for c in current])
+            current = [[] for _ in cols]
+        if current is None:
+            continue
+        pieces = [p.strip() for p in re.split(r"\|", ln)]
+        pieces = [p for p in pieces if p]
+        if not pieces:
+            continue
+        if len(pieces) >= len(cols) - 1:
+            for k, p in enumerate(pieces[: len(cols)]):
+                current[k].append(p)
+        else:
+            # Too few borders read: keep the line in the widest text column, marked doubtful by the
+            # missing pieces elsewhere.
+            for k, p in enumerate(pieces):
+                current[min(k, len(cols) - 1)].append(p)
+    if current:
+        rows.append(["\n".join(c) for c in current])
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# pdftotext -layout: columns by position
+
+
+def _column_rows(lines: list[str]) -> tuple[list[list[str]], list[str]]:
+    expanded = [ln.expandtabs(8) for ln in lines]
+    head = None
+    for i, ln in enumerate(expanded):
+        pieces = _pieces(ln)
+        if len(pieces) >= 3 and len({table.classify(p) for _, p in pieces} - {None}) >= 3:
+            head = i
+            break
+    if head is None:
+        return [], lines
+    # Header lines: this one and the lines just under it that hold no criterion.
+    header_lines = [head]
+    j = head + 1
+    while j < len(expanded) and j < head + 6:
+        if not expanded[j].strip():
+            j += 1
+            continue
+        if vn.find_criterion(expanded[j]) or vn.find_standard(expanded[j]) or _numbered_line(expanded[j]):
+            break
+        header_lines.append(j)
+        j += 1
+    starts = sorted({p for i in header_lines for p, _ in _pieces(expanded[i])})
+    # Merge starts that belong to one header cell (words of a centred label).
+    columns: list[int] = []
+    for p in starts:
+        if columns and p - columns[-1] < 3:
+            continue
+        columns.append(p)
+    labels = [""] * len(columns)
+    for i in header_lines:
+        for p, text in _pieces(expanded[i]):
+            labels[_column_at(columns, p)] += " " + text
+    # Two header pieces classified the same way were one cell printed in two columns; keep them.
+    rows = [[lab.strip() for lab in labels]]
+    end = len(expanded)
+    running = lines[:head]
+    current: list[list[str]] | None = None
+    crit_col = next((k for k, lab in enumerate(labels) if table.classify(lab) == "criterion"), 0)
+    for i in range(j, len(expanded)):
+        ln = expanded[i]
+        fl = vn.fold_same_length(ln).strip()
+        if header._CLOSING.match(fl) or header._RECIPIENTS.match(fl) or (
+            header._HEADING.match(fl) and header._section_key(fl) in ("organisation", "monitoring", "review_mechanism")
+        ):
+            end = i
+            break
+        if not ln.strip() or _numbered_line(ln):
+            continue
+        pieces = _pieces(ln)
+        if len(pieces) == 1 and len(pieces[0][1]) > 60 and pieces[0][0] < 4:
+            continue  # a running-text line between pages
+        std = vn.find_standard(ln)
+        if std and not vn.find_criterion(ln) and len(pieces) <= 2:
+            if current:
+                rows.append(["\n".join(c) for c in current])
+                current = None
+            rows.append([re.sub(r"^\s*\d+\s+", "", ln.strip())] * len(columns))
+            continue
+        cells: list[list[str]] = [[] for _ in columns]
+        for p, text in pieces:
+            cells[_column_at(columns, p)].append(text)
+        crit = " ".join(cells[crit_col])
+        if current is None or vn.find_criterion(crit) or (crit.strip() and re.match(r"t[il1]eu\s*ch[il1]", vn.fold_same_length(crit))):
+            if current:
+                rows.append(["\n".join(c) for c in current])
+            current = [[] for _ in columns]
+        for k, parts in enumerate(cells):
+            current[k].extend(parts)
+    if current:
+        rows.append(["\n".join(c) for c in current])
+    running += lines[end:]
+    return rows, running
+
+
+def _numbered_line(line: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:\(\s*\d{1,2}\s*\)\s*){3,}", line))
+
+
+def _column_at(columns: list[int], pos: int) -> int:
+    best = 0
+    for k, start in enumerate(columns):
+        if pos >= start - 2:
+            best = k
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# Cell-by-cell blocks
+
+
+@dataclass
+class Line:
+    text: str  # stripped
+    spaces: int  # leading spaces
+    tight: bool  # printed straight after the previous line (no blank line between)
+    blank: bool  # a line of spaces only
+    index: int
+
+
+_ROW_START = re.compile(r"^\W*t[il1]eu\s*ch[il1](?!\s*tieu)\b")
+_STD_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[.)]?\s*)?t[il1]eu\s*chu[a-z]n\s*\d")
+_ROLE = re.compile(
+    r"^[-+•\s]*(hieu\s*truong|pho\s*hieu|p\.?\s*hieu|p\.?\s*ht|bgh|ban\b|to\b|tong\s*phu\s*trach|tpt|giao\s*vien|gv|"
+    r"nhan\s*vien|nv\b|ke\s*toan|van\s*thu|chi\s*bo|bi\s*thu|cong\s*doan|doan\b|hoi\s*dong|hd|y\s*te|bao\s*ve|"
+    r"cmhs|phhs|cha\s*me|lanh\s*dao|can\s*bo|cb|vien\s*chuc|thu\s*vien|nhom|cac\s*to|cac\s*thanh\s*vien|chu\s*tich)"
+)
+_TIME_START = re.compile(
+    r"^[-+•\s]*(thang|nam\s*hoc|nam\s*20|nh\b|hk|hoc\s*ky|quy\s*[iv1-4]|tu\s*(?:thang|ngay|nam)|dau\s*(?:nam|nh|hk)|"
+    r"cuoi\s*(?:nam|nh|hk)|giua|xuyen\s*suot|ca\s*nam|suot\s*nam|\d{1,2}\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}|20\d\d)"
+)
+_STRONG_TIME = re.compile(r"^[-+•\s]*(thang\s*\d|nam\s*hoc\s*\d|\d{1,2}\s*/\s*\d{4}|(?:dau|cuoi)\s*nh\s*\d)")
+_MONEY_START = re.compile(r"^[-+•\s]*(kinh\s*phi|khong\b|ngan\s*sach|nguon|du\s*kien|\d|xa\s*hoi\s*hoa|quy\b|von\b)")
+_LEVEL = re.compile(r"^muc\s*\d$")
+
+DEFAULT_LABELS = {
+    "order": "TT", "criterion": "Tiêu chí", "level": "Mức", "expected_result": "Kết quả cần đạt",
+    "solutions": "Công việc/giải pháp", "lead": "Chủ trì và phối hợp", "time_text": "Thời gian",
+    "budget_text": "Dự kiến kinh phí", "support": "Điều kiện hỗ trợ khác", "notes": "Ghi chú",
+}
+
+
+def _block_rows(raw: list[str]) -> tuple[list[list[str]], list[str]]:
+    start, end = _table_span(raw)
+    running = list(raw[:start])
+    if start >= len(raw):
+        return [], raw
+    spaced = _is_spaced(raw)
+    lines: list[Line] = []
+    gap = 0
+    interrupted = False
+    for i in range(start, end):
+        ln = raw[i]
+        if not ln.strip():
+            if ln == "":
+                gap += 1
+                continue
+            lines.append(Line("", len(ln), gap == 0, True, i))
+            gap = 0
+            continue
+        text = ln.strip()
+        if _is_running(text, raw, i):
+            running.append(ln)
+            interrupted = True
+            gap = 0
+            continue
+        tight = (gap == 0 and spaced and bool(lines)) or interrupted
+        lines.append(Line(text, len(ln) - len(ln.lstrip(" ")), tight, False, i))
+        interrupted = False
+        gap = 0
+    running += raw[end:]
+    lines = _join_codes(_unglue(lines))
+    columns, lines = _block_header(lines)
+    groups = _row_groups(lines)
+    if not groups:
+        return [], running
+    widths = _initial_widths(groups, columns)
+    assigned = []
+    for _ in range(PASSES):
+        assigned = [_assign(g, columns, widths, spaced) for g in groups]
+        widths = _widths_from(assigned, columns, widths)
+    rows = [[DEFAULT_LABELS.get(k, k) if lab is None else lab for k, lab in columns]]
+    for kind, cells in assigned:
+        if kind == "standard":
+            rows.append([cells] * len(columns))
+        else:
+            rows.append(["\n".join(c) for c in cells])
+    return rows, running
+
+
+def _is_spaced(raw: list[str]) -> bool:
+    """Whether every visual line is followed by a blank line (then a line straight after another
+    marks a page break or a new paragraph)."""
+    nonempty = [i for i, ln in enumerate(raw) if ln.strip()]
+    if len(nonempty) < 10:
+        return False
+    followed = sum(1 for i in nonempty if i + 1 < len(raw) and raw[i + 1] == "")
+    return followed >= 0.6 * len(nonempty)
+
+
+def _is_running(text: str, raw: list[str], i: int) -> bool:
+    """Running text among the table's lines: long lines, section headings, and a paragraph's
+    short last line right after a long one."""
+    folded = vn.fold_same_length(text)
+    if _STD_LINE.match(folded) or _ROW_START.match(folded):
+        return False
+    if header._HEADING.match(folded) and header._section_key(folded):
+        return True
+    if len(text) >= 52:
+        return True
+    if re.match(r"^\d\.\s+\S", text) and len(text) >= 30:
+        return True
+    prev = _previous_text(raw, i)
+    if prev is not None and len(prev.strip()) >= 60 and text.endswith((".", ";", ":", "./.")):
+        return True
+    return False
+
+
+def _previous_text(raw: list[str], i: int) -> str | None:
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if raw[j].strip():
+            return raw[j]
+    return None
+
+
+def _unglue(lines: list[Line]) -> list[Line]:
+    """First lines of neighbouring cells printed on one line: "Mức 2 Tiếp tục …" -> "Mức 2" + "Tiếp tục …"."""
+    out: list[Line] = []
+    for ln in lines:
+        folded = vn.fold_same_length(ln.text)
+        m = re.match(r"^(t[il1]eu\s*ch[il1])\s+(muc\s*\d.*)$", folded)
+        if m:
+            out.append(Line(ln.text[: m.end(1)], ln.spaces, ln.tight, False, ln.index))
+            ln = Line(ln.text[m.start(2):], 0, False, False, ln.index)
+            folded = vn.fold_same_length(ln.text)
+        m = re.match(r"^(muc\s*\d)\s+(\S.*)$", folded)
+        if m:
+            out.append(Line(ln.text[: m.end(1)], ln.spaces, ln.tight, False, ln.index))
+            out.append(Line(ln.text[m.start(2):], 0, False, False, ln.index))
+            continue
+        out.append(ln)
+    return out
+
+
+def _join_codes(lines: list[Line]) -> list[Line]:
+    """"Tiêu chí" on one line and "1.3: …" on the next are one criterion label."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = next((x for x in reversed(out) if not x.blank), None)
+        if (
+            prev is not None
+            and re.fullmatch(r"\W*t[il1]eu\s*ch[il1]\W*", vn.fold_same_length(prev.text))
+            and re.match(r"^\d{1,2}\s*\.\s*\d{1,2}", ln.text)
+        ):
+            while out and out[-1] is not prev:
+                out.pop()
+            prev.text = prev.text + " " + ln.text
+            continue
+        out.append(ln)
+    return out
+
+
+def _block_header(lines: list[Line]) -> tuple[list[tuple[str, str | None]], list[Line]]:
+    """The columns: from the header cells when the header survives, else the 2018 order."""
+    first_row = next((k for k, ln in enumerate(lines) if not ln.blank and (
+        _STD_LINE.match(vn.fold_same_length(ln.text)) or _ROW_START.match(vn.fold_same_length(ln.text)))), len(lines))
+    head = [ln for ln in lines[:first_row] if not ln.blank]
+    cells: list[list[str]] = []
+    for ln in head:
+        starts_upper = ln.text[:1].isupper() or ln.text[:1] in "(-"
+        if not cells or starts_upper and table.classify(" ".join(cells[-1])) is not None:
+            cells.append([ln.text])
+        else:
+            cells[-1].append(ln.text)
+    labelled = [(table.classify(" ".join(c)), " ".join(c)) for c in cells]
+    keys = [k for k, _ in labelled if k]
+    if len(set(keys)) >= 4 and "criterion" in keys:
+        columns = []
+        for k, lab in labelled:
+            if k and k not in {c for c, _ in columns}:
+                columns.append((k, lab))
+        return columns, lines[first_row:]
+    # Header lost: the 2018 columns; TT when standard rows carry a number, Mức when rows state one.
+    texts = [vn.fold_same_length(ln.text) for ln in lines]
+    has_order = any(re.match(r"^\d{1,2}\s*[.)]?\s*t[il1]eu\s*chu", t) for t in texts)
+    has_level = sum(1 for t in texts if _LEVEL.match(t.strip())) >= 2
+    keys = (["order"] if has_order else []) + ["criterion"] + (["level"] if has_level else [])
+    if has_level:
+        # A table that keeps a Mức column but no header: one content column, as the rows show it.
+        keys += ["solutions", "lead", "time_text", "budget_text", "support", "notes"]
+    else:
+        keys += ["expected_result", "solutions", "lead", "time_text", "budget_text", "support", "notes"]
+    return [(k, None) for k in keys], lines[first_row:]
+
+
+@dataclass
+class Group:
+    kind: str  # "standard" or "row"
+    lines: list[Line]
+    text: str = ""
+
+
+def _row_groups(lines: list[Line]) -> list[Group]:
+    groups: list[Group] = []
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        folded = vn.fold_same_length(ln.text)
+        if not ln.blank and _STD_LINE.match(folded) and not vn.find_criterion(folded.split(":")[0] if ":" in folded else ""):
+            parts = [re.sub(r"^\s*\d{1,2}\s*[.)]?\s*", "", ln.text)]
+            k += 1
+            while k < len(lines) and not lines[k].blank and lines[k].text[:1].islower():
+                parts.append(lines[k].text)
+                k += 1
+            groups.append(Group("standard", [], vn.join_lines(parts)))
+            continue
+        starts_row = not ln.blank and ((_ROW_START.match(folded) and _capital(ln.text)) or (vn.find_criterion(ln.text) and
+                                                                  re.fullmatch(r"\d{1,2}\.\d{1,2}\s*:?", ln.text)))
+        if starts_row:
+            bare = re.fullmatch(r"\d{1,2}\.\d{1,2}\s*:?", ln.text)
+            last_row = next((g for g in reversed(groups) if g.kind == "row"), None)
+            if bare and last_row and not _group_code(last_row):
+                # The rest of a row split by a page break, starting with its criterion code.
+                last_row.lines.append(Line(ln.text, ln.spaces, True, False, ln.index))
+                last_row.lines[-1].tight = True
+                k += 1
+                continue
+            groups.append(Group("row", [ln]))
+        elif groups and groups[-1].kind == "row":
+            groups[-1].lines.append(ln)
+        elif groups:
+            last_row = next((g for g in reversed(groups) if g.kind == "row"), None)
+            if last_row is not None and not ln.blank:
+                last_row.lines.append(Line(ln.text, ln.spaces, True, False, ln.index))
+        k += 1
+    return groups
+
+
+def _capital(text: str) -> bool:
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.isupper()
+
+
+def _group_code(g: Group) -> str | None:
+    text = " ".join(ln.text for ln in g.lines[:4])
+    return vn.find_criterion(text)
+
+
+def _initial_widths(groups: list[Group], columns) -> list[float]:
+    return [1e9] * len(columns)
+
+
+def _widths_from(assigned, columns, old: list[float]) -> list[float]:
+    lengths: list[list[int]] = [[] for _ in columns]
+    for kind, cells in assigned:
+        if kind != "row":
+            continue
+        for c, cell in enumerate(cells):
+            lengths[c].extend(len(t) for t in cell if t)
+    out = []
+    for c, ls in enumerate(lengths):
+        if len(ls) >= 5:
+            ls = sorted(ls)
+            out.append(float(ls[int(0.9 * (len(ls) - 1))]))
+        else:
+            out.append(1e9)
+    return out
+
+
+def _assign(g: Group, columns, widths: list[float], spaced: bool):
+    if g.kind == "standard":
+        return "standard", g.text
+    keys = [k for k, _ in columns]
+    cells: list[list[str]] = [[] for _ in keys]
+    # Split the row into its first segment and the continuations after page breaks.
+    segments: list[list[Line]] = [[]]
+    for n, ln in enumerate(g.lines):
+        if n > 0 and ln.tight and not ln.blank and (ln.spaces > 0 or not spaced or ln is g.lines[-1] or _is_code(ln)):
+            if spaced and ln.spaces == 0 and not _is_code(ln):
+                segments[-1].append(ln)  # a new paragraph in the same cell
+                continue
+            segments.append([ln])
+        else:
+            segments[-1].append(ln)
+    crit = keys.index("criterion") if "criterion" in keys else 0
+    first = _dp(segments[0], keys, widths, start_col=crit, continuation=False, counts=None)
+    for c, part in first:
+        cells[c].extend(part)
+    counts = [len(c) for c in cells]
+    for seg in segments[1:]:
+        for c, part in _dp(seg, keys, widths, start_col=None, continuation=True, counts=counts):
+            cells[c].extend(part)
+    return "row", cells
+
+
+def _is_code(ln: Line) -> bool:
+    return bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\s*:?", ln.text))
+
+
+def _dp(seg: list[Line], keys: list[str], widths: list[float], *, start_col, continuation: bool, counts):
+    """Best split of one segment's lines into cells of increasing columns."""
+    items = [ln for ln in seg]
+    # Blank lines end a cell; they carry no text.
+    texts = [ln for ln in items if not ln.blank]
+    if not texts:
+        return []
+    ends_before_blank = set()
+    pos = -1
+    for ln in items:
+        if ln.blank:
+            if pos >= 0:
+                ends_before_blank.add(pos)
+        else:
+            pos += 1
+    n = len(texts)
+    ncol = len(keys)
+    forced = [k > 0 and ln.spaces > 0 and not ln.tight and not continuation for k, ln in enumerate(texts)]
+    best: dict[tuple[int, int], tuple[float, list]] = {}
+    costs: dict[tuple[int, int, int], float] = {}
+
+    def solve(i: int, c: int) -> tuple[float, list]:
+        """Cells for texts[i:], the first of them starting at line i in column c."""
+        key = (i, c)
+        if key in best:
+            return best[key]
+        result = (float("inf"), [])
+        for j in range(i + 1, min(n, i + MAX_CELL_LINES) + 1):
+            if j - 1 > i and forced[j - 1]:
+                break  # a line after an empty cell's space always starts a cell
+            ck = (c, i, j)
+            if ck not in costs:
+                costs[ck] = _cell_cost(keys[c], texts[i:j], widths[c], continuation, counts[c] if counts else None,
+                                       max(counts) if counts else None)
+            cost = costs[ck]
+            if j < n and (j - 1) not in ends_before_blank:
+                cost += 0.0
+            if j < n and (j - 1) in ends_before_blank:
+                cost -= 1.0
+            if j < n:
+                tail = texts[j - 1].text
+                if tail.endswith(("-", "–", ",")) or re.search(r"\b(và|của|với|cho|các|để|trong)$", tail):
+                    cost += 2.5
+                elif tail.endswith((".", ";")):
+                    cost -= 0.3
+            if j == n:
+                total = (cost, [(c, [t.text for t in texts[i:j]])])
+            else:
+                nxt = texts[j]
+                skip = nxt.spaces if (not continuation and nxt.spaces and not nxt.tight) else 0
+                if continuation:
+                    options = range(c + 1, ncol)
+                else:
+                    options = [c + 1 + skip]
+                total = (float("inf"), [])
+                for c2 in options:
+                    if c2 >= ncol:
+                        continue
+                    sub = solve(j, c2)
+                    gap_cost = 0.3 * (c2 - c - 1) if continuation else 0.0
+                    if cost + sub[0] + gap_cost < total[0]:
+                        total = (cost + sub[0] + gap_cost, [(c, [t.text for t in texts[i:j]])] + sub[1])
+            if total[0] < result[0]:
+                result = total
+        best[key] = result
+        return result
+
+    if start_col is not None:
+        return solve(0, start_col)[1]
+    options = [solve(0, c) for c in range(ncol)]
+    return min(options, key=lambda r: r[0])[1]
+
+
+def _cell_cost(key: str, lines: list[Line], width: float, continuation: bool, count, max_count) -> float:
+    text = " ".join(ln.text for ln in lines)
+    first = vn.fold_same_length(lines[0].text)
+    cost = 0.0
+    first_char = next((ch for ch in lines[0].text if ch.isalpha()), "")
+    if not continuation:
+        if first_char and first_char.islower() and key != "criterion":
+            cost += 4.0
+    else:
+        cost += 0.0 if (first_char and first_char.islower()) else 0.5
+        if count is not None and max_count:
+            cost += 0.6 * max(0, max_count - count - 1)
+    # Within a cell, a line starting with a capital is most often a new cell: discourage long cells
+    # that swallow several capitalised lines, unless they are bullets or proper names.
+    for ln in lines[1:]:
+        ch = next((x for x in ln.text if x.isalpha()), "")
+        if ch and ch.isupper() and not ln.text.startswith(("-", "+", "•")):
+            cost += 0.3 if continuation else 0.8
+    if key == "level":
+        cost += -3.0 if _LEVEL.match(first.strip()) else 6.0
+    elif key == "time_text":
+        if _TIME_START.match(first):
+            cost -= 3.0
+        elif not continuation:
+            cost += 3.0 if not vn.parse_time(text).start else -0.5
+    elif key == "lead":
+        if not continuation:
+            cost += -2.0 if _ROLE.match(first) else 1.5
+    elif key == "budget_text":
+        if not continuation:
+            cost += -2.0 if (_MONEY_START.match(first) or vn.parse_money(text).amounts) else 2.0
+    elif key == "criterion":
+        if continuation:
+            cost += 0.5
+        elif len(lines) == 1 and lines[0].text.rstrip().endswith(":"):
+            cost += 3.0  # "Tiêu chí 1.1:" announces the criterion's name on the next lines
+    if key not in ("time_text",) and _STRONG_TIME.match(first) and not continuation:
+        cost += 2.5
+    if key not in ("lead", "support", "notes", "criterion") and _ROLE.match(first) and not continuation:
+        cost += 0.4
+    if width < 1e8:
+        for a, b in zip(lines, lines[1:]):
+            word = b.text.split()[0] if b.text.split() else ""
+            if len(a.text) + 1 + len(word) <= width - 2:
+                cost += 0.6
+        for ln in lines:
+            if len(ln.text) > width * 1.25 + 2:
+                cost += 1.5
+    return cost

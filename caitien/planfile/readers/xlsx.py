@@ -1,0 +1,186 @@
+"""Excel (.xlsx) plans: the sheet that holds the plan table → Document.
+
+The workbook is opened read-only (rows stream, memory stays small) and only the first rows and columns
+are read, whatever size the sheet claims. Merged ranges are read from the sheet XML with defusedxml,
+since read-only sheets do not expose them. Other sheets (a cover, a summary) are ignored: the sheet
+whose table build_items understands best is the plan.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from io import BytesIO
+
+from caitien.planfile.model import Document
+from caitien.planfile.readers import Block, ReadError, assemble, safety
+from caitien.text import fold
+
+MAX_SHEETS = 30
+MAX_SHEET_ROWS = 3000
+MAX_COLUMNS = 40
+
+_HEADER_WORDS = ("tieu chi", "ket qua", "giai phap", "cong viec", "thoi gian", "kinh phi", "chu tri", "muc tieu",
+                 "hoat dong", "noi dung cai tien", "phu trach", "nguon luc", "ho tro", "ghi chu")
+_STANDARD = re.compile(r"^\s*tieu chuan\s*\d")
+
+
+def read_xlsx(data: bytes, filename: str = "") -> Document:
+    from caitien.planfile.readers import table
+
+    sheets = read_sheets(data, filename)
+    best, best_count = None, -1
+    for title, grid in sheets:
+        blocks = split_sheet(grid, title)
+        count = sum(len(table.build_items(b.rows, Document(), where=b.where)) for b in blocks if b.is_table)
+        if count > best_count:
+            best, best_count = blocks, count
+    if best is None:
+        raise ReadError("Tệp Excel không có trang tính nào có dữ liệu. Hãy chọn đúng tệp kế hoạch.")
+    return assemble(best, filename)
+
+
+def read_sheets(data: bytes, filename: str = "") -> list[tuple[str, list[list[str]]]]:
+    """(sheet title, grid of cell texts) for every worksheet with content, merged ranges filled the way
+    build_items expects (across: the text repeated; down: "" below the first row)."""
+    archive = safety.open_office_zip(data, filename, "Excel")
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a broken workbook
+        raise ReadError(
+            f"Tệp Excel “{filename or 'đã tải lên'}” bị hỏng hoặc không đúng cấu trúc .xlsx. "
+            "Hãy mở bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi thử lại."
+        ) from None
+    out = []
+    try:
+        for sheet in book.worksheets[:MAX_SHEETS]:
+            grid = _grid(sheet)
+            if not grid:
+                continue
+            path = getattr(sheet, "_worksheet_path", None)
+            if path:
+                _apply_merges(grid, _merged_ranges(archive, path))
+            out.append((sheet.title, grid))
+    except ReadError:
+        raise
+    except Exception:
+        raise ReadError(
+            f"Không đọc được nội dung tệp Excel “{filename or 'đã tải lên'}” (tệp bị hỏng). "
+            "Hãy mở bằng Excel hoặc LibreOffice, lưu lại rồi thử lại."
+        ) from None
+    finally:
+        book.close()
+    return out
+
+
+def _grid(sheet) -> list[list[str]]:
+    grid = []
+    for row in sheet.iter_rows(min_row=1, max_row=MAX_SHEET_ROWS, min_col=1, max_col=MAX_COLUMNS):
+        grid.append([_cell_text(c) for c in row])
+    while grid and not any(grid[-1]):
+        grid.pop()
+    width = max((max((i + 1 for i, v in enumerate(r) if v), default=0) for r in grid), default=0)
+    return [r[:width] + [""] * (width - len(r[:width])) for r in grid] if width else []
+
+
+def _cell_text(cell) -> str:
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    fmt = (getattr(cell, "number_format", "") or "").lower()
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, datetime.datetime | datetime.date):
+        if "d" not in fmt.replace("[", "").split(";")[0]:
+            return f"{value.month:02d}/{value.year}"
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    if isinstance(value, float | int):
+        decimals = re.search(r"0\.(0+)", fmt)
+        if "#,##0" in fmt or (isinstance(value, int | float) and abs(value) >= 10000 and float(value).is_integer()):
+            return f"{value:,.0f}".replace(",", ".")
+        if decimals:
+            # "1.10" typed in a cell formatted 0.00 is the number 1.1: show it as the sheet does.
+            return f"{value:.{len(decimals.group(1))}f}"
+        if float(value).is_integer():
+            return str(int(value))
+        return repr(float(value))
+    return str(value).replace("\r\n", "\n").replace("_x000D_", "").strip()
+
+
+def _merged_ranges(archive, path: str) -> list[str]:
+    from defusedxml.ElementTree import iterparse
+
+    name = path.lstrip("/")
+    try:
+        with archive.open(name) as part:
+            raw = part.read()
+    except KeyError:
+        return []
+    if b"mergeCell" not in raw:
+        return []
+    refs = []
+    for _event, element in iterparse(BytesIO(raw), events=("end",)):
+        if element.tag.endswith("}mergeCell") and element.get("ref"):
+            refs.append(element.get("ref"))
+        element.clear()
+    return refs
+
+
+def _apply_merges(grid: list[list[str]], refs: list[str]) -> None:
+    from openpyxl.utils.cell import range_boundaries
+
+    for ref in refs:
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        top = min_row - 1
+        if top >= len(grid) or min_col - 1 >= len(grid[top]):
+            continue
+        text = grid[top][min_col - 1]
+        for r in range(top, min(max_row, len(grid))):
+            for c in range(min_col - 1, min(max_col, len(grid[r]))):
+                grid[r][c] = text if r == top else ""
+
+
+def split_sheet(grid: list[list[str]], title: str) -> list[Block]:
+    """Text above the plan table, the table (from its header row to its last row), text below."""
+    header = None
+    for index, row in enumerate(grid):
+        cells = {c for c in row if c}
+        joined = fold(" ".join(cells))
+        if len(cells) >= 3 and sum(word in joined for word in _HEADER_WORDS) >= 2:
+            header = index
+            break
+    where = f"trang tính “{title}”"
+    if header is None:
+        return [Block(rows=grid, where=where)]
+    end = header
+    for index in range(header, len(grid)):
+        row = grid[index]
+        filled = len({c for c in row if c})
+        first = next((c for c in row if c), "")
+        if filled >= 3 or (filled >= 1 and _STANDARD.match(fold(first)) and len(first) < 200):
+            end = index
+    blocks = []
+    before = _text(grid[:header])
+    if before:
+        blocks.append(Block(text=before))
+    blocks.append(Block(rows=grid[header:end + 1], where=where))
+    after = _text(grid[end + 1:])
+    if after:
+        blocks.append(Block(text=after))
+    return blocks
+
+
+def _text(rows: list[list[str]]) -> str:
+    lines = []
+    for row in rows:
+        previous = None
+        for cell in row:
+            if cell and cell != previous:
+                lines.append(cell)
+            previous = cell
+    return "\n".join(lines)

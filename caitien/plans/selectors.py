@@ -1,0 +1,180 @@
+"""Reads for plans: lists, rows grouped by school year, suggestions, comparisons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from caitien.catalog.models import Criterion
+from caitien.plans.models import Plan, PlanItem
+from caitien.schools import permissions
+from caitien.text import fold
+
+# Who typically leads a row, offered beside the school's own people.
+COMMON_ROLES = (
+    "Hiệu trưởng", "Phó Hiệu trưởng", "Tổ trưởng chuyên môn", "Tổ trưởng tổ văn phòng", "Kế toán",
+    "Tổng phụ trách Đội", "GVCN", "Giáo viên", "Văn thư", "Nhân viên y tế", "Thư viện", "Thiết bị",
+    "Ban đại diện cha mẹ học sinh", "Công đoàn", "Đoàn Thanh niên", "Hội đồng tự đánh giá", "Tổ giám sát",
+)
+
+COMPARED_ITEM_FIELDS = (
+    ("criterion_code", "Tiêu chí"), ("level", "Mức"), ("issue", "Nội dung cải tiến"),
+    ("expected_result", "Kết quả cần đạt / mục tiêu"), ("solutions", "Công việc, giải pháp"),
+    ("indicator", "Chỉ số đánh giá"), ("lead_text", "Chủ trì"), ("coordinators_text", "Phối hợp"),
+    ("time_text", "Thời gian"), ("budget_text", "Kinh phí"), ("funding_source", "Nguồn kinh phí"),
+    ("support", "Điều kiện hỗ trợ"), ("expected_evidence", "Minh chứng dự kiến"), ("status", "Mức độ thực hiện"),
+    ("notes", "Ghi chú"),
+)
+
+
+def plans_visible_to(user, school=None):
+    """Plans the user may open, newest first (drafts only inside their own school)."""
+    qs = Plan.objects.select_related("school", "regulation").order_by("-start_year", "school__name", "-version")
+    if school is not None:
+        qs = qs.filter(school=school)
+    return [p for p in qs if permissions.can_view_plan(user, p)]
+
+
+def public_plans(school):
+    return list(Plan.objects.filter(school=school, status__in=permissions.PUBLIC_STATUSES)
+                .select_related("regulation").order_by("-start_year", "-version"))
+
+
+def plan_versions(plan: Plan) -> list[Plan]:
+    root = plan.root
+    return list(Plan.objects.filter(Q(pk=root.pk) | Q(lineage=root)).order_by("version"))
+
+
+def school_year_of(month: str) -> int | None:
+    """The first calendar year of the school year a "YYYY-MM" month falls in (August counts as next)."""
+    if not month or len(month) < 7 or not month[:4].isdigit() or not month[5:7].isdigit():
+        return None
+    year, m = int(month[:4]), int(month[5:7])
+    return year if m >= 8 else year - 1
+
+
+@dataclass
+class RowGroup:
+    label: str
+    year: int | None
+    items: list = field(default_factory=list)
+
+
+def item_groups(plan: Plan, items=None) -> list[RowGroup]:
+    """A multi-year plan's rows by school year (of their first month); one group otherwise."""
+    items = list(items if items is not None else plan.items.select_related("criterion").order_by("order", "id"))
+    if plan.period_kind != Plan.PeriodKind.MULTI:
+        return [RowGroup(label="", year=None, items=items)]
+    groups: dict = {}
+    for item in items:
+        year = school_year_of(item.start_month)
+        groups.setdefault(year, []).append(item)
+    out = [RowGroup(label=f"Năm học {y}-{y + 1}", year=y, items=groups[y])
+           for y in sorted(k for k in groups if k is not None)]
+    if None in groups:
+        out.append(RowGroup(label="Chưa ghi thời gian", year=None, items=groups[None]))
+    return out
+
+
+def budget_totals(items) -> dict:
+    """Total of one-off amounts, and recurring amounts per month / per year, in đồng."""
+    total = {"once": 0, "month": 0, "year": 0}
+    for item in items:
+        for a in item.budget_amounts or []:
+            total[a.get("per") or "once"] = total.get(a.get("per") or "once", 0) + int(a.get("vnd") or 0)
+    return total
+
+
+def people_suggestions(school) -> list[str]:
+    """Names for the lead/coordinators datalist: the school's people, then common roles."""
+    from caitien.schools.models import User
+
+    names = []
+    for u in User.objects.filter(memberships__school=school).distinct().order_by("full_name"):
+        position = next((m.position for m in u.memberships.all() if m.school_id == school.pk and m.position), "")
+        names.append(f"{u.display_name} ({position})" if position else u.display_name)
+    return [*COMMON_ROLES, *names]
+
+
+def criteria_of(regulation) -> list[Criterion]:
+    return list(Criterion.objects.filter(standard__regulation=regulation).select_related("standard")
+                .order_by("standard__number", "position"))
+
+
+def criteria_search(regulation, query: str) -> list[dict]:
+    """Criteria of the regulation grouped by standard, matched without diacritics ("co so vat chat")."""
+    q = fold(query)
+    groups: dict = {}
+    for c in criteria_of(regulation):
+        if q and q not in fold(f"{c.code} {c.name}") and q not in (c.search_text or ""):
+            continue
+        g = groups.setdefault(c.standard.number, {"number": c.standard.number, "name": c.standard.name, "criteria": []})
+        g["criteria"].append(c)
+    return list(groups.values())
+
+
+def plan_columns(plan: Plan) -> list[dict]:
+    """The table columns of the plan's form (2018 table or 57/2026 Mẫu số 2), from the catalog data."""
+    return list((plan.regulation.plan_form or {}).get("columns") or [])
+
+
+def plan_sections(plan: Plan) -> list[dict]:
+    """The form's text sections (not the table itself), each with the plan's current text."""
+    out = []
+    for s in (plan.regulation.plan_form or {}).get("sections") or []:
+        if s["key"] in ("content", "priority_issues", "monitoring"):
+            continue
+        out.append({**s, "text": (plan.sections or {}).get(s["key"], "")})
+    return out
+
+
+# --- comparing two versions ---------------------------------------------------------------------
+
+
+@dataclass
+class RowDiff:
+    kind: str  # "added" | "removed" | "changed" | "same"
+    old: PlanItem | None
+    new: PlanItem | None
+    fields: list = field(default_factory=list)  # [(label, old, new)]
+
+
+def _key(item: PlanItem) -> str:
+    return item.criterion_code or f"#{item.order}"
+
+
+def plan_compare(a: Plan, b: Plan) -> dict:
+    """Row-by-row and section differences from version `a` to version `b`. Rows are paired by
+    criterion (in order, so a criterion with two rows pairs its first with the first), else by position."""
+    old_rows = list(a.items.order_by("order", "id"))
+    new_rows = list(b.items.order_by("order", "id"))
+    pending: dict[str, list[PlanItem]] = {}
+    for row in old_rows:
+        pending.setdefault(_key(row), []).append(row)
+    rows = []
+    for row in new_rows:
+        match = pending.get(_key(row)) or []
+        old = match.pop(0) if match else None
+        if old is None:
+            rows.append(RowDiff("added", None, row))
+            continue
+        changed = [(label, getattr(old, f), getattr(row, f)) for f, label in COMPARED_ITEM_FIELDS
+                   if getattr(old, f) != getattr(row, f)]
+        rows.append(RowDiff("changed" if changed else "same", old, row, changed))
+    for leftovers in pending.values():
+        rows.extend(RowDiff("removed", old, None) for old in leftovers)
+    titles = {s["key"]: f"{s.get('number', '')}. {s['title']}".strip(". ")
+              for s in (b.regulation.plan_form or {}).get("sections") or []}
+    sections = []
+    for key in sorted(set(a.sections or {}) | set(b.sections or {})):
+        before, after = (a.sections or {}).get(key, ""), (b.sections or {}).get(key, "")
+        if before != after:
+            sections.append({"key": key, "title": titles.get(key, key), "old": before, "new": after})
+    header = [(label, getattr(a, f), getattr(b, f)) for f, label in (
+        ("title", "Trích yếu"), ("document_number", "Số văn bản"), ("date", "Ngày ban hành"),
+        ("signer_name", "Người ký"), ("closing_text", "Câu kết")) if getattr(a, f) != getattr(b, f)]
+    return {
+        "rows": rows, "sections": sections, "header": header,
+        "counts": {k: sum(1 for r in rows if r.kind == k) for k in ("added", "removed", "changed", "same")},
+    }

@@ -1,0 +1,232 @@
+"""Every permission function, for every role, in one table per function.
+
+A row says which roles get True (and, for plans, in which statuses). A new `can_*` function in
+caitien/schools/permissions.py fails `test_every_permission_function_has_a_table` until its
+expected answers are written here.
+"""
+
+import inspect
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from caitien.assessments.models import CriterionAssessment, SelfAssessment
+from caitien.plans.models import Plan
+from caitien.schools import permissions
+from caitien.schools.models import Role, User
+from caitien.schools.services import membership_add, user_create
+from caitien.schools.views import refused
+
+ROLES = ["principal", "vice", "council", "monitor", "staff", "specialist", "so_specialist", "admin",
+         "other_principal", "other_teacher", "anonymous"]
+STATUSES = ["draft", "submitted", "approved", "published", "superseded"]
+ALL = set(STATUSES)
+PUBLIC = {"published", "superseded"}
+IN_SCHOOL = {"principal", "vice", "council", "monitor", "staff"}
+AUTHORS = {"principal", "vice", "council"}
+OVERSEERS = {"specialist", "so_specialist"}
+
+# function -> (what it is asked about, roles answered True). The object is built by `subject`.
+BY_ROLE = {
+    "can_view_school": ("school", IN_SCHOOL | OVERSEERS | {"admin"}),
+    "can_view_self_assessment": ("assessment", IN_SCHOOL | OVERSEERS | {"admin"}),
+    "can_edit_self_assessment": ("assessment", AUTHORS),
+    "can_create_self_assessment": ("school", {"principal", "vice"}),
+    "can_assign_criteria": ("assessment", {"principal", "vice"}),
+    "can_view_audit": ("school", {"principal", "admin"}),
+    "can_manage_system": (None, {"admin"}),
+    "can_view_office": ("phong", {"specialist", "so_specialist", "admin"}),
+    "can_create_plan": ("school", AUTHORS),
+    "can_import_plan": ("school", AUTHORS),
+}
+
+# function -> {role: statuses answered True}; a role left out is never allowed.
+BY_STATUS = {
+    "can_view_plan": {**{r: ALL for r in IN_SCHOOL | {"admin"}}, **{r: PUBLIC for r in OVERSEERS}},
+    "can_edit_plan": {r: {"draft"} for r in AUTHORS},
+    "can_delete_plan": {"principal": {"draft"}},
+    "can_submit_plan": {r: {"draft"} for r in AUTHORS},
+    "can_return_plan": {"principal": {"submitted"}},
+    "can_approve_plan": {"principal": {"submitted"}},
+    "can_publish_plan": {"principal": {"approved"}},
+    "can_revise_plan": {"principal": {"published"}},
+    "can_comment_plan": {**{r: ALL for r in IN_SCHOOL}, **{r: PUBLIC for r in OVERSEERS}},
+    # A published plan is public, and so are its files.
+    "can_download_plan": {r: ALL if r in IN_SCHOOL | {"admin"} else PUBLIC for r in ROLES},
+    "can_compare_versions": {**{r: ALL for r in IN_SCHOOL | {"admin"}}, **{r: PUBLIC for r in OVERSEERS}},
+}
+
+# Functions that do not depend on who asks: status -> answer.
+WITHOUT_USER = {
+    "can_view_public_plan": PUBLIC,
+}
+
+
+@pytest.fixture
+def people(cast):
+    """The cast plus a specialist of the Sở above the school's Phòng, keyed by role name."""
+    so_specialist = user_create(username="so_specialist", full_name="Lý Thị Sương", password=cast.password)
+    membership_add(user=so_specialist, role=Role.OFFICE_SPECIALIST, office=cast.so)
+    found = {name: User.objects.get(username=name) for name in ROLES if name != "anonymous"}
+    found["anonymous"] = AnonymousUser()
+    return found
+
+
+@pytest.fixture
+def subjects(cast):
+    tt17 = cast.primary.regulation
+    assessment = SelfAssessment.objects.create(school=cast.primary, regulation=tt17, start_year=2025, end_year=2026)
+    plans = {s: Plan.objects.create(school=cast.primary, regulation=tt17, start_year=2025, end_year=2026, status=s)
+             for s in STATUSES}
+    return {"school": cast.primary, "assessment": assessment, "phong": cast.phong, "plans": plans}
+
+
+def _fresh(user):
+    # Each question asked as on a new request: no membership cache carried between rows.
+    if getattr(user, "pk", None):
+        return User.objects.get(pk=user.pk)
+    return user
+
+
+def test_every_permission_function_has_a_table():
+    defined = {name for name, f in inspect.getmembers(permissions, inspect.isfunction)
+               if name.startswith("can_") and f.__module__ == permissions.__name__}
+    tabled = set(BY_ROLE) | set(BY_STATUS) | set(WITHOUT_USER)
+    assert defined - tabled == set(), "permission functions without expected answers in this file"
+    assert tabled - defined == set(), "answers for permission functions that no longer exist"
+
+
+@pytest.mark.parametrize("name", sorted(BY_ROLE))
+def test_answer_per_role(name, people, subjects):
+    subject_key, allowed = BY_ROLE[name]
+    check = getattr(permissions, name)
+    wrong = []
+    for role in ROLES:
+        user = _fresh(people[role])
+        answer = check(user) if subject_key is None else check(user, subjects[subject_key])
+        if answer is not (role in allowed):
+            wrong.append((role, answer))
+    assert wrong == [], f"{name}: unexpected answers (role, answer)"
+
+
+@pytest.mark.parametrize("name", sorted(BY_STATUS))
+def test_answer_per_role_and_plan_status(name, people, subjects):
+    expected = BY_STATUS[name]
+    check = getattr(permissions, name)
+    wrong = []
+    for role in ROLES:
+        for status in STATUSES:
+            answer = check(_fresh(people[role]), subjects["plans"][status])
+            if answer is not (status in expected.get(role, set())):
+                wrong.append((role, status, answer))
+    assert wrong == [], f"{name}: unexpected answers (role, status, answer)"
+
+
+@pytest.mark.parametrize("name", sorted(WITHOUT_USER))
+def test_answer_per_plan_status_without_user(name, subjects):
+    check = getattr(permissions, name)
+    answers = {status: check(subjects["plans"][status]) for status in STATUSES}
+    assert answers == {s: s in WITHOUT_USER[name] for s in STATUSES}
+
+
+def test_nobody_outside_reaches_another_schools_plan(people, cast):
+    """The Phòng specialist does not oversee a school of a neighbouring Phòng; its own principal does."""
+    plan = Plan.objects.create(school=cast.other, regulation=cast.other.regulation, start_year=2025, end_year=2026,
+                               status="published")
+    assert not permissions.can_view_plan(_fresh(people["specialist"]), plan)
+    assert permissions.can_view_plan(_fresh(people["so_specialist"]), plan)
+    assert permissions.can_revise_plan(_fresh(people["other_principal"]), plan)
+    assert not permissions.can_revise_plan(_fresh(people["principal"]), plan)
+    assert permissions.can_view_plan(_fresh(people["other_teacher"]), plan)
+    assert not permissions.can_edit_plan(_fresh(people["other_teacher"]), plan)
+
+
+def test_a_phong_specialist_does_not_see_the_so_as_their_office(people, cast):
+    assert not permissions.can_view_office(_fresh(people["specialist"]), cast.so)
+    assert permissions.can_view_office(_fresh(people["so_specialist"]), cast.so)
+    assert permissions.can_view_office(_fresh(people["admin"]), cast.so)
+    assert not permissions.can_view_office(_fresh(people["principal"]), cast.phong)
+
+
+# --- the helpers the can_* functions are built on --------------------------------------------------
+
+
+def test_is_system_admin_per_role(people, db):
+    answers = {role: permissions.is_system_admin(_fresh(people[role])) for role in ROLES}
+    assert answers == {role: role == "admin" for role in ROLES}
+    boss = User.objects.create_superuser(username="root", password="x-quan-tri-1", email="")
+    assert permissions.is_system_admin(boss)
+
+
+def test_is_office_specialist_per_role(people):
+    answers = {role: permissions.is_office_specialist(_fresh(people[role])) for role in ROLES}
+    assert answers == {role: role in OVERSEERS for role in ROLES}
+
+
+def test_oversees_per_role(people, cast):
+    answers = {role: permissions.oversees(_fresh(people[role]), cast.primary) for role in ROLES}
+    assert answers == {role: role in OVERSEERS for role in ROLES}
+    assert not permissions.oversees(_fresh(people["specialist"]), None)
+
+
+def test_school_roles_per_role(people, cast):
+    expected = {"principal": {Role.PRINCIPAL}, "vice": {Role.VICE_PRINCIPAL}, "council": {Role.COUNCIL_MEMBER},
+                "monitor": {Role.MONITORING_MEMBER}, "staff": {Role.STAFF}}
+    answers = {role: permissions.school_roles(_fresh(people[role]), cast.primary) for role in ROLES}
+    assert answers == {role: expected.get(role, set()) for role in ROLES}
+    assert permissions.school_roles(_fresh(people["principal"]), None) == set()
+    assert permissions.school_roles(_fresh(people["other_principal"]), cast.other) == {Role.PRINCIPAL}
+
+
+def test_schools_of_and_offices_of_per_role(people, cast):
+    schools = {role: permissions.schools_of(_fresh(people[role])) for role in ROLES}
+    assert schools == {role: [cast.primary] if role in IN_SCHOOL else
+                       [cast.other] if role.startswith("other_") else [] for role in ROLES}
+    offices = {role: permissions.offices_of(_fresh(people[role])) for role in ROLES}
+    assert offices == {role: [cast.phong] if role == "specialist" else [cast.so] if role == "so_specialist" else []
+                       for role in ROLES}
+
+
+def test_schools_of_lists_every_school_of_a_person_in_name_order(people, cast):
+    membership_add(user=people["staff"], role=Role.STAFF, school=cast.secondary)
+    membership_add(user=people["staff"], role=Role.COUNCIL_MEMBER, school=cast.primary)
+    assert permissions.schools_of(_fresh(people["staff"])) == sorted([cast.primary, cast.secondary],
+                                                                      key=lambda s: s.name)
+
+
+def test_require_refuses_with_the_reason_and_the_page_shows_it(rf=RequestFactory()):
+    permissions.require(True, "không dùng tới")
+    with pytest.raises(permissions.Refused) as refusal:
+        permissions.require(False, "Chỉ Hiệu trưởng được phê duyệt kế hoạch.")
+    with pytest.raises(permissions.Refused, match="không có quyền"):
+        permissions.require(False)
+    response = refused(rf.get("/"), refusal.value)
+    assert response.status_code == 403
+    assert "Chỉ Hiệu trưởng được phê duyệt kế hoạch." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_refused_page_without_a_reason_still_explains():
+    response = refused(RequestFactory().get("/"), None)
+    assert response.status_code == 403
+    assert "Bạn không có quyền" in response.content.decode()
+
+
+def test_templates_ask_the_same_functions(people, subjects):
+    template = Template('{% load perms %}{% if user|can:"edit_plan"|of:plan %}sửa được{% else %}chỉ xem{% endif %}')
+    draft, published = subjects["plans"]["draft"], subjects["plans"]["published"]
+    assert template.render(Context({"user": _fresh(people["council"]), "plan": draft})) == "sửa được"
+    assert template.render(Context({"user": _fresh(people["council"]), "plan": published})) == "chỉ xem"
+    assert template.render(Context({"user": _fresh(people["staff"]), "plan": draft})) == "chỉ xem"
+    assert template.render(Context({"user": people["anonymous"], "plan": draft})) == "chỉ xem"
+
+
+def test_membership_cache_is_per_user_object(people, cast):
+    """A role given after the first question counts once the user is read again (as on the next request)."""
+    user = _fresh(people["other_teacher"])
+    assert not permissions.can_view_school(user, cast.primary)
+    membership_add(user=user, role=Role.STAFF, school=cast.primary)
+    assert permissions.can_view_school(user, cast.primary)
+    assert CriterionAssessment.objects.count() == 0  # the table's assessment has no rows: nothing else built
