@@ -131,6 +131,7 @@ DECIMAL_SEPARATOR = ","
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # caitien/static is not inside an app
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 

@@ -81,6 +81,8 @@ def indicator_result_set(*, assessment: CriterionAssessment, indicator, met: boo
     if indicator.criterion_id != assessment.criterion_id:
         raise AssessmentError("Chỉ báo này không thuộc tiêu chí đang đánh giá. Hãy tải lại trang rồi thử lại.")
     met = bool(met)
+    # Two council members ticking at once: the school level is recomputed one after the other.
+    SelfAssessment.objects.select_for_update().filter(pk=assessment.self_assessment_id).first()
     result, created = IndicatorResult.objects.get_or_create(assessment=assessment, indicator=indicator,
                                                             defaults={"met": met})
     changed = created or result.met != met
@@ -88,7 +90,7 @@ def indicator_result_set(*, assessment: CriterionAssessment, indicator, met: boo
         result.met = met
         result.save(update_fields=["met", "updated_at"])
     before = assessment.level_reached
-    _recompute(assessment, actor)
+    _recompute(assessment)
     if changed:
         audit_record(
             actor=actor, action="self_assessment.indicator", obj=assessment, school=assessment.self_assessment.school,
@@ -99,7 +101,7 @@ def indicator_result_set(*, assessment: CriterionAssessment, indicator, met: boo
     return assessment
 
 
-def _recompute(assessment: CriterionAssessment, actor) -> None:
+def _recompute(assessment: CriterionAssessment) -> None:
     """The criterion's level from its indicator results, then the school's from all criteria."""
     reg = assessment.self_assessment.regulation.registry
     crit = reg.criterion(assessment.criterion.code)
@@ -110,9 +112,9 @@ def _recompute(assessment: CriterionAssessment, actor) -> None:
         by_level[level] = [answers.get((level, pos), False) for pos in range(len(crit.indicators_at(level)))]
     level = levels.criterion_level(by_level, crit)
     if level != assessment.level_reached:
+        # updated_by stays the last author of the texts: the conflict message names them.
         assessment.level_reached = level
-        assessment.updated_by = actor if getattr(actor, "pk", None) else None
-        assessment.save(update_fields=["level_reached", "updated_by", "updated_at"])
+        assessment.save(update_fields=["level_reached", "updated_at"])
     sa = assessment.self_assessment
     by_code = dict(sa.criteria.values_list("criterion__code", "level_reached"))
     school = levels.school_level(by_code, reg)

@@ -82,36 +82,44 @@ class SearchGroup:
 
 
 def criterion_search(query: str, *, regulation_slug: str = "") -> list[SearchGroup]:
-    """Criteria whose name or indicators (or whose standard's name) hold every word of the query,
-    ignoring diacritics and case: "co so vat chat" finds "Cơ sở vật chất". A code such as "1.10"
-    matches that code exactly. Whole-phrase matches come first. Grouped by regulation."""
+    """Criteria matching the query, ignoring diacritics and case ("co so vat chat" finds "Cơ sở vật
+    chất"), grouped by regulation in catalog order. Criteria whose name or indicators (or whose
+    standard's name) hold the whole phrase are the answer; when none do, those holding every word
+    of it. A code such as "1.10" matches that code exactly."""
     words = fold(query).split()
     if not words:
         return []
     standards = Standard.objects.all()
     if regulation_slug:
         standards = standards.filter(regulation__slug=regulation_slug)
-    standards = list(standards)
-    condition = Q()
-    for word in words:
-        if CODE.match(word):
-            condition &= Q(code=word)
-        else:
-            # Standards are few: fold their names here rather than keep another folded column.
-            in_standard = [s.pk for s in standards if word in fold(s.name)]
-            condition &= Q(search_text__contains=word) | Q(standard_id__in=in_standard)
-    if regulation_slug:
-        condition &= Q(standard__in=[s.pk for s in standards])
-    found = (
+    # Standards are few: fold their names here rather than keep another folded column.
+    standard_names = {s.pk: fold(s.name) for s in standards}
+    scope = Q(standard__in=list(standard_names)) if regulation_slug else Q()
+
+    def holding(text: str) -> Q:
+        if CODE.match(text):
+            return Q(code=text)
+        in_standard = [pk for pk, name in standard_names.items() if text in name]
+        return Q(search_text__contains=text) | Q(standard_id__in=in_standard)
+
+    found = _criteria(scope & holding(" ".join(words))) if len(words) > 1 else []
+    if not found:
+        every = Q()
+        for word in words:
+            every &= holding(word)
+        found = _criteria(scope & every)
+    groups: dict[int, SearchGroup] = {}
+    for c in found:
+        reg = c.standard.regulation
+        groups.setdefault(reg.pk, SearchGroup(regulation=reg)).criteria.append(c)
+    return list(groups.values())
+
+
+def _criteria(condition: Q) -> list[Criterion]:
+    return list(
         Criterion.objects.filter(condition)
         .select_related("standard__regulation")
         .prefetch_related(Prefetch("indicators", queryset=Indicator.objects.order_by("level", "position")))
         .order_by("standard__regulation__issued", "standard__regulation__slug", "standard__number", "position")
-    )[:MAX_RESULTS]
-    phrase = " ".join(words)
-    ordered = sorted(found, key=lambda c: phrase not in c.search_text)  # stable: keeps catalog order
-    groups: dict[int, SearchGroup] = {}
-    for c in ordered:
-        reg = c.standard.regulation
-        groups.setdefault(reg.pk, SearchGroup(regulation=reg)).criteria.append(c)
-    return sorted(groups.values(), key=lambda g: (str(g.regulation.issued), g.regulation.slug))
+        [:MAX_RESULTS]
+    )

@@ -73,10 +73,9 @@ def content_fits(s: Subject):
             continue
         best = reg.criterion(fit.best)
         filed = reg.criterion(code)
-        why = ("lặp lại gần nguyên văn một chỉ báo của tiêu chí đó" if fit.reason == "indicator"
-               else "nói về nội dung của tiêu chí đó")
+        why = ("lặp lại gần nguyên văn một chỉ báo của" if fit.reason == "indicator" else "thuộc về")
         yield s.finding("criterion-content-mismatch",
-                        f"Dòng {n + 1} ghi tiêu chí {code} ({filed.name}) nhưng nội dung {why}: tiêu chí {best.code} "
+                        f"Dòng {n + 1} ghi tiêu chí {code} ({filed.name}) nhưng nội dung {why} tiêu chí {best.code} "
                         f"({best.name}). Hãy sửa mã tiêu chí hoặc viết lại nội dung cho đúng tiêu chí {code}.",
                         item=n, field="criterion")
 
@@ -100,7 +99,8 @@ def levels(s: Subject):
         level = level_number(item.level)
         if level is None or level < 1 or (max_level and level > max_level):
             yield s.finding("level-invalid",
-                            f"Dòng {n + 1} ghi mức “{item.level}”, nhưng {reg.label} chỉ có Mức 1 đến Mức {max_level}. "
+                            f"Dòng {n + 1} ghi mức “{item.level}”, nhưng {reg.label} chỉ có "
+                            + (f"Mức 1 đến Mức {max_level}. " if max_level > 2 else "Mức 1 và Mức 2. ") +
                             "Hãy sửa mức hướng tới.", item=n, field="level")
             continue
         criterion = reg.criterion(_code(item.criterion) or "")
@@ -122,7 +122,7 @@ def levels(s: Subject):
             if indicator.level > level and (wanted & _quantities(indicator.text)) - at_or_below:
                 shown = ", ".join(sorted(wanted & _quantities(indicator.text))).replace("m2", " m²")
                 yield s.finding("level-content-mismatch",
-                                f"Dòng {n + 1} ghi Mức {level} nhưng hướng tới {shown}, là chỉ báo Mức "
+                                f"Dòng {n + 1} ghi Mức {level} nhưng hướng tới diện tích {shown}, là chỉ báo Mức "
                                 f"{indicator.level} của tiêu chí {criterion.code}. Hãy sửa mức hướng tới cho khớp, "
                                 "hoặc tách thành hai dòng.", item=n, field="level")
                 break

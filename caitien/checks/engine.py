@@ -91,7 +91,7 @@ def check(*rule_ids: str):
 def run_checks(doc: Document, *, context: CheckContext | None = None) -> list[Finding]:
     """All findings for the plan: document-level ones first, then row by row, errors first."""
     # The rule modules register their checks on import.
-    from caitien.checks import budget, criteria, document, rows, saved, timeline  # noqa: F401
+    from caitien.checks import budget, criteria, document, rows, saved, timeline, wording  # noqa: F401
 
     subject = resolve(doc, context)
     findings: list[Finding] = []

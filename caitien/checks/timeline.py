@@ -168,3 +168,19 @@ def time_given(s: Subject):
             yield s.finding("time-unparsed",
                             f"{s.row_label(n)}: không hiểu được thời gian “{item.time_text}”. Hãy ghi rõ tháng, năm, "
                             "ví dụ “Tháng 10/2024” hoặc “Học kỳ I năm học 2024 - 2025”.", item=n, field="time_text")
+
+
+_THROUGHOUT = ("xuyen suot", "suot nam hoc", "ca nam hoc", "trong suot")
+
+
+@check("time-note-conflict")
+def time_and_note(s: Subject):
+    for n, item in enumerate(s.doc.items):
+        if not item.start or item.start != item.end:
+            continue
+        said = next((text for text in (item.notes, item.time_text, item.support)
+                     if any(w in fold(text) for w in _THROUGHOUT)), "")
+        if said:
+            yield s.finding("time-note-conflict",
+                            f"{s.row_label(n)}: thời gian ghi “{item.time_text}” (một tháng) nhưng dòng lại ghi "
+                            f"“{said}”. Hãy ghi thời gian bắt đầu và kết thúc cho khớp.", item=n, field="time_text")

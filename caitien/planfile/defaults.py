@@ -160,7 +160,8 @@ def _organisation(w: _Words, *, new_form: bool) -> str:
     monitor = (
         "3. Tổ giám sát",
         "- Theo dõi tiến độ, thu thập thông tin, minh chứng về kết quả thực hiện từng nội dung; báo cáo Hiệu trưởng "
-        "vào cuối học kỳ I và cuối năm học" + (", ghi kết quả vào bảng theo dõi của kế hoạch;" if new_form else ";"),
+        "vào cuối học kỳ I và cuối năm học"
+        + (", ghi kết quả vào bảng theo dõi của kế hoạch;" if new_form else ";"),
         "- Đề xuất điều chỉnh những nội dung chậm tiến độ hoặc không còn phù hợp.",
     )
     return _lines(

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from caitien.planfile.model import Amount, clean_text
 
@@ -29,9 +30,12 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+_FOLD_TABLE = {i: _fold_char(chr(i)) for i in range(0x41, 0x2000) if _fold_char(chr(i)) != chr(i)}
+
+
 def fold_same_length(text: str) -> str:
     """Lower case without diacritics, one output character per input character (text must be NFC)."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def nfc(text: str | None) -> str:
@@ -319,6 +323,14 @@ def _spans(piece: str, period: dict | None) -> list[tuple[tuple[int, int], tuple
 def parse_time(text: str | None, period: dict | None = None) -> TimeSpan:
     """A row's time as its first and last month. `period` is the plan's {"start_year", "end_year"},
     used for times that name no year and for open-ended times."""
+    years = (period.get("start_year"), period.get("end_year")) if period else (None, None)
+    span = _parse_time(text or "", years)
+    return TimeSpan(span.start, span.end, span.ok)
+
+
+@lru_cache(maxsize=4096)
+def _parse_time(text: str, years: tuple) -> TimeSpan:
+    period = {"start_year": years[0], "end_year": years[1]} if years[0] else None
     original = nfc(text)
     if not original.strip():
         return TimeSpan(None, None, True)

@@ -103,12 +103,15 @@ def criteria_of(regulation) -> list[Criterion]:
 
 
 def criteria_search(regulation, query: str) -> list[dict]:
-    """Criteria of the regulation grouped by standard, matched without diacritics ("co so vat chat")."""
+    """Criteria of the regulation grouped by standard, matched without diacritics ("co so vat chat")
+    on the code, the criterion's and the standard's names; only when none match, on indicator texts."""
     q = fold(query)
+    criteria = criteria_of(regulation)
+    found = [c for c in criteria if not q or q in fold(f"{c.code} {c.name} {c.standard.name}")]
+    if not found and q:
+        found = [c for c in criteria if q in (c.search_text or "")]
     groups: dict = {}
-    for c in criteria_of(regulation):
-        if q and q not in fold(f"{c.code} {c.name}") and q not in (c.search_text or ""):
-            continue
+    for c in found:
         g = groups.setdefault(c.standard.number, {"number": c.standard.number, "name": c.standard.name, "criteria": []})
         g["criteria"].append(c)
     return list(groups.values())

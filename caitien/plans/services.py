@@ -307,11 +307,13 @@ def item_values(plan: Plan, data: dict, *, item: PlanItem | None = None) -> dict
             values["standard_number"] = criterion.standard.number
         elif code and code.split(".")[0].isdigit():
             values["standard_number"] = int(code.split(".")[0])
-    if "standard_number" in data and data["standard_number"] not in (None, ""):
-        try:
-            values["standard_number"] = int(data["standard_number"])
-        except (TypeError, ValueError):
-            pass
+    # A row may name a standard and no criterion (57/2026); a known criterion decides the standard.
+    if "standard_number" in data and not values.get("criterion"):
+        raw = str(data["standard_number"] or "").strip()
+        if raw.isdigit():
+            values["standard_number"] = int(raw)
+        elif not raw and not values.get("criterion_code"):
+            values["standard_number"] = None
     old_time = item.time_text if item else ""
     months_given = bool(values.get("start_month") or values.get("end_month"))
     if "time_text" in values and values["time_text"] != old_time and not months_given:

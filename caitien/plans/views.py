@@ -33,6 +33,11 @@ DOWNLOADS = {
 }
 
 
+# Column widths of the row editor, by the plan form's column keys (text columns get the default).
+SHEET_WIDTHS = {"order": "7.5rem", "criterion": "8.5rem", "level": "4.5rem", "lead": "12rem", "time_text": "11rem",
+                "budget_text": "11rem", "status": "9rem"}
+
+
 @login_required
 def home(request):
     return render(request, "plans/home.html", {"schools": permissions.schools_of(request.user)})
@@ -172,8 +177,7 @@ def _editor_context(request, plan, **extra):
     ctx["status_values"] = (plan.regulation.plan_form or {}).get("status_values") or []
     ctx["has_criterion_column"] = any(c["key"] == "criterion" for c in ctx["columns"])
     ctx["criteria_groups"] = selectors.criteria_search(plan.regulation, "")
-    data_columns = sum(1 for c in ctx["columns"] if c["key"] != "order")
-    ctx["sheet_cols"] = f"7rem repeat({data_columns}, minmax(11rem, 1fr)) 16rem"
+    ctx["sheet_cols"] = " ".join([*(SHEET_WIDTHS.get(c["key"], "16rem") for c in ctx["columns"]), "17rem"])
     return ctx
 
 
@@ -219,7 +223,8 @@ def item_update(request, pk, item_pk):
     item = PlanItem.objects.filter(pk=item_pk, plan=plan).first()
     revision = request.POST.get("revision")
     revision = int(revision) if (revision or "").isdigit() else None
-    values = {k: request.POST[k] for k in (*services.ITEM_TEXT_FIELDS, "budget_vnd") if k in request.POST}
+    values = {k: request.POST[k] for k in (*services.ITEM_TEXT_FIELDS, "budget_vnd", "standard_number")
+              if k in request.POST}
     conflict = None
     try:
         if item is None:

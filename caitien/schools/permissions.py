@@ -141,6 +141,11 @@ def can_import_plan(user, school) -> bool:
     return can_create_plan(user, school)
 
 
+def can_use_pending_import(user, pending) -> bool:
+    """An import waiting for confirmation belongs to the person who uploaded it."""
+    return pending.user_id == getattr(user, "pk", None) and can_import_plan(user, pending.school)
+
+
 def can_view_plan(user, plan) -> bool:
     """Drafts stay inside the school; the office and the public see what was published."""
     if school_roles(user, plan.school) & READERS_OF_DRAFTS or is_system_admin(user):

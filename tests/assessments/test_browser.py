@@ -1,21 +1,19 @@
 """A council member on a phone ticks indicators; the level badges change in place (htmx)."""
 
-import os
-
 import pytest
 
 from caitien.assessments import services
 from caitien.assessments.models import CriterionAssessment
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def page(live_server):
+def page(live_server, monkeypatch):
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still sync.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
@@ -40,8 +38,8 @@ def test_ticking_indicators_updates_the_level_in_place_on_a_phone(page, live_ser
     assert "Tiêu chí 1.2: Chưa đạt Mức 1" in " ".join(levels.inner_text().split())
     boxes = page.locator("fieldset").first.locator("input[type=checkbox]")
     for i in range(boxes.count()):
-        boxes.nth(i).check()
-        page.wait_for_function("document.querySelector('#levels .saved') !== null")
+        with page.expect_response(lambda r: "/chi-bao/" in r.url and r.status == 200):
+            boxes.nth(i).check()
     page.wait_for_function("document.querySelector('#levels').innerText.includes('Tiêu chí 1.2: Mức 1')")
     assert CriterionAssessment.objects.get(pk=ca.pk).level_reached == 1
     # Nothing overflows the 390 px screen sideways.
@@ -50,8 +48,9 @@ def test_ticking_indicators_updates_the_level_in_place_on_a_phone(page, live_ser
     first = boxes.nth(0)
     assert first.get_attribute("id") and page.locator(f"label[for={first.get_attribute('id')}]").count() == 1
     first.focus()
-    page.keyboard.press("Space")
-    page.wait_for_function("document.querySelector('#levels').innerText.includes('Chưa đạt Mức 1')")
+    with page.expect_response(lambda r: "/chi-bao/" in r.url and r.status == 200):
+        page.keyboard.press("Space")
+    page.wait_for_function("document.querySelector('#levels').innerText.includes('Tiêu chí 1.2: Chưa đạt Mức 1')")
     assert CriterionAssessment.objects.get(pk=ca.pk).level_reached == 0
 
 

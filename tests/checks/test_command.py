@@ -86,3 +86,21 @@ def test_rules_doc_is_complete_and_in_sync():
     for rule in RULES.values():
         assert f"## `{rule.id}`" in text
         assert rule.what and rule.why and rule.fix and rule.severity in ("error", "warning", "info")
+
+
+@pytest.mark.django_db
+def test_saved_plan_is_judged_against_its_self_assessment(cast, capsys):
+    from caitien.assessments.services import self_assessment_create
+    from caitien.plans.services import plan_create_from_document
+
+    assessment = self_assessment_create(school=cast.primary, start_year=2024, actor=cast.principal, target_level=2)
+    assessment.criteria.filter(criterion__code="5.1").update(
+        weaknesses="Chưa lấy ý kiến cha mẹ học sinh khi xây dựng kế hoạch")
+    plan = plan_create_from_document(school=cast.primary, document=good_doc(), actor=cast.principal)
+    plan.self_assessment = assessment
+    plan.save()
+    code, out, _ = run(capsys, "--plan", str(plan.pk), "--json")
+    uncovered = {f["criterion"]: f["message"] for f in json.loads(out)["findings"]
+                 if f["rule"] == "weakness-not-covered"}
+    assert "cha mẹ học sinh" in uncovered["5.1"]
+    assert not {"1.4", "3.4", "3.6"} & set(uncovered)  # the plan has rows for these

@@ -73,6 +73,14 @@ FIRES = {
                                                end="2024-07"),
     "time-reversed": lambda: with_item(good_doc(), 0, start="2025-03", end="2024-11"),
     "time-unparsed": lambda: with_item(good_doc(), 0, time_text="Khi có điều kiện", start=None, end=None),
+    "time-note-conflict": lambda: with_item(good_doc(), 2, notes="Xuyên suốt trong năm học"),
+    "repeated-words": lambda: good_doc(sections={**good_doc().sections, "purposes": "Thông qua qua đó, nâng cao "
+                                                 "chất lượng giáo dục."}),
+    "misspelling": lambda: with_item(good_doc(), 0, expected_result="Giáo viên quan tâm đến văn bản nghiêm yết"),
+    "level-wording": lambda: good_doc(school_level="mam_non", circular="19/2018/TT-BGDĐT", recipients=[
+        "Phòng GDĐT (để báo cáo)"], sections={**good_doc().sections, "organisation": "Phối hợp Ban đại diện cha mẹ "
+                                                                                   "học sinh."}),
+    "misplaced-diacritics": lambda: good_doc(standard_headings={"4": "Quan hệ giữa nhà trường, gia điǹh và xã hôị"}),
     "missing-time": lambda: with_item(good_doc(), 0, time_text="", start=None, end=None),
     "missing-expected-result": lambda: with_item(good_doc(), 2, expected_result=""),
     "missing-solutions": lambda: with_item(good_doc(), 2, solutions=" "),
@@ -156,6 +164,12 @@ QUIET = {
                                                end="2025-05"),
     "time-reversed": lambda: good_doc(),
     "time-unparsed": lambda: good_doc(),
+    "time-note-conflict": lambda: with_item(good_doc(), 0, notes="Xuyên suốt trong năm học"),  # a span: fine
+    "repeated-words": lambda: with_item(good_doc(), 0, solutions="Từ từ nâng dần số tiết dự giờ; ngày ngày kiểm tra"),
+    "misspelling": lambda: with_item(good_doc(), 0, expected_result="Niêm yết công khai kế hoạch; mua đầy đủ sách"),
+    "level-wording": lambda: good_doc(),  # "học sinh" in a primary plan is right
+    "misplaced-diacritics": lambda: with_item(good_doc(), 0, expected_result="Người học, giáo viên quyết tâm giữ "
+                                              "vững thuở ban đầu; khuỷu tay, hươu, Nguyễn Hoà, ĐÌNH"),
     "missing-time": lambda: good_doc(),
     "missing-expected-result": lambda: good_doc(),
     "missing-solutions": lambda: good_doc(),

@@ -315,3 +315,42 @@ def test_multi_year_rows_group_by_school_year(cast):
     groups = item_groups(plan)
     assert [g.label for g in groups] == ["Năm học 2025-2026", "Năm học 2026-2027", "Chưa ghi thời gian"]
     assert [[i.criterion_code for i in g.items] for g in groups] == [["1.2", "1.3"], ["1.1"], ["1.4"]]
+
+
+def test_a_row_may_name_a_standard_only(cast, catalog):
+    plan = services.plan_create(school=cast.primary, actor=cast.principal, start_year=2026, end_year=2027,
+                                regulation=catalog["tt57-2026-pl2"])
+    item = services.plan_item_add(plan=plan, actor=cast.principal, 
+                                  values={"issue": "Thiếu phòng", "standard_number": "3"})
+    assert item.standard_number == 3 and item.criterion is None
+    item = services.plan_item_update(item=item, actor=cast.principal, revision=item.revision,
+                                     values={"criterion_code": "2.1", "standard_number": "3"})
+    assert item.standard_number == 2 and item.criterion.code == "2.1"
+
+
+def test_check_context_carries_the_self_assessment(cast):
+    from caitien.plans.documents import check_context_for
+
+    sa = _assessment(cast.primary, cast.primary.regulation, weak={"3.4": "Thư viện chật."}, levels={"1.2": 1})
+    plan = services.plan_create_from_assessment(assessment=sa, actor=cast.principal)
+    ctx = check_context_for(plan)
+    assert ctx.saved is True and ctx.target_level == 2
+    assert ctx.criterion_levels["1.2"] == 1 and ctx.criterion_levels["1.1"] == 3
+    assert ctx.weaknesses == {"3.4": "Thư viện chật."}
+    # a weakness the plan drops is noticed by the checker through this context
+    services.plan_item_delete(item=plan.items.get(criterion_code="3.4"), actor=cast.principal)
+    rules = {f.rule for f in services.plan_findings(plan)}
+    assert "weakness-not-covered" in rules
+
+
+def test_admin_pages_render(client, cast, draft):
+    from caitien.plans.models import PlanComment
+
+    cast.admin.is_staff = cast.admin.is_superuser = True
+    cast.admin.save()
+    client.force_login(cast.admin)
+    services.plan_comment_add(plan=draft, actor=cast.principal, text="Góp ý")
+    for url in ("/quan-tri/plans/plan/", f"/quan-tri/plans/plan/{draft.pk}/change/", "/quan-tri/plans/planitem/",
+                f"/quan-tri/plans/planitem/{draft.items.first().pk}/change/", "/quan-tri/plans/plancomment/",
+                f"/quan-tri/plans/plancomment/{PlanComment.objects.get().pk}/change/"):
+        assert client.get(url).status_code == 200, url

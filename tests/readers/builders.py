@@ -42,6 +42,8 @@ STANDARDS = {
     1: "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường",
     2: "Tiêu chuẩn 2: Cán bộ quản lý, giáo viên, nhân viên và học sinh",
     3: "Tiêu chuẩn 3: Cơ sở vật chất và thiết bị dạy học",
+    4: "Tiêu chuẩn 4: Quan hệ giữa nhà trường, gia đình và xã hội",
+    5: "Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục",
 }
 
 ROWS = [

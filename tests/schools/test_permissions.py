@@ -35,6 +35,7 @@ BY_ROLE = {
     "can_edit_self_assessment": ("assessment", AUTHORS),
     "can_create_self_assessment": ("school", {"principal", "vice"}),
     "can_assign_criteria": ("assessment", {"principal", "vice"}),
+    "can_assign_criteria": ("assessment", {"principal", "vice"}),
     "can_view_audit": ("school", {"principal", "admin"}),
     "can_manage_system": (None, {"admin"}),
     "can_view_office": ("phong", {"specialist", "so_specialist", "admin"}),

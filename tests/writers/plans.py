@@ -31,7 +31,7 @@ def plan_2018() -> Document:
                 criterion="1.2",
                 expected_result="Hội đồng trường hoạt động đúng quy chế, họp đủ các kỳ trong năm học",
                 solutions="- Rà soát, bổ sung quy chế hoạt động của Hội đồng trường; - Lập lịch họp định kỳ và "
-                          "lưu biên bản đầy đủ.",
+                "lưu biên bản đầy đủ.",
                 lead="Hiệu trưởng, Thư ký Hội đồng trường",
                 time_text="Tháng 10/2024",
                 start="2024-10",
@@ -45,7 +45,7 @@ def plan_2018() -> Document:
                 criterion="1.10",
                 expected_result="Có phương án phòng cháy, chữa cháy và diễn tập ít nhất một lần mỗi năm",
                 solutions="- Mời lực lượng phòng cháy địa phương hướng dẫn diễn tập; - Kiểm tra bình chữa "
-                          "cháy theo quý.",
+                "cháy theo quý.",
                 lead="Phó Hiệu trưởng, Tổng phụ trách Đội",
                 time_text="Tháng 3/2025",
                 start="2025-03",
@@ -98,7 +98,7 @@ def plan_2018() -> Document:
                 criterion="5.3",
                 expected_result="Tỷ lệ học sinh hoàn thành chương trình lớp học đạt từ 98% trở lên",
                 solutions="- Phụ đạo học sinh chưa hoàn thành vào chiều thứ Năm; - Thông báo kết quả học tập "
-                          "cho gia đình mỗi tháng.",
+                "cho gia đình mỗi tháng.",
                 lead="Giáo viên chủ nhiệm các lớp",
                 time_text="Quý I/2025",
                 start="2025-01",
@@ -110,19 +110,23 @@ def plan_2018() -> Document:
             ),
         ],
         signer=Signer(title="HIỆU TRƯỞNG", name="Lâm Thị Ngọc Hân"),
-        recipients=["Phòng GDĐT huyện Tân Châu (để báo cáo)", "Hội đồng trường", "Website nhà trường",
-                    "Lưu: VT"],
+        recipients=[
+            "Phòng GDĐT huyện Tân Châu (để báo cáo)",
+            "Hội đồng trường",
+            "Website nhà trường",
+            "Lưu: VT",
+        ],
         sections={
             "purposes": "1. Mục đích\n- Khắc phục các điểm yếu nêu trong báo cáo tự đánh giá năm 2024.\n"
-                        "2. Yêu cầu\n- Mỗi nội dung có người chủ trì và thời hạn hoàn thành.",
+            "2. Yêu cầu\n- Mỗi nội dung có người chủ trì và thời hạn hoàn thành.",
             "legal_bases": "Căn cứ Thông tư số 17/2018/TT-BGDĐT ngày 22/8/2018 của Bộ trưởng Bộ Giáo dục và "
-                           "Đào tạo;\nCăn cứ Báo cáo tự đánh giá của Trường Tiểu học Phước Hòa năm 2024;",
+            "Đào tạo;\nCăn cứ Báo cáo tự đánh giá của Trường Tiểu học Phước Hòa năm 2024;",
             "organisation": "1. Hiệu trưởng\n- Chỉ đạo chung, kiểm tra tiến độ hằng tháng.\n"
-                            "2. Tổ giám sát\n- Báo cáo kết quả vào cuối mỗi học kỳ.",
+            "2. Tổ giám sát\n- Báo cáo kết quả vào cuối mỗi học kỳ.",
         },
         standard_headings={},
         closing_text="Trên đây là Kế hoạch cải tiến chất lượng giáo dục năm học 2024 - 2025 của Trường Tiểu học "
-                     "Phước Hòa.",
+        "Phước Hòa.",
     )
 
 
@@ -146,7 +150,7 @@ def plan_57() -> Document:
                 issue="Tiêu chí 1.3: Công tác tự đánh giá chưa gắn với cải tiến",
                 expected_result="Kết quả tự đánh giá được dùng để lập và điều chỉnh kế hoạch hằng năm",
                 solutions="- Tập huấn cách viết minh chứng cho thành viên Hội đồng; - Rà soát kế hoạch sau mỗi "
-                          "học kỳ.",
+                "học kỳ.",
                 indicator="100% thành viên Hội đồng được tập huấn; có 2 biên bản rà soát",
                 lead="Hiệu trưởng",
                 time_text="Tháng 10/2026",
@@ -179,7 +183,7 @@ def plan_57() -> Document:
                 issue="Tiêu chí 3.2: Đổi mới phương pháp dạy học",
                 expected_result="Mỗi tổ chuyên môn có ít nhất 2 chuyên đề dạy học theo dự án",
                 solutions="- Tổ chức sinh hoạt chuyên môn theo nghiên cứu bài học; - Dự giờ, góp ý sau mỗi "
-                          "chuyên đề.",
+                "chuyên đề.",
                 indicator="8 chuyên đề được thực hiện và đánh giá",
                 lead="Tổ trưởng chuyên môn",
                 time_text="Học kỳ II năm học 2026 - 2027",
@@ -196,22 +200,42 @@ def plan_57() -> Document:
         sections={
             "general_info": "1. Tên cơ sở giáo dục: Trường THCS Tân Lập.\n2. Quy mô: 18 lớp, 702 học sinh.",
             "legal_bases": "Căn cứ Thông tư số 57/2026/TT-BGDĐT ngày 07/7/2026 của Bộ trưởng Bộ Giáo dục và "
-                           "Đào tạo;\nCăn cứ kết quả tự đánh giá năm học 2025 - 2026;",
+            "Đào tạo;\nCăn cứ kết quả tự đánh giá năm học 2025 - 2026;",
             "purposes": "- Tập trung khắc phục ba vấn đề trọng tâm đã xác định.",
             "organisation": "- Hiệu trưởng chỉ đạo chung; các tổ chuyên môn triển khai.",
             "review_mechanism": "- Tổ giám sát đánh giá vào cuối học kỳ I và cuối năm học.",
         },
         priority_issues=[
-            PriorityIssue(standard=1, criteria="1.3", current_state="Báo cáo tự đánh giá còn chung chung",
-                          limitation="Minh chứng chưa đủ", cause="Thành viên chưa được tập huấn"),
-            PriorityIssue(standard=2, criteria="2.1", current_state="25/31 giáo viên đạt chuẩn đại học",
-                          limitation="Còn 6 giáo viên chưa đạt chuẩn", cause="Thiếu kinh phí đi học"),
+            PriorityIssue(
+                standard=1,
+                criteria="1.3",
+                current_state="Báo cáo tự đánh giá còn chung chung",
+                limitation="Minh chứng chưa đủ",
+                cause="Thành viên chưa được tập huấn",
+            ),
+            PriorityIssue(
+                standard=2,
+                criteria="2.1",
+                current_state="25/31 giáo viên đạt chuẩn đại học",
+                limitation="Còn 6 giáo viên chưa đạt chuẩn",
+                cause="Thiếu kinh phí đi học",
+            ),
         ],
         monitoring=[
-            MonitoringEntry(moment="Cuối học kỳ I", content="Tiến độ tập huấn và chuyên đề",
-                            result="", adjustment="", assessor="Tổ giám sát"),
-            MonitoringEntry(moment="Cuối năm học", content="Mức độ đạt các chỉ số", result="", adjustment="",
-                            assessor="Hội đồng tự đánh giá"),
+            MonitoringEntry(
+                moment="Cuối học kỳ I",
+                content="Tiến độ tập huấn và chuyên đề",
+                result="",
+                adjustment="",
+                assessor="Tổ giám sát",
+            ),
+            MonitoringEntry(
+                moment="Cuối năm học",
+                content="Mức độ đạt các chỉ số",
+                result="",
+                adjustment="",
+                assessor="Hội đồng tự đánh giá",
+            ),
         ],
         closing_text="",
     )
@@ -220,8 +244,35 @@ def plan_57() -> Document:
 def plan_rows(n: int) -> Document:
     """A 2018-form plan with `n` rows, the six invented rows repeated over the criteria."""
     base = plan_2018()
-    codes = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "2.1", "2.2", "2.3",
-             "2.4", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "4.1", "4.2", "5.1", "5.2", "5.3", "5.4", "5.5"]
+    codes = [
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "1.5",
+        "1.6",
+        "1.7",
+        "1.8",
+        "1.9",
+        "1.10",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "3.5",
+        "3.6",
+        "4.1",
+        "4.2",
+        "5.1",
+        "5.2",
+        "5.3",
+        "5.4",
+        "5.5",
+    ]
     items = []
     for k in range(n):
         src = base.items[k % len(base.items)]

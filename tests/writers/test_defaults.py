@@ -9,22 +9,36 @@ from caitien.planfile.defaults import default_sections, period_phrase
 
 
 def _sections(slug, level, start=2025, end=2026):
-    return default_sections(registry.get(slug), level, school_name="Trường Mẫu Thử", start_year=start,
-                            end_year=end)
+    return default_sections(
+        registry.get(slug), level, school_name="Trường Mẫu Thử", start_year=start, end_year=end
+    )
 
 
 @pytest.mark.parametrize(
     ("slug", "level", "circular", "kind", "guidance"),
     [
         ("tt17-2018", "tieu_hoc", "17/2018/TT-BGDĐT", "đối với trường tiểu học", "5932/BGDĐT-QLCL"),
-        ("tt18-2018", "thcs", "18/2018/TT-BGDĐT", "trường trung học cơ sở, trường trung học phổ thông", "5932/BGDĐT-QLCL"),
+        (
+            "tt18-2018",
+            "thcs",
+            "18/2018/TT-BGDĐT",
+            "trường trung học cơ sở, trường trung học phổ thông",
+            "5932/BGDĐT-QLCL",
+        ),
         ("tt18-2018", "thpt", "18/2018/TT-BGDĐT", "trường phổ thông có nhiều cấp học", "5932/BGDĐT-QLCL"),
-        ("tt18-2018", "nhieu_cap", "18/2018/TT-BGDĐT", "trường phổ thông có nhiều cấp học", "5932/BGDĐT-QLCL"),
+        (
+            "tt18-2018",
+            "nhieu_cap",
+            "18/2018/TT-BGDĐT",
+            "trường phổ thông có nhiều cấp học",
+            "5932/BGDĐT-QLCL",
+        ),
         ("tt19-2018", "mam_non", "19/2018/TT-BGDĐT", "đối với trường mầm non", "5942/BGDĐT-QLCL"),
     ],
 )
-def test_the_2018_legal_bases_cite_the_level_s_circular_its_amendment_and_guidance(slug, level, circular, kind,
-                                                                                   guidance):
+def test_the_2018_legal_bases_cite_the_level_s_circular_its_amendment_and_guidance(
+    slug, level, circular, kind, guidance
+):
     s = _sections(slug, level)
     assert set(s) == {"purposes", "legal_bases", "organisation"}
     bases = s["legal_bases"]
@@ -39,8 +53,10 @@ def test_the_2018_legal_bases_cite_the_level_s_circular_its_amendment_and_guidan
     assert "năm học 2025 - 2026" in bases
 
 
-@pytest.mark.parametrize(("slug", "level"), [("tt57-2026-pl2", "tieu_hoc"), ("tt57-2026-pl2", "thpt"),
-                                             ("tt57-2026-pl1", "mam_non")])
+@pytest.mark.parametrize(
+    ("slug", "level"),
+    [("tt57-2026-pl2", "tieu_hoc"), ("tt57-2026-pl2", "thpt"), ("tt57-2026-pl1", "mam_non")],
+)
 def test_the_57_form_has_its_own_sections_and_cites_the_new_circular(slug, level):
     s = _sections(slug, level)
     assert set(s) == {"general_info", "legal_bases", "purposes", "organisation", "review_mechanism"}

@@ -113,7 +113,10 @@ def test_the_header_block_follows_the_decree(doc2018):
     # Left column is the agency side, right column the national title side; both names fit on a line.
     assert left.width < right.width
     assert text_width_pt("TRƯỜNG TIỂU HỌC PHƯỚC HÒA", school_size, bold=True) * 20 <= left.width.twips
-    assert text_width_pt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", _size(national), bold=True) * 20 <= right.width.twips
+    assert (
+        text_width_pt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", _size(national), bold=True) * 20
+        <= right.width.twips
+    )
 
 
 def test_a_long_school_name_keeps_the_larger_sizes_and_wraps():
@@ -164,8 +167,12 @@ def test_the_title_block_is_bold_and_centred(doc2018):
 
 def test_sections_are_numbered_with_roman_numerals_and_the_body_is_13_to_14(doc2018):
     texts = [p.text for p in doc2018.paragraphs]
-    for heading in ("I. MỤC ĐÍCH, YÊU CẦU", "II. CĂN CỨ XÂY DỰNG KẾ HOẠCH",
-                    "III. NỘI DUNG KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG", "IV. TỔ CHỨC THỰC HIỆN"):
+    for heading in (
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. CĂN CỨ XÂY DỰNG KẾ HOẠCH",
+        "III. NỘI DUNG KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG",
+        "IV. TỔ CHỨC THỰC HIỆN",
+    ):
         assert heading in texts
     assert texts.index("I. MỤC ĐÍCH, YÊU CẦU") < texts.index("IV. TỔ CHỨC THỰC HIỆN")
     # The document's own section texts are used, paragraph by paragraph.
@@ -173,7 +180,10 @@ def test_sections_are_numbered_with_roman_numerals_and_the_body_is_13_to_14(doc2
     assert p.alignment == 3  # justified
     assert all(13 <= _size(r) <= 14 for r in p.runs)
     assert p.paragraph_format.space_after.pt >= 6
-    assert "Trên đây là Kế hoạch cải tiến chất lượng giáo dục năm học 2024 - 2025 của Trường Tiểu học Phước Hòa." in texts
+    assert (
+        "Trên đây là Kế hoạch cải tiến chất lượng giáo dục năm học 2024 - 2025 của Trường Tiểu học Phước Hòa."
+        in texts
+    )
 
 
 def test_missing_sections_get_the_default_texts(tmp_path):
@@ -198,9 +208,17 @@ def _flag(row, tag):
 def test_the_2018_table_repeats_its_header_and_has_standard_rows_and_a_total(doc2018):
     t = _plan_table(doc2018)
     header = [c.text for c in t.rows[0].cells]
-    assert header == ["TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt (so với hiện trạng)",
-                      "Công việc/giải pháp cần thực hiện", "Chủ trì và phối hợp thực hiện",
-                      "Thời gian thực hiện và hoàn thành", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác", "Ghi chú"]
+    assert header == [
+        "TT",
+        "Tiêu chuẩn, tiêu chí",
+        "Kết quả cần đạt (so với hiện trạng)",
+        "Công việc/giải pháp cần thực hiện",
+        "Chủ trì và phối hợp thực hiện",
+        "Thời gian thực hiện và hoàn thành",
+        "Dự kiến kinh phí",
+        "Điều kiện hỗ trợ khác",
+        "Ghi chú",
+    ]
     assert _flag(t.rows[0], "w:tblHeader")
     assert not _flag(t.rows[1], "w:tblHeader")
     assert all(r.bold and _size(r) == 12 for c in t.rows[0].cells for r in _runs(c))
@@ -210,17 +228,20 @@ def test_the_2018_table_repeats_its_header_and_has_standard_rows_and_a_total(doc
     assert len(std._tr.tc_lst) == 1 and int(span.get(qn("w:val"))) == 9
     assert std.cells[0].text == "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"
     standard_rows = [r.cells[0].text for r in t.rows if len(r._tr.tc_lst) == 1]
-    assert standard_rows == ["Tiêu chuẩn 1: Tổ chức và quản lý nhà trường",
-                             "Tiêu chuẩn 2: Cán bộ quản lý, giáo viên, nhân viên và học sinh",
-                             "Tiêu chuẩn 3: Cơ sở vật chất và thiết bị dạy học",
-                             "Tiêu chuẩn 4: Quan hệ giữa nhà trường, gia đình và xã hội",
-                             "Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục"]
+    assert standard_rows == [
+        "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường",
+        "Tiêu chuẩn 2: Cán bộ quản lý, giáo viên, nhân viên và học sinh",
+        "Tiêu chuẩn 3: Cơ sở vật chất và thiết bị dạy học",
+        "Tiêu chuẩn 4: Quan hệ giữa nhà trường, gia đình và xã hội",
+        "Tiêu chuẩn 5: Hoạt động giáo dục và kết quả giáo dục",
+    ]
     # A plan row: criterion, bullets as separate paragraphs, rows kept whole.
     row = t.rows[2]
     assert row.cells[0].text == "1" and row.cells[1].text == "Tiêu chí 1.2"
     assert [p.text for p in row.cells[3].paragraphs] == [
         "- Rà soát, bổ sung quy chế hoạt động của Hội đồng trường;",
-        "- Lập lịch họp định kỳ và lưu biên bản đầy đủ."]
+        "- Lập lịch họp định kỳ và lưu biên bản đầy đủ.",
+    ]
     assert _flag(row, "w:cantSplit")
     # Total of the one-off amounts; the monthly amount is named, not added.
     last = t.rows[-1]
@@ -235,8 +256,12 @@ def test_the_level_column_appears_only_when_a_row_names_a_level(tmp_path):
     plan.items[0].level = "2"
     write_docx(plan, tmp_path / "m.docx")
     t = _plan_table(docx.Document(tmp_path / "m.docx"))
-    assert [c.text for c in t.rows[0].cells][:4] == ["TT", "Tiêu chuẩn, tiêu chí", "Mức",
-                                                     "Kết quả cần đạt (so với hiện trạng)"]
+    assert [c.text for c in t.rows[0].cells][:4] == [
+        "TT",
+        "Tiêu chuẩn, tiêu chí",
+        "Mức",
+        "Kết quả cần đạt (so với hiện trạng)",
+    ]
 
 
 def test_a_row_too_tall_for_a_page_may_split(tmp_path):
@@ -250,15 +275,27 @@ def test_a_row_too_tall_for_a_page_may_split(tmp_path):
 
 def test_the_57_form_has_its_eight_sections_and_numbered_ten_column_table(doc57):
     texts = [p.text for p in doc57.paragraphs]
-    headings = [t for t in texts if t[:3].rstrip(". ") in {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"}
-                and t.split(". ", 1)[0] in {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"}]
+    headings = [
+        t
+        for t in texts
+        if t[:3].rstrip(". ") in {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"}
+        and t.split(". ", 1)[0] in {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"}
+    ]
     assert [h.split(". ", 1)[0] for h in headings] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
     assert "IV. TÓM TẮT CÁC VẤN ĐỀ TRỌNG TÂM CẦN CẢI TIẾN" in texts
     t = _plan_table(doc57)
     assert [c.text for c in t.rows[0].cells] == [
-        "TT", "Nội dung cải tiến", "Mục tiêu cải tiến", "Hoạt động/giải pháp", "Chỉ số đánh giá kết quả",
-        "Thời gian thực hiện", "Đơn vị/cá nhân phụ trách", "Nguồn lực bảo đảm",
-        "Thông tin, dữ liệu hoặc minh chứng dự kiến", "Mức độ thực hiện"]
+        "TT",
+        "Nội dung cải tiến",
+        "Mục tiêu cải tiến",
+        "Hoạt động/giải pháp",
+        "Chỉ số đánh giá kết quả",
+        "Thời gian thực hiện",
+        "Đơn vị/cá nhân phụ trách",
+        "Nguồn lực bảo đảm",
+        "Thông tin, dữ liệu hoặc minh chứng dự kiến",
+        "Mức độ thực hiện",
+    ]
     assert [c.text for c in t.rows[1].cells] == [f"({n})" for n in range(1, 11)]
     assert _flag(t.rows[0], "w:tblHeader") and _flag(t.rows[1], "w:tblHeader")
     assert not _flag(t.rows[2], "w:tblHeader")
@@ -273,8 +310,13 @@ def test_the_57_form_has_the_priority_and_monitoring_tables(doc57):
     by_header = {t.rows[0].cells[0].text + "|" + t.rows[0].cells[1].text: t for t in doc57.tables}
     priority = by_header["TT|Tiêu chuẩn"]
     assert [c.text for c in priority.rows[1].cells] == [
-        "1", "Tiêu chuẩn 1", "1.3", "Báo cáo tự đánh giá còn chung chung", "Minh chứng chưa đủ",
-        "Thành viên chưa được tập huấn"]
+        "1",
+        "Tiêu chuẩn 1",
+        "1.3",
+        "Báo cáo tự đánh giá còn chung chung",
+        "Minh chứng chưa đủ",
+        "Thành viên chưa được tập huấn",
+    ]
     monitoring = by_header["Thời điểm|Nội dung theo dõi"]
     assert [r.cells[0].text for r in monitoring.rows[1:]] == ["Cuối học kỳ I", "Cuối năm học"]
     assert monitoring.rows[2].cells[4].text == "Hội đồng tự đánh giá"
@@ -308,8 +350,12 @@ def test_recipients_and_signer_follow_the_decree(doc2018):
     _, label = _find_run(left, "Nơi nhận:")
     assert _size(label) == 12 and label.bold and label.italic
     lines = [p.text for p in left.paragraphs[1:]]
-    assert lines == ["- Phòng GDĐT huyện Tân Châu (để báo cáo);", "- Hội đồng trường;", "- Website nhà trường;",
-                     "- Lưu: VT."]
+    assert lines == [
+        "- Phòng GDĐT huyện Tân Châu (để báo cáo);",
+        "- Hội đồng trường;",
+        "- Website nhà trường;",
+        "- Lưu: VT.",
+    ]
     assert all(_size(r) == 11 and not r.bold and not r.italic for p in left.paragraphs[1:] for r in p.runs)
     _, title = _find_run(right, "HIỆU TRƯỞNG")
     _, name = _find_run(right, "Lâm Thị Ngọc Hân")
@@ -328,3 +374,16 @@ def test_a_plan_with_almost_nothing_still_writes_a_complete_document(tmp_path):
     number_cell, _ = d.tables[0].rows[1].cells
     assert number_cell.text.startswith("Số:")
     assert [p.text for p in d.tables[-1].rows[0].cells[1].paragraphs if p.text] == ["HIỆU TRƯỞNG"]
+
+
+def test_a_school_name_too_long_for_one_line_breaks_after_the_kind_of_school(tmp_path):
+    from caitien.planfile.writers.docx import split_name
+
+    assert split_name("TRƯỜNG MẦM NON HOA PHƯỢNG ĐỎ", 13, 66) == ["TRƯỜNG MẦM NON", "HOA PHƯỢNG ĐỎ"]
+    assert split_name("TRƯỜNG THCS TÂN LẬP", 13, 66) == ["TRƯỜNG THCS TÂN LẬP"]
+    plan = plan_2018()
+    plan.school = "Trường Mầm non Hoa Phượng Đỏ"
+    write_docx(plan, tmp_path / "mn.docx")
+    left = docx.Document(tmp_path / "mn.docx").tables[0].rows[0].cells[0]
+    name = next(p for p in left.paragraphs if "HOA PHƯỢNG" in p.text)
+    assert name.text == "TRƯỜNG MẦM NON\nHOA PHƯỢNG ĐỎ"

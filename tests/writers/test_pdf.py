@@ -78,8 +78,12 @@ def test_page_numbers_start_on_the_second_page(tmp_path):
     write_pdf(plan_2018(), pdf, engine="libreoffice")
     pages = []
     for n in (1, 2, 3):
-        out = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         pages.append([line.strip() for line in out.splitlines() if line.strip()])
     assert pages[0][0] != "1"
     assert pages[1][0] == "2"

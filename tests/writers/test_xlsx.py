@@ -92,9 +92,16 @@ def test_the_57_workbook_has_its_columns_and_the_priority_and_monitoring_sheets(
     ws = wb[SHEET]
     h = _header_row(ws)
     labels = [c.value for c in ws[h]]
-    for name in ("Nội dung cải tiến", "Mục tiêu cải tiến", "Hoạt động/giải pháp", "Chỉ số đánh giá kết quả",
-                 "Đơn vị/cá nhân phụ trách", "Nguồn lực bảo đảm", "Thông tin, dữ liệu hoặc minh chứng dự kiến",
-                 "Mức độ thực hiện"):
+    for name in (
+        "Nội dung cải tiến",
+        "Mục tiêu cải tiến",
+        "Hoạt động/giải pháp",
+        "Chỉ số đánh giá kết quả",
+        "Đơn vị/cá nhân phụ trách",
+        "Nguồn lực bảo đảm",
+        "Thông tin, dữ liệu hoặc minh chứng dự kiến",
+        "Mức độ thực hiện",
+    ):
         assert name in labels
     row = {label: ws.cell(h + 1, i + 1).value for i, label in enumerate(labels)}
     assert row["Mức độ thực hiện"] == "Đang thực hiện"

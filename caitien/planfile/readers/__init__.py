@@ -6,9 +6,11 @@ by the file name second, then hand over to one reader module per format.
 
 from __future__ import annotations
 
+import contextvars
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -20,6 +22,29 @@ MAX_BYTES = 15 * 1024 * 1024
 
 class ReadError(Exception):
     """Input that cannot be read: the message (Vietnamese, one line) says what is wrong and what to do."""
+
+
+_progress: contextvars.ContextVar[Callable[[str], None] | None] = contextvars.ContextVar("progress", default=None)
+
+
+def report_progress(message: str) -> None:
+    """Readers say how far they are ("Đang đọc trang 3/12"); the web import shows it."""
+    callback = _progress.get()
+    if callback is not None:
+        callback(message)
+
+
+def read_with_text(data: bytes, filename: str = "", *, progress: Callable[[str], None] | None = None) -> tuple[Document, str]:
+    """The document and the file's text as read (tables as "cell | cell" lines), for the import preview."""
+    token = _progress.set(progress)
+    try:
+        doc = read_bytes(data, filename)
+    finally:
+        _progress.reset(token)
+    text = getattr(doc, "_text", None)
+    if text is None:
+        text = _decode(data) if detect_format(data, filename) == "text" else ""
+    return doc, text
 
 
 def read_path(path) -> Document:
@@ -221,9 +246,14 @@ def assemble(blocks: list[Block], source: str) -> Document:
     safety.check_rows(row_count, cell_count)
     safety.check_text(sum(len(b.text) for b in blocks) + sum(len(c) for b in blocks if b.is_table for r in b.rows for c in r))
 
+    preview = "\n".join(b.text if not b.is_table else "\n".join(" | ".join(c.replace("\n", " ") for c in r) for r in b.rows)
+                        for b in blocks)
     plan_tables = set()
     for index, block in enumerate(blocks):
-        if block.is_table and block.width >= 3 and table.build_items(block.rows, Document(), where=block.where):
+        if not block.is_table or block.width < 3:
+            continue
+        # A header named by meaning is enough; a table without one is a plan table if rows come out of it.
+        if table.header_map(block.rows) is not None or table.build_items(block.rows, Document(), where=block.where):
             plan_tables.add(index)
 
     if not plan_tables:
@@ -232,6 +262,7 @@ def assemble(blocks: list[Block], source: str) -> Document:
         whole = "\n".join(b.text if not b.is_table else "\n".join("\t".join(r) for r in b.rows) for b in blocks)
         doc = text.read_text(whole, source)
         doc.source = source
+        doc._text = preview
         return doc
 
     doc = Document(source=source)
@@ -240,4 +271,5 @@ def assemble(blocks: list[Block], source: str) -> Document:
     for index in sorted(plan_tables):
         block = blocks[index]
         doc.items.extend(table.build_items(block.rows, doc, where=block.where))
+    doc._text = preview
     return doc

@@ -9,11 +9,13 @@ text is a scan: it needs OCR first, which we say instead of guessing.
 
 from __future__ import annotations
 
+import bisect
+import ctypes
 import re
 from io import BytesIO
 
 from caitien.planfile.model import Document
-from caitien.planfile.readers import Block, ReadError, assemble, safety
+from caitien.planfile.readers import Block, ReadError, assemble, report_progress, safety
 from caitien.text import fold
 
 _HEADER_WORDS = ("tieu chi", "ket qua", "giai phap", "cong viec", "thoi gian", "kinh phi", "chu tri", "muc tieu",
@@ -25,14 +27,8 @@ def read_pdf(data: bytes, filename: str = "") -> Document:
 
 
 def read_blocks(data: bytes, filename: str = "") -> list[Block]:
-    import pdfplumber
-
     name = filename or "đã tải lên"
-    try:
-        pdf = pdfplumber.open(BytesIO(data))
-        pages = pdf.pages
-    except Exception as exc:  # pdfminer raises many kinds for a damaged or protected file
-        raise _open_error(exc, data, name) from None
+    pages = _open(data, name)
     try:
         if len(pages) > safety.MAX_PDF_PAGES:
             raise ReadError(
@@ -41,7 +37,9 @@ def read_blocks(data: bytes, filename: str = "") -> list[Block]:
             )
         blocks: list[Block] = []
         chars = 0
-        for number, page in enumerate(pages, 1):
+        for number in range(1, len(pages) + 1):
+            report_progress(f"Đang đọc trang {number}/{len(pages)} của tệp PDF")
+            page = pages.page(number - 1)
             page_blocks, page_chars = _page_blocks(page, number)
             chars += page_chars
             blocks.extend(page_blocks)
@@ -51,7 +49,7 @@ def read_blocks(data: bytes, filename: str = "") -> list[Block]:
     except Exception as exc:
         raise _open_error(exc, data, name) from None
     finally:
-        pdf.close()
+        pages.close()
     if chars == 0:
         raise ReadError(
             "Tệp PDF là bản quét (ảnh), không có lớp chữ: cần nhận dạng chữ (OCR) trước khi nhập. "
@@ -60,17 +58,132 @@ def read_blocks(data: bytes, filename: str = "") -> list[Block]:
     return blocks
 
 
-def _open_error(exc: Exception, data: bytes, name: str) -> ReadError:
-    text = f"{type(exc).__name__} {exc}".lower()
-    if "password" in text or "encrypt" in text or b"/Encrypt" in data[-4096:] or b"/Encrypt" in data[:4096]:
-        return ReadError(
-            f"Tệp PDF “{name}” được đặt mật khẩu hoặc mã hoá, không đọc được. "
-            "Hãy mở tệp, bỏ mật khẩu (in hoặc xuất lại ra PDF) rồi thử lại."
-        )
-    return ReadError(
-        f"Tệp PDF “{name}” bị hỏng hoặc không đúng cấu trúc PDF, không đọc được. "
-        "Hãy xuất lại tệp PDF từ Word hoặc LibreOffice rồi thử lại."
-    )
+def _open(data: bytes, name: str):
+    """The pages: read with PDFium (fast, the engine of Chromium) when it opens the file, else with
+    pdfminer through pdfplumber; both give pdfplumber-style characters and rules."""
+    try:
+        return _PdfiumPages(data)
+    except ReadError:
+        raise
+    except Exception:  # PDFium refused it: let pdfminer try, and tell why if it cannot either
+        pass
+    import pdfplumber
+
+    try:
+        return _PlumberPages(pdfplumber.open(BytesIO(data)))
+    except Exception as exc:  # pdfminer raises many kinds for a damaged or protected file
+        raise _open_error(exc, data, name) from None
+
+
+class _PlumberPages:
+    def __init__(self, pdf):
+        self.pdf = pdf
+        self.pages = pdf.pages
+
+    def __len__(self):
+        return len(self.pages)
+
+    def page(self, index):
+        return self.pages[index]
+
+    def close(self):
+        self.pdf.close()
+
+
+class _PdfiumPages:
+    def __init__(self, data: bytes):
+        import pypdfium2 as pdfium
+
+        try:
+            self.pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise ReadError(_ENCRYPTED) from None
+            raise
+        if any(self.pdf[i].get_rotation() for i in range(min(len(self.pdf), safety.MAX_PDF_PAGES))):
+            self.pdf.close()
+            raise ValueError("rotated pages: read them with pdfminer")
+
+    def __len__(self):
+        return len(self.pdf)
+
+    def page(self, index):
+        return _PdfiumPage(self.pdf[index])
+
+    def close(self):
+        self.pdf.close()
+
+
+class _PdfiumPage:
+    """The part of pdfplumber's Page that the table finder and this reader use, filled by PDFium."""
+
+    def __init__(self, page):
+        import pypdfium2.raw as raw
+
+        self._page = page
+        left, bottom, right, top = page.get_cropbox()
+        self.width, self.height = float(right - left), float(top - bottom)
+        self.bbox = (0.0, 0.0, self.width, self.height)
+        self.chars = []
+        text_page = page.get_textpage()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        try:
+            for i in range(text_page.count_chars()):
+                code = raw.FPDFText_GetUnicode(text_page, i)
+                if code == 2:
+                    code = 0x2D  # PDFium's mark for a hyphen
+                if code < 33 or code in (0xFFFE, 0xFFFF, 0xA0) or raw.FPDFText_IsGenerated(text_page, i) == 1:
+                    continue  # spaces and line ends: words are split by their gaps
+                x0, _, x1, _ = text_page.get_charbox(i, loose=True)
+                raw.FPDFText_GetCharOrigin(text_page, i, origin_x, origin_y)
+                size = raw.FPDFText_GetFontSize(text_page, i) or 10.0
+                # The same top and bottom for every letter of a line, from the baseline and the font
+                # size, as pdfminer gives them (diacritics do not make a letter "higher").
+                baseline = self.height - (origin_y.value - bottom)
+                char_top, char_bottom = baseline - 0.8 * size, baseline + 0.2 * size
+                self.chars.append({
+                    "text": chr(code), "x0": x0 - left, "x1": x1 - left, "top": char_top, "bottom": char_bottom,
+                    "doctop": char_top, "upright": True, "size": size, "width": x1 - x0, "height": size,
+                    "object_type": "char",
+                })
+        finally:
+            text_page.close()
+        self.edges = []
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
+            x0, y0, x1, y1 = obj.get_bounds()
+            x0, x1 = x0 - left, x1 - left
+            t, b = self.height - (y1 - bottom), self.height - (y0 - bottom)
+            if b - t <= 2.5 and x1 - x0 > 2:
+                middle = (t + b) / 2
+                self.edges.append(_edge("h", x0, x1, middle, middle))
+            elif x1 - x0 <= 2.5 and b - t > 2:
+                middle = (x0 + x1) / 2
+                self.edges.append(_edge("v", middle, middle, t, b))
+            elif x1 - x0 > 2 and b - t > 2:
+                self.edges.extend([_edge("h", x0, x1, t, t), _edge("h", x0, x1, b, b),
+                                   _edge("v", x0, x0, t, b), _edge("v", x1, x1, t, b)])
+
+    def find_tables(self, table_settings=None):
+        from pdfplumber.table import TableFinder
+
+        return TableFinder(self, table_settings or {}).tables
+
+    def extract_words(self, **kwargs):
+        from pdfplumber.utils import extract_words
+
+        return extract_words(self.chars, **kwargs)
+
+    def close(self):
+        self._page.close()
+
+
+def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
+            "height": bottom - top, "orientation": orientation, "object_type": "line"}
+
+
+_ENCRYPTED = ("Tệp PDF được đặt mật khẩu hoặc mã hoá, không đọc được. "
+              "Hãy mở tệp, bỏ mật khẩu (in hoặc xuất lại ra PDF) rồi thử lại.")
 
 
 def _page_blocks(page, number: int) -> tuple[list[Block], int]:
@@ -94,7 +207,7 @@ def _page_blocks(page, number: int) -> tuple[list[Block], int]:
             text = _region_text(page, top, t_top)
             if text:
                 blocks.append(Block(text=text))
-        rows = _grid(table)
+        rows = _grid(table, page.chars)
         if rows:
             where = f"trang {number}" + (f", bảng {position}" if len(found) > 1 else "")
             # A row broken by the page end continues in the next page's first row, whose TT and
@@ -130,8 +243,10 @@ def _region_text(page, top: float, bottom: float) -> str:
     top, bottom = max(0.0, top), min(float(page.height), bottom)
     if bottom - top < 1:
         return ""
-    words = [w for w in page.extract_words(x_tolerance=1.5, keep_blank_chars=False)
-             if top <= (w["top"] + w["bottom"]) / 2 < bottom]
+    from pdfplumber.utils import extract_words
+
+    chars = [c for c in page.chars if top <= (c["top"] + c["bottom"]) / 2 < bottom]
+    words = extract_words(chars, x_tolerance=1.5, keep_blank_chars=False) if chars else []
     out: list[str] = []
     left: list[str] = []
     right: list[str] = []
@@ -179,11 +294,11 @@ def clean_bullets(text: str) -> str:
     return _BULLETS.sub("-", text)
 
 
-def _grid(table) -> list[list[str]]:
+def _grid(table, chars: list[dict]) -> list[list[str]]:
     """Cell texts over grid columns. pdfplumber leaves None where a merged cell covers the grid: copy the
     text when the cell on the left spans across (horizontal merge), leave "" when it comes from above."""
-    texts = table.extract(x_tolerance=1.5)
     rows = table.rows
+    texts = _cell_texts(rows, chars)
     starts = sorted({cell[0] for row in rows for cell in row.cells if cell})
     grid = []
     for row, values in zip(rows, texts, strict=False):
@@ -201,6 +316,47 @@ def _grid(table) -> list[list[str]]:
                 out.append("")
         grid.append(out)
     return [r for r in grid if any(r)]
+
+
+def _cell_texts(rows, chars: list[dict]) -> list[list[str | None]]:
+    """The text of every cell (None for a grid place a merged cell covers), each character placed by its
+    centre: one pass over the characters instead of pdfplumber's pass per row and per cell."""
+    cells = [(r, c, bbox) for r, row in enumerate(rows) for c, bbox in enumerate(row.cells) if bbox]
+    cells.sort(key=lambda item: item[2][1])
+    tops = [bbox[1] for _, _, bbox in cells]
+    placed: dict[tuple[int, int], list[dict]] = {}
+    for char in chars:
+        cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        for index in range(bisect.bisect_right(tops, cy) - 1, -1, -1):
+            r, c, (x0, top, x1, bottom) = cells[index]
+            if x0 <= cx < x1 and top <= cy < bottom:
+                placed.setdefault((r, c), []).append(char)
+                break
+            if cy - top > 400:  # no cell is that tall: stop looking further up
+                break
+    out = []
+    for r, row in enumerate(rows):
+        out.append([None if bbox is None else _chars_text(placed.get((r, c), [])) for c, bbox in enumerate(row.cells)])
+    return out
+
+
+def _chars_text(chars: list[dict]) -> str:
+    if not chars:
+        return ""
+    lines: list[list[dict]] = []
+    for char in sorted(chars, key=lambda ch: (ch["top"], ch["x0"])):
+        if lines and abs(lines[-1][0]["top"] - char["top"]) <= 3:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    out = []
+    for line in lines:
+        line.sort(key=lambda ch: ch["x0"])
+        text = line[0]["text"]
+        for previous, char in zip(line, line[1:], strict=False):
+            text += (" " if char["x0"] - previous["x1"] > 1.5 else "") + char["text"]
+        out.append(text)
+    return "\n".join(out)
 
 
 # --- tables without rules -----------------------------------------------------------------------

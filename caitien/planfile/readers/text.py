@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from caitien.planfile import vietnamese as vn
 from caitien.planfile.model import Document
@@ -134,7 +135,7 @@ def _pad(rows: list[list[str]]) -> list[list[str]]:
     return [r + [""] * (width - len(r)) for r in rows]
 
 
-def _table_span(lines: list[str]) -> tuple[int, int]:
+def _table_span(lines: list[str], *, through_sections: bool = False) -> tuple[int, int]:
     """First and last+1 line of the table region: from the content heading (or the first row
     that names a standard or criterion) to the next section heading or the closing."""
     folded = [vn.fold_same_length(ln) for ln in lines]
@@ -154,7 +155,9 @@ def _table_span(lines: list[str]) -> tuple[int, int]:
         if header._CLOSING.match(s) or header._RECIPIENTS.match(s):
             end = i
             break
-        if header._HEADING.match(s) and header._section_key(s) in ("organisation", "monitoring", "review_mechanism"):
+        if not through_sections and header._HEADING.match(s) and header._section_key(s) in (
+            "organisation", "monitoring", "review_mechanism"
+        ):
             end = i
             break
     return start, end
@@ -306,20 +309,38 @@ class Line:
     blank: bool  # a line of spaces only
     index: int
 
+    @property
+    def folded(self) -> str:
+        cached = self.__dict__.get("_folded")
+        if cached is None or cached[0] != self.text:
+            cached = (self.text, vn.fold_same_length(self.text))
+            self.__dict__["_folded"] = cached
+        return cached[1]
+
 
 _ROW_START = re.compile(r"^\W*t[il1]eu\s*ch[il1](?!\s*tieu)\b")
 _STD_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[.)]?\s*)?t[il1]eu\s*chu[a-z]n\s*\d")
 _ROLE = re.compile(
-    r"^[-+•\s]*(hieu\s*truong|pho\s*hieu|p\.?\s*hieu|p\.?\s*ht|bgh|ban\b|to\b|tong\s*phu\s*trach|tpt|giao\s*vien|gv|"
-    r"nhan\s*vien|nv\b|ke\s*toan|van\s*thu|chi\s*bo|bi\s*thu|cong\s*doan|doan\b|hoi\s*dong|hd|y\s*te|bao\s*ve|"
-    r"cmhs|phhs|cha\s*me|lanh\s*dao|can\s*bo|cb|vien\s*chuc|thu\s*vien|nhom|cac\s*to|cac\s*thanh\s*vien|chu\s*tich)"
+    r"^[-+•\s]*(hieu\s*truong|hieu\s*$|pho\s*hieu|pho\s*$|pho\s*ht|p\.?\s*hieu|p\.?\s*ht|bgh|ban\s*(?:giam|dai|chi|lanh|quan|dieu|kiem|the|tu|cs|dd|ht)|"
+    r"to\s*(?:truong|chuyen|van|cm|vp|giam|bo\s*mon|khoi)|tong\s*phu\s*trach|tpt|giao\s*vien|gv|nhan\s*vien|nv\b|ke\s*toan|"
+    r"van\s*thu|chi\s*bo|bi\s*thu|cong\s*doan|doan\s*(?:thanh|tn)|hoi\s*dong|hdtd|y\s*te|bao\s*ve|cmhs|phhs|cha\s*me|"
+    r"lanh\s*dao|can\s*bo|cb\b|cbql|vien\s*chuc|nhan\s*su|thu\s*vien|nhom|cac\s*to|cac\s*thanh\s*vien|chu\s*tich|tap\s*the|"
+    r"truong\s*(?:ban|khoi|nhom)|nha\s*truong|phong\s*(?:gd|giao)|doi\s*ngu|toan\s*the|ca\s*nhan|thanh\s*vien)"
 )
+# Words that start a line inside a sentence with a capital (names of bodies and places).
+_PROPER = re.compile(
+    r"^(phong|giao\s*duc|dao\s*tao|hoi\s*dong|doi\b|ban\b|nha\s*truong|uy\s*ban|chi\s*bo|dang|cong\s*doan|tong|thu\s*vien|"
+    r"viet|nam\b|ho\b|chi\s*minh|tien\s*phong|thieu|huyen|tinh|quan\b|so\b|bo\b|thong\s*tu|cong\s*van|ke\s*hoach|"
+    r"truong\b|cha\s*me|dai\s*dien|lop\b|hieu|pho|am\s*nhac|mi\s*thuat|tieng|toan|cau\s*lac|thi\s*dua|khen)"
+)
+_TIME_LINE = re.compile(r"^[-+•\s]*(thang\s*\d|xuyen\s*(?:suot)?\s*$|xuyen\s*suot|nam\s*hoc\s*\d|(?:dau|cuoi)\s*nh|hk\s*i)")
+_LEAD_START = re.compile(r"^[-+•\s]*(hieu\s*truong|hieu\s*$|bgh\b|ban\s*giam\s*hieu)")
 _TIME_START = re.compile(
     r"^[-+•\s]*(thang|nam\s*hoc|nam\s*20|nh\b|hk|hoc\s*ky|quy\s*[iv1-4]|tu\s*(?:thang|ngay|nam)|dau\s*(?:nam|nh|hk)|"
-    r"cuoi\s*(?:nam|nh|hk)|giua|xuyen\s*suot|ca\s*nam|suot\s*nam|\d{1,2}\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}|20\d\d)"
+    r"cuoi\s*(?:nam|nh|hk)|giua|xuyen\s*suot|xuyen\s*$|ca\s*nam|suot\s*nam|\d{1,2}\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}|20\d\d)"
 )
 _STRONG_TIME = re.compile(r"^[-+•\s]*(thang\s*\d|nam\s*hoc\s*\d|\d{1,2}\s*/\s*\d{4}|(?:dau|cuoi)\s*nh\s*\d)")
-_MONEY_START = re.compile(r"^[-+•\s]*(kinh\s*phi|khong\b|ngan\s*sach|nguon|du\s*kien|\d|xa\s*hoi\s*hoa|quy\b|von\b)")
+_MONEY_START = re.compile(r"^[-+•\s]*(kinh\s*phi|khong\b|ngan\s*sach|nguon|du\s*kien|(?!(?:19|20)\d\d\b)\d|xa\s*hoi\s*hoa|quy\b|von\b)")
 _LEVEL = re.compile(r"^muc\s*\d$")
 
 DEFAULT_LABELS = {
@@ -330,13 +351,16 @@ DEFAULT_LABELS = {
 
 
 def _block_rows(raw: list[str]) -> tuple[list[list[str]], list[str]]:
-    start, end = _table_span(raw)
+    # Rows cut by a page break may go on after the next section's first paragraphs: read on to the
+    # closing, leaving running text (long lines, headings) to the sections.
+    start, end = _table_span(raw, through_sections=True)
     running = list(raw[:start])
     if start >= len(raw):
         return [], raw
     spaced = _is_spaced(raw)
     lines: list[Line] = []
     gap = 0
+    pending = 0
     interrupted = False
     for i in range(start, end):
         ln = raw[i]
@@ -345,6 +369,8 @@ def _block_rows(raw: list[str]) -> tuple[list[list[str]], list[str]]:
                 gap += 1
                 continue
             lines.append(Line("", len(ln), gap == 0, True, i))
+            # A line of spaces only: each space past the first stands for an empty cell.
+            pending += len(ln) if spaced and len(ln) >= 2 else 0
             gap = 0
             continue
         text = ln.strip()
@@ -353,8 +379,10 @@ def _block_rows(raw: list[str]) -> tuple[list[list[str]], list[str]]:
             interrupted = True
             gap = 0
             continue
-        tight = (gap == 0 and spaced and bool(lines)) or interrupted
-        lines.append(Line(text, len(ln) - len(ln.lstrip(" ")), tight, False, i))
+        tight = (gap == 0 and spaced and bool(lines) and not lines[-1].blank) or interrupted
+        lead_spaces = len(ln) - len(ln.lstrip(" "))
+        lines.append(Line(text, lead_spaces + (pending if not tight else 0), tight, False, i))
+        pending = 0
         interrupted = False
         gap = 0
     running += raw[end:]
@@ -577,6 +605,10 @@ def _assign(g: Group, columns, widths: list[float], spaced: bool):
         cells[c].extend(part)
     counts = [len(c) for c in cells]
     for seg in segments[1:]:
+        if seg and _is_code(seg[0]):
+            # The rest of a row moved past a page, led by its criterion code.
+            cells[crit].append(seg[0].text)
+            seg = seg[1:]
         for c, part in _dp(seg, keys, widths, start_col=None, continuation=True, counts=counts):
             cells[c].extend(part)
     return "row", cells
@@ -587,15 +619,14 @@ def _is_code(ln: Line) -> bool:
 
 
 def _dp(seg: list[Line], keys: list[str], widths: list[float], *, start_col, continuation: bool, counts):
-    """Best split of one segment's lines into cells of increasing columns."""
-    items = [ln for ln in seg]
-    # Blank lines end a cell; they carry no text.
-    texts = [ln for ln in items if not ln.blank]
+    """Best split of one segment's lines into cells of increasing columns (dynamic programming over
+    (line where a cell starts, its column)); costs say how well a run of lines fits a column."""
+    texts = [ln for ln in seg if not ln.blank]
     if not texts:
         return []
     ends_before_blank = set()
     pos = -1
-    for ln in items:
+    for ln in seg:
         if ln.blank:
             if pos >= 0:
                 ends_before_blank.add(pos)
@@ -604,11 +635,48 @@ def _dp(seg: list[Line], keys: list[str], widths: list[float], *, start_col, con
     n = len(texts)
     ncol = len(keys)
     forced = [k > 0 and ln.spaces > 0 and not ln.tight and not continuation for k, ln in enumerate(texts)]
+    interior = {
+        kind: _prefix([_pair_cost(texts[k - 1], texts[k], kind, continuation) if k else 0.0 for k in range(n)])
+        for kind in ("lead", "time_text", "other")
+    }
+    fits = {}
+    for c in range(ncol):
+        w = widths[c]
+        if w < 1e8:
+            fits[c] = _prefix([_width_cost(texts[k - 1], texts[k], w) if k else 0.0 for k in range(n)])
+    boundary = [_boundary_cost(texts[k], k in ends_before_blank) for k in range(n)]
+    for k in range(n - 1):
+        if texts[k + 1].tight and texts[k + 1].spaces == 0 and not continuation:
+            boundary[k] += 3.0  # a new paragraph printed straight after the line above: same cell
+    max_count = max(counts) if counts else None
     best: dict[tuple[int, int], tuple[float, list]] = {}
-    costs: dict[tuple[int, int, int], float] = {}
+    heads = [[_head_cost(keys[c], texts, i, continuation, counts[c] if counts else None, max_count) for i in range(n)]
+             for c in range(ncol)]
+    tails = [[_tail_cost(keys[c], texts[k]) for k in range(n)] for c in range(ncol)]
+    amount_end = _prefix([
+        1.0 if re.search(r"(dong|trieu|vnd|d)\.?$", t.folded) and not (
+            k + 1 < n and re.search(r"\d\s*(trieu|dong|ty|nghin)", texts[k + 1].folded)
+        ) else 0.0
+        for k, t in enumerate(texts)
+    ])
+    budget_cols = {c for c in range(ncol) if keys[c] == "budget_text"}
+
+    def cell(c: int, i: int, j: int) -> float:
+        cost = heads[c][i] + tails[c][j - 1]
+        if j > i + 1 and keys[c] == "level":
+            cost += 6.0  # a level is one short line
+        if j == i + 1 and keys[c] == "criterion" and texts[i].text.rstrip().endswith(":"):
+            cost += 3.0  # "Tiêu chí 1.1:" announces the criterion's name on the next lines
+        if j > i + 1:
+            pre = interior[keys[c] if keys[c] in ("lead", "time_text") else "other"]
+            cost += pre[j] - pre[i + 1]
+            if c in fits:
+                cost += fits[c][j] - fits[c][i + 1]
+            if c in budget_cols and amount_end[j - 1] - amount_end[i] > 0:
+                cost += 1.5  # an amount ends its cell
+        return cost
 
     def solve(i: int, c: int) -> tuple[float, list]:
-        """Cells for texts[i:], the first of them starting at line i in column c."""
         key = (i, c)
         if key in best:
             return best[key]
@@ -616,54 +684,107 @@ def _dp(seg: list[Line], keys: list[str], widths: list[float], *, start_col, con
         for j in range(i + 1, min(n, i + MAX_CELL_LINES) + 1):
             if j - 1 > i and forced[j - 1]:
                 break  # a line after an empty cell's space always starts a cell
-            ck = (c, i, j)
-            if ck not in costs:
-                costs[ck] = _cell_cost(keys[c], texts[i:j], widths[c], continuation, counts[c] if counts else None,
-                                       max(counts) if counts else None)
-            cost = costs[ck]
-            if j < n and (j - 1) not in ends_before_blank:
-                cost += 0.0
-            if j < n and (j - 1) in ends_before_blank:
-                cost -= 1.0
-            if j < n:
-                tail = texts[j - 1].text
-                if tail.endswith(("-", "–", ",")) or re.search(r"\b(và|của|với|cho|các|để|trong)$", tail):
-                    cost += 2.5
-                elif tail.endswith((".", ";")):
-                    cost -= 0.3
+            cost = cell(c, i, j)
+            part = (c, i, j)
             if j == n:
-                total = (cost, [(c, [t.text for t in texts[i:j]])])
+                total = (cost, [part])
             else:
+                cost += boundary[j - 1]
                 nxt = texts[j]
-                skip = nxt.spaces if (not continuation and nxt.spaces and not nxt.tight) else 0
                 if continuation:
                     options = range(c + 1, ncol)
                 else:
-                    options = [c + 1 + skip]
+                    options = [c + 1 + (nxt.spaces if nxt.spaces and not nxt.tight else 0)]
                 total = (float("inf"), [])
                 for c2 in options:
                     if c2 >= ncol:
                         continue
                     sub = solve(j, c2)
-                    gap_cost = 0.3 * (c2 - c - 1) if continuation else 0.0
-                    if cost + sub[0] + gap_cost < total[0]:
-                        total = (cost + sub[0] + gap_cost, [(c, [t.text for t in texts[i:j]])] + sub[1])
+                    extra = cost + sub[0] + (0.3 * (c2 - c - 1) if continuation else 0.0)
+                    if extra < total[0]:
+                        total = (extra, [part] + sub[1])
             if total[0] < result[0]:
                 result = total
         best[key] = result
         return result
 
     if start_col is not None:
-        return solve(0, start_col)[1]
-    options = [solve(0, c) for c in range(ncol)]
-    return min(options, key=lambda r: r[0])[1]
+        parts = solve(0, start_col)[1]
+    else:
+        parts = min((solve(0, c) for c in range(ncol)), key=lambda r: r[0])[1]
+    return [(c, [t.text for t in texts[i:j]]) for c, i, j in parts]
 
 
-def _cell_cost(key: str, lines: list[Line], width: float, continuation: bool, count, max_count) -> float:
-    text = " ".join(ln.text for ln in lines)
-    first = vn.fold_same_length(lines[0].text)
+def _prefix(values: list[float]) -> list[float]:
+    out = [0.0]
+    for v in values:
+        out.append(out[-1] + v)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _has_amount(text: str) -> bool:
+    return bool(vn.parse_money(text).amounts)
+
+
+def _pair_cost(a: Line, b: Line, kind: str, continuation: bool) -> float:
+    """Cost of line b going on the cell that holds line a. Within a cell, a line starting with a
+    capital is most often a new cell, unless it is a bullet, a name, or follows a full stop."""
+    lead = kind == "lead"
+    if kind == "time_text":
+        if re.search(r"\d{4}\s*\.?$", a.folded) and not re.match(r"^[-–\s]*(den|va|toi|\d)", b.folded):
+            return 2.5  # a time ends with its year
+    elif _TIME_LINE.match(b.folded) and not a.folded.endswith(("den", "tu", "-")):
+        return 1.5  # a time line inside a cell is where the time's cell begins
+    ch = next((x for x in b.text if x.isalpha()), "")
+    if not (ch and ch.isupper()) or b.text.startswith(("-", "+", "•")):
+        return 0.0
+    if not lead and _LEAD_START.match(b.folded) and not re.search(r"(,|va|cua|voi|cho|pho|chi\s*dao)$", a.folded):
+        return 2.0  # "Hiệu trưởng …" inside a cell is where the lead's cell begins
+    if a.text.endswith((";", ".", ":")):
+        return 0.1  # several sentences in one cell
+    word = b.text.split()[0].strip(",.;:()") if b.text.split() else ""
+    if _PROPER.match(b.folded) or (len(word) >= 2 and word.isupper()):
+        return 0.15
+    return 0.3 if continuation else 0.8
+
+
+def _width_cost(a: Line, b: Line, width: float) -> float:
+    words = b.text.split()
     cost = 0.0
-    first_char = next((ch for ch in lines[0].text if ch.isalpha()), "")
+    if words and len(a.text) + 1 + len(words[0]) <= width - 2:
+        cost += 0.6  # the word would have fitted on the line above
+    if len(b.text) > width * 1.25 + 2:
+        cost += 1.5
+    return cost
+
+
+def _boundary_cost(last: Line, before_blank: bool) -> float:
+    """Cost of a cell ending on this line."""
+    tail = last.text
+    cost = -1.0 if before_blank else 0.0
+    if tail.endswith(("-", "–", ",")) or re.search(r"\b(và|của|với|cho|các|để|trong)$", tail):
+        cost += 2.5
+    elif tail.endswith((".", ";")):
+        cost -= 0.3
+    words = tail.split()
+    if len(words) >= 2 and words[-1][:1].isupper():
+        cost += 0.5  # "… Hội" / "Khuyến học": a name goes on
+    return cost
+
+
+def _tail_cost(key: str, last: Line) -> float:
+    if key == "time_text" and re.search(r"(nam\s*hoc|thang|den|het|tu|nh|nam|-|–)$", last.folded):
+        return 3.0  # a time does not end on "năm học" or "đến"
+    return 0.0
+
+
+def _head_cost(key: str, texts: list[Line], i: int, continuation: bool, count, max_count) -> float:
+    """Cost of a cell of column `key` starting at line i, from what its first lines say."""
+    head = texts[i]
+    first = head.folded
+    cost = 0.0
+    first_char = next((ch for ch in head.text if ch.isalpha()), "")
     if not continuation:
         if first_char and first_char.islower() and key != "criterion":
             cost += 4.0
@@ -671,40 +792,26 @@ def _cell_cost(key: str, lines: list[Line], width: float, continuation: bool, co
         cost += 0.0 if (first_char and first_char.islower()) else 0.5
         if count is not None and max_count:
             cost += 0.6 * max(0, max_count - count - 1)
-    # Within a cell, a line starting with a capital is most often a new cell: discourage long cells
-    # that swallow several capitalised lines, unless they are bullets or proper names.
-    for ln in lines[1:]:
-        ch = next((x for x in ln.text if x.isalpha()), "")
-        if ch and ch.isupper() and not ln.text.startswith(("-", "+", "•")):
-            cost += 0.3 if continuation else 0.8
     if key == "level":
         cost += -3.0 if _LEVEL.match(first.strip()) else 6.0
     elif key == "time_text":
         if _TIME_START.match(first):
             cost -= 3.0
         elif not continuation:
-            cost += 3.0 if not vn.parse_time(text).start else -0.5
+            cost += 3.0 if not vn.parse_time(" ".join(ln.text for ln in texts[i:i + 6])).start else -0.5
     elif key == "lead":
         if not continuation:
-            cost += -2.0 if _ROLE.match(first) else 1.5
+            cost += -2.0 if _ROLE.match(first) else 3.5
     elif key == "budget_text":
         if not continuation:
-            cost += -2.0 if (_MONEY_START.match(first) or vn.parse_money(text).amounts) else 2.0
+            cost += -2.0 if (_MONEY_START.match(first) or _has_amount(" ".join(ln.text for ln in texts[i:i + 3]))) else 2.0
     elif key == "criterion":
         if continuation:
             cost += 0.5
-        elif len(lines) == 1 and lines[0].text.rstrip().endswith(":"):
-            cost += 3.0  # "Tiêu chí 1.1:" announces the criterion's name on the next lines
-    if key not in ("time_text",) and _STRONG_TIME.match(first) and not continuation:
+        elif head.text.rstrip().endswith(":") and (i + 1 >= len(texts) or texts[i + 1].spaces == 0):
+            cost += 0.0
+    if key != "time_text" and _STRONG_TIME.match(first) and not continuation:
         cost += 2.5
     if key not in ("lead", "support", "notes", "criterion") and _ROLE.match(first) and not continuation:
         cost += 0.4
-    if width < 1e8:
-        for a, b in zip(lines, lines[1:]):
-            word = b.text.split()[0] if b.text.split() else ""
-            if len(a.text) + 1 + len(word) <= width - 2:
-                cost += 0.6
-        for ln in lines:
-            if len(ln.text) > width * 1.25 + 2:
-                cost += 1.5
     return cost

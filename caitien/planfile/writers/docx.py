@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
 from caitien.planfile.model import Document
@@ -224,8 +225,20 @@ def _font_run(run, size: float, *, bold=False, italic=False) -> None:
     _fonts(run._r.get_or_add_rPr())
 
 
-def _para(container, text="", *, size=SIZE_BODY, bold=False, italic=False, align=None, before=0, after=0,
-          indent_first_mm=None, keep_next=False, line=1.0):
+def _para(
+    container,
+    text="",
+    *,
+    size=SIZE_BODY,
+    bold=False,
+    italic=False,
+    align=None,
+    before=0,
+    after=0,
+    indent_first_mm=None,
+    keep_next=False,
+    line=1.0,
+):
     p = container.add_paragraph()
     pf = p.paragraph_format
     pf.space_before = Pt(before)
@@ -301,6 +314,7 @@ def header_sizes(school: str, width_mm: float) -> tuple[int, int, int]:
     """(agency, national title, motto) sizes. The national title stays on one line and the agency
     column takes the rest of the width; the school name gets one line when some allowed pair of
     sizes (13/14 or 12/13 for the national title and motto, 12-13 for the name) gives it one."""
+
     def mm(text, size):
         return _pt_to_mm(layout.text_width_pt(text, size, bold=True))
 
@@ -308,6 +322,43 @@ def header_sizes(school: str, width_mm: float) -> tuple[int, int, int]:
         if mm(school, agency) <= width_mm - (mm(NATIONAL_TITLE, national) + 3) - 1:
             return agency, national, national + 1
     return SIZE_AGENCY, SIZE_NATIONAL, SIZE_MOTTO  # a long name wraps onto two lines
+
+
+_SCHOOL_KINDS = (
+    "TRƯỜNG TRUNG HỌC PHỔ THÔNG",
+    "TRƯỜNG TRUNG HỌC CƠ SỞ",
+    "TRƯỜNG PHỔ THÔNG",
+    "TRƯỜNG TIỂU HỌC",
+    "TRƯỜNG MẦM NON",
+    "TRƯỜNG MẪU GIÁO",
+    "TRƯỜNG THCS",
+    "TRƯỜNG THPT",
+    "TRƯỜNG TH",
+)
+
+
+def split_name(name: str, size: float, box_mm: float) -> list[str]:
+    """A name too long for its column, broken the way a clerk breaks it: after the kind of school
+    ("TRƯỜNG MẦM NON" / "HOA PHƯỢNG ĐỎ") when both parts fit, else where the two lines are most even."""
+
+    def fits(text):
+        return _pt_to_mm(layout.text_width_pt(text, size, bold=True)) <= box_mm
+
+    if not name or fits(name):
+        return [name]
+    words = name.split()
+    splits = [(" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words))]
+    for kind in _SCHOOL_KINDS:
+        for first, rest in splits:
+            if first == kind and fits(rest):
+                return [first, rest]
+    fitting = [(a, b) for a, b in splits if fits(a) and fits(b)]
+    if not fitting:
+        return [name]  # let the line wrap where it must
+    a, b = min(
+        fitting, key=lambda ab: abs(layout.text_width_pt(ab[0], size) - layout.text_width_pt(ab[1], size))
+    )
+    return [a, b]
 
 
 def _header_block(d, doc: Document) -> None:
@@ -320,13 +371,15 @@ def _header_block(d, doc: Document) -> None:
     t = _plain_table(d, [left, right])
     a, b = t.rows[0].cells
     c, e = t.rows[1].cells
+    lines = split_name(school, size, left - 1)
     # Left: governing body (in hoa, đứng), school (in hoa, đứng, đậm), short rule.
     _cell_first(a, governing, size=size)
     if governing:
-        _para(a, school, size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _para(a, "\n".join(lines), size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     else:
-        _cell_first(a, school, size=size, bold=True)
-    _rule(a, line_mm=RULE_SHARE * _line_mm(school, size, True, left), box_mm=left)
+        _cell_first(a, "\n".join(lines), size=size, bold=True)
+    widest = max(_line_mm(line, size, True, left) for line in lines)
+    _rule(a, line_mm=RULE_SHARE * widest, box_mm=left)
     # Right: national title, motto, rule as long as the motto.
     _cell_first(b, NATIONAL_TITLE, size=national, bold=True)
     _para(b, MOTTO, size=motto, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -350,7 +403,9 @@ def _cell_first(cell, text, *, size, bold=False, italic=False, before=0):
 
 def _title_block(d, doc: Document) -> None:
     width = text_width_mm(d.sections[0])
-    _para(d, "KẾ HOẠCH", size=SIZE_BODY, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=18, keep_next=True)
+    _para(
+        d, "KẾ HOẠCH", size=SIZE_BODY, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=18, keep_next=True
+    )
     title = layout.title_text(doc)
     _para(d, title, size=SIZE_BODY, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, keep_next=True)
     _rule(d, line_mm=RULE_SHARE * _line_mm(title, SIZE_BODY, True, width), box_mm=width)
@@ -361,15 +416,32 @@ def _title_block(d, doc: Document) -> None:
 
 
 def _heading(d, s: layout.Section) -> None:
-    _para(d, f"{s.number}. {s.title}", bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6, after=6,
-          indent_first_mm=10, keep_next=True, line=1.15)
+    _para(
+        d,
+        f"{s.number}. {s.title}",
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        before=6,
+        after=6,
+        indent_first_mm=10,
+        keep_next=True,
+        line=1.15,
+    )
 
 
 def _body(d, text: str) -> None:
     for para in layout.paragraphs(text):
         sub = layout.is_subheading(para)
-        _para(d, para, bold=sub, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, indent_first_mm=10,
-              keep_next=sub, line=1.15)
+        _para(
+            d,
+            para,
+            bold=sub,
+            align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+            after=6,
+            indent_first_mm=10,
+            keep_next=sub,
+            line=1.15,
+        )
 
 
 # ---------------------------------------------------------------- tables
@@ -425,20 +497,50 @@ def _row_flag(row, tag: str) -> None:
     trpr.append(el)
 
 
-def _fill(cell, text: str, *, size=SIZE_TABLE, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.LEFT,
-          keep_next=False) -> None:
+_JC = {
+    WD_ALIGN_PARAGRAPH.LEFT: "left",
+    WD_ALIGN_PARAGRAPH.CENTER: "center",
+    WD_ALIGN_PARAGRAPH.JUSTIFY: "both",
+    WD_ALIGN_PARAGRAPH.RIGHT: "right",
+}
+_FONTS_XML = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
+
+
+def _fill(
+    cell,
+    text: str,
+    *,
+    size=SIZE_TABLE,
+    bold=False,
+    italic=False,
+    align=WD_ALIGN_PARAGRAPH.LEFT,
+    keep_next=False,
+) -> None:
+    """A table cell's paragraphs. Built as XML in one go: the plan table has hundreds of cells and
+    python-docx's property setters would make a 30-row plan take a second."""
     parts = layout.cell_paragraphs(text) or [""]
+    tc = cell._tc
+    for p in tc.findall(qn("w:p")):
+        tc.remove(p)
+    sz = int(size * 2)
+    b = "<w:b/>" if bold else '<w:b w:val="0"/>'
+    i = "<w:i/>" if italic else '<w:i w:val="0"/>'
+    marks = f'{b}{i}<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>'
     for n, part in enumerate(parts):
-        p = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-        p.alignment = align
-        pf = p.paragraph_format
-        pf.space_before = Pt(2 if n == 0 else 0)
-        pf.space_after = Pt(2 if n == len(parts) - 1 else 1)
-        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        pf.keep_with_next = keep_next
-        if part:
-            _font_run(p.add_run(part), size, bold=bold, italic=italic)
-        _mark_size(p, size)
+        before = 40 if n == 0 else 0  # twentieths of a point: 2 pt around the cell's text
+        after = 40 if n == len(parts) - 1 else 20
+        run = (
+            f'<w:r><w:rPr>{_FONTS_XML}{marks}</w:rPr><w:t xml:space="preserve">{xml_escape(part)}</w:t></w:r>'
+            if part
+            else ""
+        )
+        xml = (
+            f"<w:p {nsdecls('w')}><w:pPr>{'<w:keepNext/>' if keep_next else ''}"
+            f'<w:spacing w:before="{before}" w:after="{after}" w:line="240" w:lineRule="auto"/>'
+            f'<w:jc w:val="{_JC[align]}"/><w:rPr><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr></w:pPr>'
+            f"{run}</w:p>"
+        )
+        tc.append(parse_xml(xml))
 
 
 def _widths(weights: list[float], total_mm: float) -> list[float]:
@@ -522,9 +624,14 @@ def _total_row(t, doc: Document, cols) -> None:
 
 def _priority_table(d, doc: Document, reg) -> None:
     labels = layout.section_spec(reg, "priority_issues").get("columns") or [
-        "TT", "Tiêu chuẩn", "Tiêu chí liên quan (nếu có)", "Đánh giá hiện trạng", "Điểm hạn chế",
-        "Nguyên nhân của hạn chế"]
-    widths = _widths([0.5, 1.6, 1.4, 2.4, 2.2, 2.2], text_width_mm(d.sections[-1]))
+        "TT",
+        "Tiêu chuẩn",
+        "Tiêu chí liên quan (nếu có)",
+        "Đánh giá hiện trạng",
+        "Điểm hạn chế",
+        "Nguyên nhân của hạn chế",
+    ]
+    widths = _widths([0.75, 1.6, 1.4, 2.4, 2.2, 2.2], text_width_mm(d.sections[-1]))
     t = _grid_table(d, widths, rows=1)
     _header_rows(t, labels, None)
     for n, p in enumerate(layout.priority_rows(doc, reg), start=1):
@@ -538,7 +645,12 @@ def _priority_table(d, doc: Document, reg) -> None:
 
 def _monitoring_table(d, doc: Document, reg) -> None:
     labels = layout.section_spec(reg, "monitoring").get("columns") or [
-        "Thời điểm", "Nội dung theo dõi", "Kết quả thực hiện", "Điều chỉnh (nếu có)", "Người đánh giá"]
+        "Thời điểm",
+        "Nội dung theo dõi",
+        "Kết quả thực hiện",
+        "Điều chỉnh (nếu có)",
+        "Người đánh giá",
+    ]
     widths = _widths([1.3, 3.0, 2.6, 2.2, 1.6], text_width_mm(d.sections[-1]))
     t = _grid_table(d, widths, rows=1)
     _header_rows(t, labels, None)

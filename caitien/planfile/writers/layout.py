@@ -24,9 +24,20 @@ class Column:
 
 # Relative widths: the long texts (results, solutions) get the room.
 _WEIGHTS = {
-    "order": 0.7, "criterion": 1.35, "level": 0.6, "issue": 1.6, "expected_result": 2.4, "solutions": 3.2,
-    "indicator": 1.8, "lead": 1.6, "time_text": 1.3, "budget_text": 1.3, "support": 1.5, "notes": 1.0,
-    "expected_evidence": 1.7, "status": 1.1,
+    "order": 0.7,
+    "criterion": 1.35,
+    "level": 0.65,
+    "issue": 1.6,
+    "expected_result": 2.2,
+    "solutions": 2.9,
+    "indicator": 1.7,
+    "lead": 1.6,
+    "time_text": 1.3,
+    "budget_text": 1.75,
+    "support": 1.5,
+    "notes": 1.2,
+    "expected_evidence": 1.7,
+    "status": 1.1,
 }
 
 
@@ -45,7 +56,9 @@ def regulation_for(doc: Document) -> registry.Regulation:
         found = next((r for r in matches if "tieu_hoc" in r.school_levels), matches[0] if matches else None)
     if found is None:
         level = doc.school_level or "thcs"
-        found = next(iter(registry.for_school_level(level, generation="2018")), None) or registry.get("tt18-2018")
+        found = next(iter(registry.for_school_level(level, generation="2018")), None) or registry.get(
+            "tt18-2018"
+        )
     return found
 
 
@@ -208,7 +221,9 @@ class Section:
 def sections(doc: Document, reg: registry.Regulation) -> list[Section]:
     """The form's sections in order, each with the document's text or, when it has none, the default."""
     start, end = period_years(doc)
-    defaults = default_sections(reg, doc.school_level, school_name=doc.school or "", start_year=start, end_year=end)
+    defaults = default_sections(
+        reg, doc.school_level, school_name=doc.school or "", start_year=start, end_year=end
+    )
     out = []
     for s in reg.plan_form["sections"]:
         key = s["key"]
@@ -274,8 +289,13 @@ def priority_rows(doc: Document, reg: registry.Regulation) -> list[PriorityRow]:
     row per standard its plan rows touch, with the criteria named and the assessment left to write."""
     if doc.priority_issues:
         return [
-            PriorityRow(f"Tiêu chuẩn {p.standard}" if p.standard else "", p.criteria, p.current_state,
-                        p.limitation, p.cause)
+            PriorityRow(
+                f"Tiêu chuẩn {p.standard}" if p.standard else "",
+                p.criteria,
+                p.current_state,
+                p.limitation,
+                p.cause,
+            )
             for p in doc.priority_issues
         ]
     by_standard: dict[int, list[str]] = {}

@@ -6,6 +6,7 @@ WeasyPrint. Either way the fonts are embedded and the Vietnamese text can be sea
 from __future__ import annotations
 
 import html
+import os
 import shutil
 import subprocess
 import tempfile
@@ -31,7 +32,9 @@ def write_pdf(doc: Document, path, *, engine: str | None = None) -> str:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if engine == "libreoffice" or (engine is None and soffice):
         if not soffice:
-            raise WriteError("Không tìm thấy LibreOffice (soffice) để tạo PDF; hãy cài LibreOffice hoặc dùng WeasyPrint.")
+            raise WriteError(
+                "Không tìm thấy LibreOffice (soffice) để tạo PDF; hãy cài LibreOffice hoặc dùng WeasyPrint."
+            )
         try:
             Path(path).write_bytes(libreoffice_pdf(docx_bytes(doc), soffice))
             return "libreoffice"
@@ -49,16 +52,25 @@ def libreoffice_pdf(docx: bytes, soffice: str = "soffice") -> bytes:
     with tempfile.TemporaryDirectory(prefix="caitien-pdf-") as tmp:
         src = Path(tmp) / "ke-hoach.docx"
         src.write_bytes(docx)
+        profile = Path(tmp, "profile")
+        template = _profile_template(soffice)
+        warm = _copy_profile(template, profile)
         cmd = [
             soffice,
-            f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
-            "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", "pdf:writer_pdf_Export",
-            "--outdir", tmp, str(src),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            tmp,
+            str(src),
         ]
         try:
-            result = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_SECONDS, check=False,
-                                    stdin=subprocess.DEVNULL)
+            result = subprocess.run(
+                cmd, capture_output=True, timeout=TIMEOUT_SECONDS, check=False, stdin=subprocess.DEVNULL
+            )
         except subprocess.TimeoutExpired:
             raise WriteError(
                 f"LibreOffice không chuyển xong tệp sang PDF sau {TIMEOUT_SECONDS} giây; hãy thử lại sau."
@@ -70,7 +82,42 @@ def libreoffice_pdf(docx: bytes, soffice: str = "soffice") -> bytes:
             detail = (result.stderr or result.stdout).decode("utf-8", "replace").strip().splitlines()
             reason = f" ({detail[-1][:200]})" if detail else ""
             raise WriteError(f"LibreOffice không tạo được tệp PDF{reason}.")
+        if not warm:
+            _keep_profile(profile, template)
         return out.read_bytes()
+
+
+# LibreOffice spends a second or two building a new profile. The first conversion's profile is kept
+# as a template (per user and LibreOffice install) and each later conversion starts from a copy of it,
+# still private to that conversion.
+
+
+def _profile_template(soffice: str) -> Path:
+    try:
+        stamp = int(Path(os.path.realpath(soffice)).stat().st_mtime)
+    except OSError:
+        stamp = 0
+    return Path(tempfile.gettempdir()) / f"caitien-soffice-profile-{os.getuid()}-{stamp}"
+
+
+def _copy_profile(template: Path, profile: Path) -> bool:
+    if not template.is_dir():
+        return False
+    try:
+        shutil.copytree(template, profile, symlinks=True)
+        return True
+    except OSError:
+        shutil.rmtree(profile, ignore_errors=True)
+        return False
+
+
+def _keep_profile(profile: Path, template: Path) -> None:
+    staging = template.with_name(f"{template.name}.{os.getpid()}")
+    try:
+        shutil.copytree(profile, staging, symlinks=True)
+        os.rename(staging, template)  # atomic; another process may have won the race
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def weasyprint_pdf(doc: Document) -> bytes:
@@ -188,11 +235,16 @@ def _plan_table(doc: Document, reg, new_form: bool) -> str:
     rows.append("</thead><tbody>")
     for std, group in layout.standard_groups(doc):
         if reg.plan_form.get("standard_rows") and std is not None:
-            rows.append(f"<tr><td class='std' colspan='{len(cols)}'>{_e(layout.standard_heading(doc, reg, std))}</td></tr>")
+            rows.append(
+                f"<tr><td class='std' colspan='{len(cols)}'>{_e(layout.standard_heading(doc, reg, std))}</td></tr>"
+            )
         for n, item in group:
             cells = []
             for c in cols:
-                cls = " class='c'" if c.key in ("order", "criterion", "level", "time_text") else ""
+                centred = c.key in ("order", "criterion", "level", "time_text", "status") or (
+                    c.key == "budget_text" and not new_form
+                )
+                cls = " class='c std'" if c.key == "criterion" else (" class='c'" if centred else "")
                 cells.append(f"<td{cls}>{_cell(layout.cell_text(item, c.key, n, new_form))}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
     keys = [c.key for c in cols]
@@ -204,7 +256,8 @@ def _plan_table(doc: Document, reg, new_form: bool) -> str:
         rows.append(
             f"<tr><td class='c std' colspan='{k}'>Tổng dự kiến kinh phí</td>"
             f"<td class='c std'>{layout.vnd(total)} đồng</td>"
-            + (f"<td colspan='{rest}'><i>{note}</i></td>" if rest else "") + "</tr>"
+            + (f"<td colspan='{rest}'><i>{note}</i></td>" if rest else "")
+            + "</tr>"
         )
     rows.append("</tbody></table>")
     return "".join(rows)
@@ -212,7 +265,10 @@ def _plan_table(doc: Document, reg, new_form: bool) -> str:
 
 def _priority_table(doc: Document, reg) -> str:
     labels = layout.section_spec(reg, "priority_issues").get("columns") or []
-    head = "".join(f"<th>{_e(label)}</th>" for label in labels)
+    widths = (5, 14, 12, 25, 22, 22)
+    head = "".join(
+        f"<th style='width:{w}%'>{_e(label)}</th>" for label, w in zip(labels, widths, strict=False)
+    )
     body = "".join(
         f"<tr><td class='c'>{n}</td><td>{_e(p.standard_text)}</td><td class='c'>{_e(p.criteria)}</td>"
         f"<td>{_cell(p.current_state)}</td><td>{_cell(p.limitation)}</td><td>{_cell(p.cause)}</td></tr>"
@@ -223,7 +279,10 @@ def _priority_table(doc: Document, reg) -> str:
 
 def _monitoring_table(doc: Document, reg) -> str:
     labels = layout.section_spec(reg, "monitoring").get("columns") or []
-    head = "".join(f"<th>{_e(label)}</th>" for label in labels)
+    widths = (13, 29, 25, 20, 13)
+    head = "".join(
+        f"<th style='width:{w}%'>{_e(label)}</th>" for label, w in zip(labels, widths, strict=False)
+    )
     body = "".join(
         f"<tr><td class='std'>{_e(m.moment)}</td><td>{_cell(m.content)}</td><td>{_cell(m.result)}</td>"
         f"<td>{_cell(m.adjustment)}</td><td>{_e(m.assessor)}</td></tr>"

@@ -75,8 +75,12 @@ def table_columns(doc: Document, reg: registry.Regulation) -> list[XColumn]:
     (standard, months, money) and the monitoring columns."""
     new_form = layout.is_new_form(reg)
     label = {c["key"]: c["label"] for c in reg.plan_form["columns"]}
-    cols = [XColumn("order", "TT", 5, "int"), XColumn("standard", "Tiêu chuẩn", 9, "int"),
-            XColumn("criterion", "Tiêu chí", 9)]
+    # Criterion before standard: an importer that reads both labels as "the criterion column" takes the first.
+    cols = [
+        XColumn("order", "TT", 5, "int"),
+        XColumn("criterion", "Tiêu chí", 9),
+        XColumn("standard", "Tiêu chuẩn", 9, "int"),
+    ]
     if any(i.level for i in doc.items):
         cols.append(XColumn("level", label.get("level", "Mức"), 7))
     if new_form:
@@ -94,8 +98,11 @@ def table_columns(doc: Document, reg: registry.Regulation) -> list[XColumn]:
         XColumn("end", "Tháng kết thúc", 11, "month"),
         XColumn("budget_text", label.get("budget_text", "Dự kiến kinh phí"), 20),
         XColumn("budget_vnd", "Kinh phí dự kiến (đồng)", 16, "money"),
-        XColumn("support", "Nguồn lực, hỗ trợ khác" if new_form else label.get("support", "Điều kiện hỗ trợ khác"),
-                22),
+        XColumn(
+            "support",
+            "Nguồn lực, hỗ trợ khác" if new_form else label.get("support", "Điều kiện hỗ trợ khác"),
+            22,
+        ),
     ]
     if new_form:
         cols.append(XColumn("expected_evidence", label.get("expected_evidence", "Minh chứng dự kiến"), 26))
@@ -138,7 +145,9 @@ def write_xlsx(doc: Document, path) -> None:
     label.font = Font(name=FONT, bold=True)
     ws.merge_cells(start_row=total_row, start_column=1, end_row=total_row, end_column=money - 1)
     # SUBTOTAL(109, …) adds only the rows a filter leaves visible.
-    total = ws.cell(total_row, money, f"=SUBTOTAL(109,{letter}{head_row + 1}:{letter}{max(last, head_row + 1)})")
+    total = ws.cell(
+        total_row, money, f"=SUBTOTAL(109,{letter}{head_row + 1}:{letter}{max(last, head_row + 1)})"
+    )
     total.number_format = VND_FORMAT
     total.font = Font(name=FONT, bold=True)
     for c in range(1, len(cols) + 1):
@@ -208,7 +217,9 @@ def _header_fields(ws, doc: Document, reg) -> int:
                 val.number_format = DATE_FORMAT
             if key in ("start_year", "end_year"):
                 val.number_format = "0"
-            val.alignment = Alignment(horizontal="left", vertical="top", wrap_text=key in ("title", "recipients"))
+            val.alignment = Alignment(
+                horizontal="left", vertical="top", wrap_text=key in ("title", "recipients")
+            )
             ws.merge_cells(start_row=r, start_column=v1, end_row=r, end_column=v2)
     return r + 1
 
@@ -291,12 +302,16 @@ def _simple_sheet(wb, title: str, labels: list[str], widths: list[float], rows: 
 
 def _priority_sheet(wb, doc: Document, reg) -> None:
     labels = layout.section_spec(reg, "priority_issues").get("columns") or []
-    rows = [[n, p.standard_text, p.criteria, p.current_state, p.limitation, p.cause]
-            for n, p in enumerate(layout.priority_rows(doc, reg), start=1)]
+    rows = [
+        [n, p.standard_text, p.criteria, p.current_state, p.limitation, p.cause]
+        for n, p in enumerate(layout.priority_rows(doc, reg), start=1)
+    ]
     _simple_sheet(wb, "Vấn đề trọng tâm", labels, [5, 14, 14, 40, 36, 36], rows)
 
 
 def _monitoring_sheet(wb, doc: Document, reg) -> None:
     labels = layout.section_spec(reg, "monitoring").get("columns") or []
-    rows = [[m.moment, m.content, m.result, m.adjustment, m.assessor] for m in layout.monitoring_rows(doc, reg)]
+    rows = [
+        [m.moment, m.content, m.result, m.adjustment, m.assessor] for m in layout.monitoring_rows(doc, reg)
+    ]
     _simple_sheet(wb, "Theo dõi, đánh giá", labels, [16, 40, 36, 30, 20], rows)

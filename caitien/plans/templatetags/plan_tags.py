@@ -69,3 +69,9 @@ def field_label(name):
 @register.filter
 def get(mapping, key):
     return (mapping or {}).get(key, "")
+
+
+@register.filter
+def lines(values):
+    """A list as one text, a line each (for a textarea)."""
+    return "\n".join(str(v) for v in values or [])

@@ -22,7 +22,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         fmt = options["to"] or _format_of(options["output"])
         if fmt is None:
-            _fail("Hãy chọn định dạng bằng --to docx, --to pdf hoặc --to xlsx (hoặc đặt -o với đuôi tương ứng).")
+            _fail(
+                "Hãy chọn định dạng bằng --to docx, --to pdf hoặc --to xlsx (hoặc đặt -o với đuôi tương ứng)."
+            )
         if options["plan"] is not None:
             doc, stem = _saved_plan(options["plan"]), f"ke-hoach-{options['plan']}"
         elif options["file"]:

@@ -1,0 +1,180 @@
+"""Importing a plan file: read it in the background, let the person correct it, save a new draft.
+
+Nothing reaches the plans before the person confirms. The file is read in memory (never written to
+disk); while it is read, a PendingImport row carries the progress message the page polls; once read,
+the row holds what was understood until it is saved (deleted in the same transaction as the new
+plan), cancelled, or shown as failed (deleted then).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import logging
+import threading
+
+from django.db import close_old_connections, connections, transaction
+from django.utils import timezone
+
+from caitien.imports.models import PendingImport
+from caitien.planfile import readers
+from caitien.planfile import vietnamese as vn
+from caitien.planfile.model import Document, clean_text
+from caitien.plans.services import plan_create_from_document
+
+log = logging.getLogger(__name__)
+
+STALE_AFTER = datetime.timedelta(days=1)
+READING_TIMEOUT = datetime.timedelta(minutes=3)
+
+# Row fields the preview lets the person correct, in the order shown.
+ITEM_FIELDS = ("criterion", "level", "issue", "expected_result", "solutions", "indicator", "lead", "coordinators",
+               "time_text", "start", "end", "budget_text", "support", "expected_evidence", "status", "notes")
+HEADER_FIELDS = ("title", "school", "governing_body", "document_number", "place", "date")
+
+
+class ImportRefused(Exception):
+    """An import step that cannot be done; the message (Vietnamese) says why."""
+
+
+def pending_import_start(*, school, user, filename: str, data: bytes, background: bool = True) -> PendingImport:
+    """Record the upload and read it (in a background thread unless `background` is False)."""
+    pending_import_sweep()
+    if len(data) > readers.MAX_BYTES:
+        raise ImportRefused(
+            f"Tệp quá lớn ({len(data) / 1024 / 1024:.1f} MB, tối đa {readers.MAX_BYTES // 1024 // 1024} MB). "
+            "Hãy lưu lại kế hoạch không kèm hình ảnh rồi thử lại."
+        )
+    pending = PendingImport.objects.create(school=school, user=user, filename=(filename or "tep-ke-hoach")[:255],
+                                           size=len(data), progress="Đang chuẩn bị đọc tệp…")
+    if background:
+        worker = threading.Thread(target=_read_in_background, args=(pending.pk, data, filename), daemon=True,
+                                  name=f"import-{pending.pk}")
+        worker.start()
+    else:
+        _read(pending.pk, data, filename)
+    return pending
+
+
+def _read_in_background(pk, data: bytes, filename: str) -> None:
+    close_old_connections()
+    try:
+        _read(pk, data, filename)
+    finally:
+        connections.close_all()
+
+
+def _read(pk, data: bytes, filename: str) -> None:
+    def progress(message: str) -> None:
+        PendingImport.objects.filter(pk=pk).update(progress=message[:200], updated_at=timezone.now())
+
+    try:
+        progress("Đang nhận dạng định dạng tệp…")
+        doc, text = readers.read_with_text(data, filename, progress=progress)
+    except readers.ReadError as exc:
+        PendingImport.objects.filter(pk=pk).update(status=PendingImport.Status.FAILED, error=str(exc), progress="")
+        return
+    except Exception:  # a reader bug must not leave the page waiting forever
+        log.exception("import of %s failed", filename)
+        PendingImport.objects.filter(pk=pk).update(
+            status=PendingImport.Status.FAILED, progress="",
+            error="Đã có lỗi khi đọc tệp này. Hãy lưu lại tệp bằng Word/Excel rồi thử lại, "
+                  "hoặc gửi tệp cho quản trị hệ thống.",
+        )
+        return
+    if not doc.source:
+        doc.source = filename
+    PendingImport.objects.filter(pk=pk).update(
+        status=PendingImport.Status.READY, document=doc.to_dict(), text=text[:500_000],
+        progress=f"Đã đọc xong: {len(doc.items)} dòng kế hoạch.",
+    )
+
+
+def pending_import_refresh(*, pending: PendingImport) -> PendingImport:
+    """The row as now; a read that stopped answering (the server restarted) is turned into a failure."""
+    pending.refresh_from_db()
+    if pending.status == PendingImport.Status.READING and timezone.now() - pending.updated_at > READING_TIMEOUT:
+        pending.status = PendingImport.Status.FAILED
+        pending.error = "Đọc tệp quá lâu nên đã dừng. Hãy thử lại; nếu vẫn vậy, hãy chỉ giữ lại phần kế hoạch trong tệp."
+        pending.save(update_fields=["status", "error", "updated_at"])
+    return pending
+
+
+def pending_import_discard(*, pending: PendingImport) -> None:
+    PendingImport.objects.filter(pk=pending.pk).delete()
+
+
+def pending_import_sweep() -> int:
+    """Forget imports nobody came back to."""
+    deleted, _ = PendingImport.objects.filter(created_at__lt=timezone.now() - STALE_AFTER).delete()
+    return deleted
+
+
+@transaction.atomic
+def pending_import_save(*, pending: PendingImport, document: Document, actor):
+    """The new draft plan; the pending row goes in the same transaction."""
+    locked = PendingImport.objects.select_for_update().filter(pk=pending.pk).first()
+    if locked is None or locked.status != PendingImport.Status.READY:
+        raise ImportRefused("Tệp này đã được lưu hoặc đã bị huỷ. Hãy tải tệp lên lại nếu cần.")
+    plan = plan_create_from_document(school=locked.school, document=document, actor=actor,
+                                     source_file=locked.filename)
+    locked.delete()
+    return plan
+
+
+def import_file(*, path, school, actor=None):
+    """`caitien import`: read a file and save it as a new draft of the school (ReadError if unreadable)."""
+    doc = readers.read_path(path)
+    with transaction.atomic():
+        return plan_create_from_document(school=school, document=doc, actor=actor, source_file=str(path.name))
+
+
+# --- corrections from the preview form ------------------------------------------------------------
+
+
+def item_initial(item) -> dict:
+    """The preview's fields of one row: lead and coordinators apart, as the person sees them."""
+    lead = item.lead or ""
+    if item.coordinators and lead.endswith("; " + item.coordinators):
+        lead = lead[: -len("; " + item.coordinators)]
+    values = {name: getattr(item, name) or "" for name in ITEM_FIELDS}
+    values["lead"] = lead
+    return values
+
+
+def document_corrected(document: Document, *, header: dict, rows: list[dict]) -> Document:
+    """The document with the person's corrections. `rows` are the kept rows in order, each with the
+    original row index under "index". A changed time or amount text is read again; a changed month
+    is taken as typed. Corrected fields are no longer doubtful."""
+    doc = Document.from_dict(document.to_dict())
+    for name in HEADER_FIELDS:
+        if name in header:
+            setattr(doc, name, clean_text(header[name]) or None)
+    if header.get("start_year") and header.get("end_year"):
+        doc.period = {"start_year": int(header["start_year"]), "end_year": int(header["end_year"])}
+    items = []
+    for values in rows:
+        original = document.items[values["index"]]
+        item = copy.deepcopy(original)
+        before = item_initial(original)
+        for name in ITEM_FIELDS:
+            if name not in values:
+                continue
+            new = clean_text(values[name])
+            if new != clean_text(before.get(name, "")):
+                if name in item.doubtful:
+                    item.doubtful.remove(name)
+                if name == "budget_text" and "budget_amounts" in item.doubtful:
+                    item.doubtful.remove("budget_amounts")
+            setattr(item, name, new if name not in ("criterion", "level", "start", "end") else (new or None))
+        if clean_text(values.get("time_text", before["time_text"])) != clean_text(before["time_text"]) and (
+            values.get("start") or None) == (original.start or None) and (values.get("end") or None) == (original.end or None):
+            span = vn.parse_time(item.time_text, doc.period)
+            item.start, item.end = span.start, span.end
+        if clean_text(values.get("budget_text", before["budget_text"])) != clean_text(before["budget_text"]):
+            item.budget_amounts = vn.parse_money(item.budget_text).amounts
+        item.lead = f"{item.lead}; {item.coordinators}" if item.lead and item.coordinators else (
+            item.lead or item.coordinators)
+        items.append(item)
+    doc.items = items
+    return doc
