@@ -141,7 +141,7 @@ def criterion_assessment_update(*, assessment: CriterionAssessment, actor, curre
                                 expected_revision=None) -> CriterionAssessment:
     """Save the council's texts for one criterion. With `expected_revision`, refuse to overwrite a
     newer save by someone else (EditConflict carries the saved version)."""
-    locked = CriterionAssessment.objects.select_for_update().select_related("updated_by", "criterion").get(
+    locked = CriterionAssessment.objects.select_for_update(of=("self",)).select_related("updated_by", "criterion").get(
         pk=assessment.pk)
     _check_revision(locked, expected_revision)
     values = {"current_state": _clean(current_state), "strengths": _clean(strengths), "weaknesses": _clean(weaknesses)}
@@ -164,7 +164,7 @@ def criterion_assessment_update(*, assessment: CriterionAssessment, actor, curre
 def standard_assessment_update(*, assessment: StandardAssessment, actor, strengths: str, weaknesses: str,
                                expected_revision=None) -> StandardAssessment:
     """Strengths and weaknesses of one standard (Thông tư 57/2026), with the same conflict check."""
-    locked = StandardAssessment.objects.select_for_update().select_related("updated_by", "standard").get(
+    locked = StandardAssessment.objects.select_for_update(of=("self",)).select_related("updated_by", "standard").get(
         pk=assessment.pk)
     _check_revision(locked, expected_revision)
     values = {"strengths": _clean(strengths), "weaknesses": _clean(weaknesses)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -115,7 +116,20 @@ def criterion(request, pk, ca_pk):
     return render(request, "assessments/criterion.html", context, status=409 if conflict else 200)
 
 
-@login_required
+def login_required_htmx(view):
+    """Like login_required, but an htmx request after the session ended gets a 401 (the page then
+    says the tick was not saved) instead of the login page swapped into the level badges."""
+    plain = login_required(view)
+
+    def wrapped(request, *args, **kwargs):
+        if request.headers.get("HX-Request") and not request.user.is_authenticated:
+            return HttpResponse("Phiên đăng nhập đã hết. Hãy đăng nhập lại.", status=401)
+        return plain(request, *args, **kwargs)
+
+    return wrapped
+
+
+@login_required_htmx
 @require_POST
 def indicator(request, pk, ca_pk, indicator_pk):
     """Tick or untick one indicator. htmx gets the new level badges; without JavaScript, the page."""

@@ -18,8 +18,17 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ["actor_name", "summary", "object_id", "action"]
     date_hierarchy = "created_at"
     list_select_related = ["school"]
-    fields = ["created_at", "actor", "actor_name", "action", "object_type", "object_id", "school_name", "summary",
-              "changes"]
+    fields = [
+        "created_at",
+        "actor",
+        "actor_name",
+        "action",
+        "object_type",
+        "object_id",
+        "school_name",
+        "summary",
+        "changes",
+    ]
     readonly_fields = fields
     actions = None
 

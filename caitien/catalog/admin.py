@@ -48,8 +48,21 @@ class RegulationAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["label", "short_name", "issued", "generation", "verified"]
     list_filter = ["generation", "verified"]
     search_fields = ["code", "short_name", "name"]
-    fields = ["slug", "code", "appendix", "short_name", "name", "issued", "generation", "school_levels", "verified",
-              "verification_note", "level_rules", "plan_form", "evidence_code"]
+    fields = [
+        "slug",
+        "code",
+        "appendix",
+        "short_name",
+        "name",
+        "issued",
+        "generation",
+        "school_levels",
+        "verified",
+        "verification_note",
+        "level_rules",
+        "plan_form",
+        "evidence_code",
+    ]
     readonly_fields = fields
     inlines = [StandardInline, Level4Inline]
 
@@ -98,10 +111,12 @@ class CriterionAdmin(ReadOnlyMixin, admin.ModelAdmin):
         return obj.standard.regulation.label
 
     def get_search_results(self, request, queryset, search_term):
-        # search_text is accent-folded, so "co so vat chat" finds "Cơ sở vật chất".
+        # search_text is accent-folded, so "co so vat chat" finds "Cơ sở vật chất" as the public page does.
+        from django.db.models import Q
+
         from caitien.text import fold
 
-        found, dupes = super().get_search_results(request, queryset, search_term)
-        if search_term:
-            found |= queryset.filter(search_text__contains=fold(search_term))
-        return found, dupes
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        return queryset.filter(Q(search_text__contains=fold(term)) | Q(code=term)), False

@@ -18,9 +18,12 @@ MAX_RESULTS = 60
 
 def regulation_list() -> list[Regulation]:
     """Every regulation with its counts, oldest first."""
-    regs = list(Regulation.objects.annotate(
-        n_standards=Count("standards", distinct=True), n_criteria=Count("standards__criteria", distinct=True)
-    ))
+    regs = list(
+        Regulation.objects.annotate(
+            n_standards=Count("standards", distinct=True),
+            n_criteria=Count("standards__criteria", distinct=True),
+        )
+    )
     for r in regs:
         r.level_names = _level_names(r)
     return regs
@@ -38,8 +41,12 @@ def regulation_detail(slug: str) -> Regulation:
     )
     reg = get_object_or_404(
         Regulation.objects.prefetch_related(
-            Prefetch("standards", queryset=Standard.objects.order_by("number").prefetch_related(
-                Prefetch("criteria", queryset=criteria))),
+            Prefetch(
+                "standards",
+                queryset=Standard.objects.order_by("number").prefetch_related(
+                    Prefetch("criteria", queryset=criteria)
+                ),
+            ),
             "level4",
         ),
         slug=slug,
@@ -120,6 +127,7 @@ def _criteria(condition: Q) -> list[Criterion]:
         Criterion.objects.filter(condition)
         .select_related("standard__regulation")
         .prefetch_related(Prefetch("indicators", queryset=Indicator.objects.order_by("level", "position")))
-        .order_by("standard__regulation__issued", "standard__regulation__slug", "standard__number", "position")
-        [:MAX_RESULTS]
+        .order_by(
+            "standard__regulation__issued", "standard__regulation__slug", "standard__number", "position"
+        )[:MAX_RESULTS]
     )

@@ -30,14 +30,20 @@ def index(request):
 
 def regulation(request, slug):
     reg = selectors.regulation_detail(slug)
-    return render(request, "catalog/regulation.html", {
-        "regulation": reg,
-        "standards": reg.standards.all(),
-        "level4": list(reg.level4.all()),
-        "level4_note": selectors.level4_note(reg),
-    })
+    return render(
+        request,
+        "catalog/regulation.html",
+        {
+            "regulation": reg,
+            "standards": reg.standards.all(),
+            "level4": list(reg.level4.all()),
+            "level4_note": selectors.level4_note(reg),
+        },
+    )
 
 
 def criterion(request, slug, code):
     crit = selectors.criterion_detail(slug, code)
-    return render(request, "catalog/criterion.html", {"criterion": crit, "regulation": crit.standard.regulation})
+    return render(
+        request, "catalog/criterion.html", {"criterion": crit, "regulation": crit.standard.regulation}
+    )

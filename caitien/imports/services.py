@@ -12,6 +12,7 @@ import copy
 import datetime
 import logging
 import threading
+import weakref
 
 from django.db import close_old_connections, connections, transaction
 from django.utils import timezone
@@ -50,10 +51,20 @@ def pending_import_start(*, school, user, filename: str, data: bytes, background
     if background:
         worker = threading.Thread(target=_read_in_background, args=(pending.pk, data, filename), daemon=True,
                                   name=f"import-{pending.pk}")
+        _workers.add(worker)
         worker.start()
     else:
         _read(pending.pk, data, filename)
     return pending
+
+
+_workers: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+
+
+def wait_for_readers(timeout: float = 60.0) -> None:
+    """Wait until every background read has finished (tests, and a clean shutdown)."""
+    for worker in list(_workers):
+        worker.join(timeout)
 
 
 def _read_in_background(pk, data: bytes, filename: str) -> None:

@@ -189,3 +189,13 @@ def _review_mechanism_57(w: _Words) -> str:
         "- Kết quả thực hiện được công khai tại nhà trường, trên trang thông tin điện tử và báo cáo cơ quan quản lý "
         "giáo dục cấp trên theo quy định; những nội dung chưa hoàn thành được chuyển vào kế hoạch năm học tiếp theo.",
     )
+
+
+def default_closing(school_name: str, start_year: int | None, end_year: int | None) -> str:
+    """The closing sentence a new plan starts from (the writer prints `Document.closing_text` as is)."""
+    school = school_name or "nhà trường"
+    return (
+        f"Trên đây là Kế hoạch cải tiến chất lượng giáo dục {period_phrase(start_year, end_year)} của {school}. "
+        "Đề nghị các tổ, bộ phận và cán bộ, giáo viên, nhân viên nghiêm túc thực hiện; trong quá trình thực hiện "
+        "nếu có khó khăn, vướng mắc, kịp thời báo cáo Hiệu trưởng để xem xét, điều chỉnh."
+    )

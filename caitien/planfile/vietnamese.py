@@ -41,7 +41,12 @@ def fold_same_length(text: str) -> str:
 def nfc(text: str | None) -> str:
     text = unicodedata.normalize("NFC", text or "")
     # Misplaced combining marks ("điǹh") survive NFC; drop stray marks so folding stays aligned.
+    if not _COMBINING.search(text):
+        return text
     return "".join(c for c in text if unicodedata.category(c) != "Mn")
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -69,7 +74,7 @@ def one_line(text: str | None) -> str:
 # Criterion and standard references
 
 # "tieu chi", with OCR confusions already folded away (é -> e); "tc" as the short form.
-_CRITERION = re.compile(r"(?:t[il1]eu\s*ch[il1]|\btc)\s*(?:so\s*)?(\d{1,2})\s*[.,]\s*(\d{1,2})(?!\d)")
+_CRITERION = re.compile(r"(?:t[il1]eu[\s|\\/\[(_]{0,4}ch[il1]|\btc)\s*(?:so\s*)?(\d{1,2})\s*[.,]\s*(\d{1,2})(?!\d)")
 _BARE_CODE = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})(?![\d/.])\s*[:.\-–]?(?:\s|$)")
 _STANDARD = re.compile(r"t[il1]eu\s*chu[a-z]n\s*(?:so\s*)?(\d{1,2})(?!\d)\s*[:.\-–]?\s*")
 

@@ -2,8 +2,8 @@
 written to the audit log in the admin's own transaction, like the services do."""
 
 from django.contrib import admin
-from django.db import transaction
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import transaction
 
 from caitien.audit.services import audit_record
 from caitien.schools.models import Membership, Office, School, User
@@ -17,10 +17,19 @@ class AuditedAdmin(admin.ModelAdmin):
         name = obj._meta.model_name
         changed = {}
         if change:
-            changed = {f: [form.initial.get(f), form.cleaned_data.get(f)] for f in form.changed_data if "password" not in f}
-        audit_record(actor=request.user, action=f"{name}.{'update' if change else 'create'}", obj=obj,
-                     summary=f"{'Sửa' if change else 'Thêm'} {obj._meta.verbose_name} {obj} trong trang quản trị",
-                     changes=changed, school=_school_of(obj))
+            changed = {
+                f: [form.initial.get(f), form.cleaned_data.get(f)]
+                for f in form.changed_data
+                if "password" not in f
+            }
+        audit_record(
+            actor=request.user,
+            action=f"{name}.{'update' if change else 'create'}",
+            obj=obj,
+            summary=f"{'Sửa' if change else 'Thêm'} {obj._meta.verbose_name} {obj} trong trang quản trị",
+            changes=changed,
+            school=_school_of(obj),
+        )
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
@@ -30,9 +39,13 @@ class AuditedAdmin(admin.ModelAdmin):
         for obj in instances:
             created = obj.pk is None
             obj.save()
-            audit_record(actor=request.user, action=f"{obj._meta.model_name}.{'create' if created else 'update'}",
-                         obj=obj, school=_school_of(obj),
-                         summary=f"{'Thêm' if created else 'Sửa'} {obj._meta.verbose_name} {obj} trong trang quản trị")
+            audit_record(
+                actor=request.user,
+                action=f"{obj._meta.model_name}.{'create' if created else 'update'}",
+                obj=obj,
+                school=_school_of(obj),
+                summary=f"{'Thêm' if created else 'Sửa'} {obj._meta.verbose_name} {obj} trong trang quản trị",
+            )
         formset.save_m2m()
 
     def delete_model(self, request, obj):
@@ -54,8 +67,13 @@ def _school_of(obj):
 
 
 def _record_delete(request, obj):
-    audit_record(actor=request.user, action=f"{obj._meta.model_name}.delete", obj=obj, school=_school_of(obj),
-                 summary=f"Xoá {obj._meta.verbose_name} {obj} trong trang quản trị")
+    audit_record(
+        actor=request.user,
+        action=f"{obj._meta.model_name}.delete",
+        obj=obj,
+        school=_school_of(obj),
+        summary=f"Xoá {obj._meta.verbose_name} {obj} trong trang quản trị",
+    )
 
 
 @admin.register(Office)
@@ -104,7 +122,9 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
 
     @admin.display(description="vai trò")
     def roles(self, obj):
-        return "; ".join(f"{m.get_role_display()} ({m.school or m.office or 'hệ thống'})" for m in obj.memberships.all())
+        return "; ".join(
+            f"{m.get_role_display()} ({m.school or m.office or 'hệ thống'})" for m in obj.memberships.all()
+        )
 
 
 @admin.register(Membership)

@@ -62,3 +62,17 @@ def test_home_and_detail_fit_a_phone(page, live_server, cast):
     page.goto(f"{live_server.url}/tu-danh-gia/{sa.pk}/")
     assert page.get_by_role("heading", name="Tự đánh giá năm học 2026-2027").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_tick_that_cannot_be_saved_is_undone_and_explained(page, live_server, cast):
+    sa = services.self_assessment_create(school=cast.primary, start_year=2026, actor=cast.principal)
+    ca = sa.criteria.get(criterion__code="1.2")
+    login(page, live_server, cast, "council")
+    page.goto(f"{live_server.url}/tu-danh-gia/{sa.pk}/tieu-chi/{ca.pk}/")
+    # The session ends while the page is open (the CSRF cookie stays, so the view itself answers).
+    page.context.clear_cookies(name="sessionid")
+    box = page.locator("fieldset").first.locator("input[type=checkbox]").first
+    box.click()  # check() would insist on the new state, which the page undoes
+    page.get_by_role("alert").filter(has_text="Chưa lưu được lần đánh dấu vừa rồi").wait_for()
+    assert not box.is_checked()
+    assert not ca.indicator_results.exists()

@@ -242,3 +242,13 @@ def test_57_standard_page_refused_to_a_reader(client, cast, sa57):
     st = sa57.standards.get(standard__number=1)
     r = login(client, cast, "specialist").get(reverse("assessments:standard", args=[sa57.pk, st.pk]))
     assert r.status_code == 403
+
+
+def test_htmx_tick_after_the_session_ended_is_a_401_not_the_login_page(client, cast, sa):
+    ca = sa.criteria.get(criterion__code="1.1")
+    ind = ca.criterion.indicators.first()
+    r = client.post(tick_url(sa, ca, ind), {"met": [str(ind.pk)]}, HTTP_HX_REQUEST="true")
+    assert r.status_code == 401 and "Phiên đăng nhập đã hết" in r.content.decode()
+    r = client.post(tick_url(sa, ca, ind), {"met": [str(ind.pk)]})
+    assert r.status_code == 302 and reverse("login") in r["Location"]
+    assert not IndicatorResult.objects.exists()

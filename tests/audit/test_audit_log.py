@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from caitien.audit.models import AuditEvent
@@ -18,9 +18,16 @@ class Boom(Exception):
 
 def test_a_service_records_who_what_and_when(cast):
     before = timezone.now()
-    school = school_create(name="Trường Tiểu học Minh Hoà", level="tieu_hoc", office=cast.phong,
-                           governing_body="UBND huyện Dầu Tiếng", place="Minh Hoà", short_code="THMH",
-                           regulation=cast.primary.regulation, actor=cast.admin)
+    school = school_create(
+        name="Trường Tiểu học Minh Hoà",
+        level="tieu_hoc",
+        office=cast.phong,
+        governing_body="UBND huyện Dầu Tiếng",
+        place="Minh Hoà",
+        short_code="THMH",
+        regulation=cast.primary.regulation,
+        actor=cast.admin,
+    )
     event = AuditEvent.objects.get(action="school.create", object_id=str(school.pk))
     assert event.actor == cast.admin
     assert event.actor_name == "Đặng Quản Trị"
@@ -34,13 +41,18 @@ def test_changes_are_stored_as_json(cast):
     office = cast.phong
     with transaction.atomic():
         changes = diff_fields(office, {"place": "Thị trấn Dầu Tiếng", "name": office.name})
-        event = audit_record(actor=cast.admin, action="office.update", obj=office, changes=changes,
-                             summary="Sửa địa danh")
+        event = audit_record(
+            actor=cast.admin, action="office.update", obj=office, changes=changes, summary="Sửa địa danh"
+        )
     event.refresh_from_db()
     assert event.changes == {"place": ["Dầu Tiếng", "Thị trấn Dầu Tiếng"]}
     with transaction.atomic():
-        odd = audit_record(actor=None, action="office.check", obj=office,
-                           changes={"date": datetime.date(2025, 9, 5), "ids": (1, 2)})
+        odd = audit_record(
+            actor=None,
+            action="office.check",
+            obj=office,
+            changes={"date": datetime.date(2025, 9, 5), "ids": (1, 2)},
+        )
     odd.refresh_from_db()
     assert odd.changes == {"date": "2025-09-05", "ids": [1, 2]}
     assert odd.actor is None and odd.actor_name == "hệ thống"
@@ -49,8 +61,12 @@ def test_changes_are_stored_as_json(cast):
 def test_a_rolled_back_change_leaves_no_event(cast):
     events = AuditEvent.objects.count()
     with pytest.raises(Boom), transaction.atomic():
-        office_create(name="Phòng Giáo dục và Đào tạo huyện Phú Giáo", kind=Office.Kind.PHONG, parent=cast.so,
-                      actor=cast.admin)
+        office_create(
+            name="Phòng Giáo dục và Đào tạo huyện Phú Giáo",
+            kind=Office.Kind.PHONG,
+            parent=cast.so,
+            actor=cast.admin,
+        )
         assert AuditEvent.objects.count() == events + 1
         raise Boom
     assert AuditEvent.objects.count() == events
@@ -60,10 +76,17 @@ def test_a_rolled_back_change_leaves_no_event(cast):
 def test_a_failing_write_leaves_no_event(cast):
     """A duplicate short code fails inside the service: neither the school nor its event stays."""
     events = AuditEvent.objects.count()
-    with pytest.raises(Exception), transaction.atomic():
-        school_create(name="Trường trùng ký hiệu", level="tieu_hoc", office=cast.phong, governing_body="UBND",
-                      place="Định Thành", short_code=cast.primary.short_code, regulation=cast.primary.regulation,
-                      actor=cast.admin)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        school_create(
+            name="Trường trùng ký hiệu",
+            level="tieu_hoc",
+            office=cast.phong,
+            governing_body="UBND",
+            place="Định Thành",
+            short_code=cast.primary.short_code,
+            regulation=cast.primary.regulation,
+            actor=cast.admin,
+        )
     assert AuditEvent.objects.count() == events
     assert not School.objects.filter(name="Trường trùng ký hiệu").exists()
 
@@ -85,7 +108,9 @@ def test_a_service_commits_its_event_with_the_change(catalog):
 
 def _event(cast):
     with transaction.atomic():
-        return audit_record(actor=cast.principal, action="plan.create", obj=cast.primary, summary="Tạo kế hoạch")
+        return audit_record(
+            actor=cast.principal, action="plan.create", obj=cast.primary, summary="Tạo kế hoạch"
+        )
 
 
 def test_an_event_cannot_be_changed(cast):

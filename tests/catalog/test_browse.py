@@ -85,7 +85,9 @@ def test_nothing_found_says_what_to_try(client, catalog):
 
 
 def test_an_unknown_regulation_filter_searches_everything(client, catalog):
-    assert _codes(client.get(INDEX, {"q": "1.10", "vb": "khong-co"})) == _codes(client.get(INDEX, {"q": "1.10"}))
+    assert _codes(client.get(INDEX, {"q": "1.10", "vb": "khong-co"})) == _codes(
+        client.get(INDEX, {"q": "1.10"})
+    )
 
 
 def test_htmx_gets_only_the_results(client, catalog):
@@ -96,7 +98,9 @@ def test_htmx_gets_only_the_results(client, catalog):
     assert "<html" not in html
     assert "HX-Request" in response["Vary"]
     # A history restore from htmx needs the whole page back.
-    full = client.get(INDEX, {"q": "thu vien"}, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
+    full = client.get(
+        INDEX, {"q": "thu vien"}, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    )
     assert "<html" in full.content.decode()
 
 
@@ -114,8 +118,9 @@ def test_search_uses_a_fixed_number_of_queries(client, catalog, django_assert_ma
 
 
 @pytest.mark.parametrize("slug", [r.slug for r in registry.regulations()])
-def test_regulation_page_shows_everything_in_a_fixed_number_of_queries(client, catalog, slug,
-                                                                       django_assert_max_num_queries):
+def test_regulation_page_shows_everything_in_a_fixed_number_of_queries(
+    client, catalog, slug, django_assert_max_num_queries
+):
     reg = registry.get(slug)
     with django_assert_max_num_queries(8):
         response = client.get(reverse("catalog:regulation", args=[slug]))
@@ -165,9 +170,12 @@ def test_level_4_is_shown_in_vietnamese_and_labelled_as_a_paraphrase(client, cat
 
 def test_no_english_reaches_the_catalog_pages(client, catalog):
     english = re.compile(r"\b(the|and|of|school|students|verbatim|source|not)\b", re.I)
-    pages = [INDEX, reverse("catalog:regulation", args=["tt19-2018"]),
-             reverse("catalog:regulation", args=["tt57-2026-pl1"]),
-             reverse("catalog:criterion", args=["tt17-2018", "1.1"])]
+    pages = [
+        INDEX,
+        reverse("catalog:regulation", args=["tt19-2018"]),
+        reverse("catalog:regulation", args=["tt57-2026-pl1"]),
+        reverse("catalog:criterion", args=["tt17-2018", "1.1"]),
+    ]
     for url in pages:
         text = _text(client.get(url))
         assert not english.findall(text), (url, english.findall(text)[:5])

@@ -16,7 +16,10 @@ def built(tmp_path_factory):
                                                       repeat_header=True, numbered_row=False),
         "docx57": builders.build_plan_57_docx(root / "ke-hoach-57.docx"),
         "xlsx": builders.build_plan_xlsx(root / "ke-hoach.xlsx"),
+        "docx_unruled": builders.build_plan_docx(root / "khong-ke.docx", ruled=False, numbered_row=False,
+                                                 vertical_merge=False),
     }
+    files["pdf_unruled"] = builders.soffice_pdf(files["docx_unruled"], root)
     files["pdf"] = builders.soffice_pdf(files["docx_split"], root)
     files["pdf57"] = builders.soffice_pdf(files["docx57"], root)
     return files

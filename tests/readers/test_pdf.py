@@ -49,3 +49,30 @@ def test_the_57_2026_form_reads_from_pdf(built):
         ("2.1", 2, "2026-09", "2026-12"), ("3.3", 3, "2026-07", "2026-12"), (None, 5, "2026-09", "2027-05")]
     assert doc.items[0].indicator == "Tỷ lệ tiết tin học do giáo viên đúng chuyên môn dạy đạt 100%"
     assert doc.items[1].expected_evidence == "Biên bản nghiệm thu"
+
+
+def test_a_table_without_rules_is_rebuilt_from_word_positions(built):
+    blocks = pdf_reader.read_blocks(built["pdf_unruled"].read_bytes())
+    tables = [b for b in blocks if b.is_table]
+    assert tables and all(t.width == 12 for t in tables)
+    doc = readers.read_path(built["pdf_unruled"])
+    reference = readers.read_path(built["docx_unruled"])
+    assert [i.criterion for i in doc.items] == ["1.2", "1.5", "2.3", "2.4", "3.1", "3.5"]
+    for a, b in zip(doc.items, reference.items, strict=True):
+        assert (a.lead, a.start, a.end, a.support, a.notes) == (b.lead, b.start, b.end, b.support, b.notes)
+        assert a.expected_result == b.expected_result
+        assert a.solutions == b.solutions
+        assert [x.vnd for x in a.budget_amounts] == [x.vnd for x in b.budget_amounts]
+    assert set(doc.standard_headings) == {"1", "2", "3"}
+    assert doc.sections.get("organisation", "").startswith("1. Hiệu trưởng chỉ đạo chung")
+
+
+def test_pdfminer_reads_what_pdfium_reads(built):
+    """The fallback reader (pdfminer through pdfplumber, used when PDFium refuses a file) agrees."""
+    import pdfplumber
+
+    data = built["pdf"].read_bytes()
+    fast = pdf_reader._page_blocks(pdf_reader._PdfiumPages(data).page(0), 1)[0]
+    with pdfplumber.open(built["pdf"]) as pdf:
+        slow = pdf_reader._page_blocks(pdf.pages[0], 1)[0]
+    assert [b.rows for b in fast if b.is_table] == [b.rows for b in slow if b.is_table]

@@ -14,8 +14,18 @@ from caitien.plans.models import Plan, PlanItem
 from caitien.schools import demo, permissions
 from caitien.schools.models import Membership, Office, Role, School, User
 
-MODELS = [Office, School, User, Membership, SelfAssessment, CriterionAssessment, IndicatorResult, Plan, PlanItem,
-          AuditEvent]
+MODELS = [
+    Office,
+    School,
+    User,
+    Membership,
+    SelfAssessment,
+    CriterionAssessment,
+    IndicatorResult,
+    Plan,
+    PlanItem,
+    AuditEvent,
+]
 
 
 def run_demo() -> str:
@@ -56,7 +66,13 @@ def test_offices_schools_and_one_person_per_role(built):
         assert s.short_code and s.place and s.governing_body
     primary = schools["tieu_hoc"]
     roles = {m.role for m in Membership.objects.filter(school=primary)}
-    assert roles == {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER, Role.MONITORING_MEMBER, Role.STAFF}
+    assert roles == {
+        Role.PRINCIPAL,
+        Role.VICE_PRINCIPAL,
+        Role.COUNCIL_MEMBER,
+        Role.MONITORING_MEMBER,
+        Role.STAFF,
+    }
     for s in schools.values():
         assert Membership.objects.filter(school=s, role=Role.PRINCIPAL).count() == 1
     specialist = User.objects.get(username="chuyenvien")
@@ -142,7 +158,9 @@ def test_running_twice_changes_nothing_and_prints_the_logins_again(built):
     assert again.splitlines()[0] == "Dữ liệu mẫu đã có sẵn, không thay đổi gì."
     assert {m.__name__: m.objects.count() for m in MODELS} == counts
     for person in demo.PEOPLE:
-        assert any(line.startswith(person.username + " ") and demo.PASSWORD in line for line in again.splitlines())
+        assert any(
+            line.startswith(person.username + " ") and demo.PASSWORD in line for line in again.splitlines()
+        )
 
 
 def test_it_refuses_to_take_over_existing_usernames(db):

@@ -38,8 +38,9 @@ def test_login_goes_back_where_the_person_was(client, cast):
 
 
 def test_login_never_sends_to_another_site(client, cast):
-    response = client.post(LOGIN, {"username": "council", "password": cast.password,
-                                   "next": "https://lua-dao.example/"})
+    response = client.post(
+        LOGIN, {"username": "council", "password": cast.password, "next": "https://lua-dao.example/"}
+    )
     assert response["Location"] == reverse("home")
 
 

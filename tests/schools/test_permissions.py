@@ -13,14 +13,26 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from caitien.assessments.models import CriterionAssessment, SelfAssessment
+from caitien.imports.models import PendingImport
 from caitien.plans.models import Plan
 from caitien.schools import permissions
 from caitien.schools.models import Role, User
 from caitien.schools.services import membership_add, user_create
 from caitien.schools.views import refused
 
-ROLES = ["principal", "vice", "council", "monitor", "staff", "specialist", "so_specialist", "admin",
-         "other_principal", "other_teacher", "anonymous"]
+ROLES = [
+    "principal",
+    "vice",
+    "council",
+    "monitor",
+    "staff",
+    "specialist",
+    "so_specialist",
+    "admin",
+    "other_principal",
+    "other_teacher",
+    "anonymous",
+]
 STATUSES = ["draft", "submitted", "approved", "published", "superseded"]
 ALL = set(STATUSES)
 PUBLIC = {"published", "superseded"}
@@ -35,12 +47,13 @@ BY_ROLE = {
     "can_edit_self_assessment": ("assessment", AUTHORS),
     "can_create_self_assessment": ("school", {"principal", "vice"}),
     "can_assign_criteria": ("assessment", {"principal", "vice"}),
-    "can_assign_criteria": ("assessment", {"principal", "vice"}),
     "can_view_audit": ("school", {"principal", "admin"}),
     "can_manage_system": (None, {"admin"}),
     "can_view_office": ("phong", {"specialist", "so_specialist", "admin"}),
     "can_create_plan": ("school", AUTHORS),
     "can_import_plan": ("school", AUTHORS),
+    # An import waiting for confirmation, uploaded by the council member: theirs alone.
+    "can_use_pending_import": ("pending", {"council"}),
 }
 
 # function -> {role: statuses answered True}; a role left out is never allowed.
@@ -78,10 +91,21 @@ def people(cast):
 @pytest.fixture
 def subjects(cast):
     tt17 = cast.primary.regulation
-    assessment = SelfAssessment.objects.create(school=cast.primary, regulation=tt17, start_year=2025, end_year=2026)
-    plans = {s: Plan.objects.create(school=cast.primary, regulation=tt17, start_year=2025, end_year=2026, status=s)
-             for s in STATUSES}
-    return {"school": cast.primary, "assessment": assessment, "phong": cast.phong, "plans": plans}
+    assessment = SelfAssessment.objects.create(
+        school=cast.primary, regulation=tt17, start_year=2025, end_year=2026
+    )
+    plans = {
+        s: Plan.objects.create(school=cast.primary, regulation=tt17, start_year=2025, end_year=2026, status=s)
+        for s in STATUSES
+    }
+    pending = PendingImport.objects.create(school=cast.primary, user=cast.council, filename="ke-hoach.docx")
+    return {
+        "school": cast.primary,
+        "assessment": assessment,
+        "phong": cast.phong,
+        "plans": plans,
+        "pending": pending,
+    }
 
 
 def _fresh(user):
@@ -92,8 +116,11 @@ def _fresh(user):
 
 
 def test_every_permission_function_has_a_table():
-    defined = {name for name, f in inspect.getmembers(permissions, inspect.isfunction)
-               if name.startswith("can_") and f.__module__ == permissions.__name__}
+    defined = {
+        name
+        for name, f in inspect.getmembers(permissions, inspect.isfunction)
+        if name.startswith("can_") and f.__module__ == permissions.__name__
+    }
     tabled = set(BY_ROLE) | set(BY_STATUS) | set(WITHOUT_USER)
     assert defined - tabled == set(), "permission functions without expected answers in this file"
     assert tabled - defined == set(), "answers for permission functions that no longer exist"
@@ -134,14 +161,25 @@ def test_answer_per_plan_status_without_user(name, subjects):
 
 def test_nobody_outside_reaches_another_schools_plan(people, cast):
     """The Phòng specialist does not oversee a school of a neighbouring Phòng; its own principal does."""
-    plan = Plan.objects.create(school=cast.other, regulation=cast.other.regulation, start_year=2025, end_year=2026,
-                               status="published")
+    plan = Plan.objects.create(
+        school=cast.other,
+        regulation=cast.other.regulation,
+        start_year=2025,
+        end_year=2026,
+        status="published",
+    )
     assert not permissions.can_view_plan(_fresh(people["specialist"]), plan)
     assert permissions.can_view_plan(_fresh(people["so_specialist"]), plan)
     assert permissions.can_revise_plan(_fresh(people["other_principal"]), plan)
     assert not permissions.can_revise_plan(_fresh(people["principal"]), plan)
     assert permissions.can_view_plan(_fresh(people["other_teacher"]), plan)
     assert not permissions.can_edit_plan(_fresh(people["other_teacher"]), plan)
+
+
+def test_a_pending_import_is_refused_once_the_uploader_lost_the_role(people, subjects):
+    pending = subjects["pending"]
+    pending.user.memberships.all().delete()
+    assert not permissions.can_use_pending_import(_fresh(pending.user), pending)
 
 
 def test_a_phong_specialist_does_not_see_the_so_as_their_office(people, cast):
@@ -173,8 +211,13 @@ def test_oversees_per_role(people, cast):
 
 
 def test_school_roles_per_role(people, cast):
-    expected = {"principal": {Role.PRINCIPAL}, "vice": {Role.VICE_PRINCIPAL}, "council": {Role.COUNCIL_MEMBER},
-                "monitor": {Role.MONITORING_MEMBER}, "staff": {Role.STAFF}}
+    expected = {
+        "principal": {Role.PRINCIPAL},
+        "vice": {Role.VICE_PRINCIPAL},
+        "council": {Role.COUNCIL_MEMBER},
+        "monitor": {Role.MONITORING_MEMBER},
+        "staff": {Role.STAFF},
+    }
     answers = {role: permissions.school_roles(_fresh(people[role]), cast.primary) for role in ROLES}
     assert answers == {role: expected.get(role, set()) for role in ROLES}
     assert permissions.school_roles(_fresh(people["principal"]), None) == set()
@@ -183,21 +226,26 @@ def test_school_roles_per_role(people, cast):
 
 def test_schools_of_and_offices_of_per_role(people, cast):
     schools = {role: permissions.schools_of(_fresh(people[role])) for role in ROLES}
-    assert schools == {role: [cast.primary] if role in IN_SCHOOL else
-                       [cast.other] if role.startswith("other_") else [] for role in ROLES}
+    assert schools == {
+        role: [cast.primary] if role in IN_SCHOOL else [cast.other] if role.startswith("other_") else []
+        for role in ROLES
+    }
     offices = {role: permissions.offices_of(_fresh(people[role])) for role in ROLES}
-    assert offices == {role: [cast.phong] if role == "specialist" else [cast.so] if role == "so_specialist" else []
-                       for role in ROLES}
+    assert offices == {
+        role: [cast.phong] if role == "specialist" else [cast.so] if role == "so_specialist" else []
+        for role in ROLES
+    }
 
 
 def test_schools_of_lists_every_school_of_a_person_in_name_order(people, cast):
     membership_add(user=people["staff"], role=Role.STAFF, school=cast.secondary)
     membership_add(user=people["staff"], role=Role.COUNCIL_MEMBER, school=cast.primary)
-    assert permissions.schools_of(_fresh(people["staff"])) == sorted([cast.primary, cast.secondary],
-                                                                      key=lambda s: s.name)
+    assert permissions.schools_of(_fresh(people["staff"])) == sorted(
+        [cast.primary, cast.secondary], key=lambda s: s.name
+    )
 
 
-def test_require_refuses_with_the_reason_and_the_page_shows_it(rf=RequestFactory()):
+def test_require_refuses_with_the_reason_and_the_page_shows_it(rf):
     permissions.require(True, "không dùng tới")
     with pytest.raises(permissions.Refused) as refusal:
         permissions.require(False, "Chỉ Hiệu trưởng được phê duyệt kế hoạch.")
@@ -216,7 +264,9 @@ def test_refused_page_without_a_reason_still_explains():
 
 
 def test_templates_ask_the_same_functions(people, subjects):
-    template = Template('{% load perms %}{% if user|can:"edit_plan"|of:plan %}sửa được{% else %}chỉ xem{% endif %}')
+    template = Template(
+        '{% load perms %}{% if user|can:"edit_plan"|of:plan %}sửa được{% else %}chỉ xem{% endif %}'
+    )
     draft, published = subjects["plans"]["draft"], subjects["plans"]["published"]
     assert template.render(Context({"user": _fresh(people["council"]), "plan": draft})) == "sửa được"
     assert template.render(Context({"user": _fresh(people["council"]), "plan": published})) == "chỉ xem"

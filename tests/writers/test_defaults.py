@@ -89,3 +89,12 @@ def test_a_multi_year_plan_is_a_phase():
     s = _sections("tt17-2018", "tieu_hoc", 2022, 2027)
     assert "giai đoạn 2022 - 2027" in s["legal_bases"]
     assert "năm học 2021 - 2022" in s["legal_bases"]  # last year's results
+
+
+def test_the_default_closing_names_the_plan_and_the_school():
+    from caitien.planfile.defaults import default_closing
+
+    text = default_closing("Trường Mẫu Thử", 2025, 2026)
+    assert text.startswith(
+        "Trên đây là Kế hoạch cải tiến chất lượng giáo dục năm học 2025 - 2026 của Trường Mẫu Thử."
+    )

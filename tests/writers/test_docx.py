@@ -387,3 +387,20 @@ def test_a_school_name_too_long_for_one_line_breaks_after_the_kind_of_school(tmp
     left = docx.Document(tmp_path / "mn.docx").tables[0].rows[0].cells[0]
     name = next(p for p in left.paragraphs if "HOA PHƯỢNG" in p.text)
     assert name.text == "TRƯỜNG MẦM NON\nHOA PHƯỢNG ĐỎ"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf"])
+def test_empty_plans_and_stray_control_characters_still_write(tmp_path, fmt):
+    from caitien.planfile.model import Document
+    from caitien.planfile.writers import write
+
+    empty = Document()
+    write(empty, tmp_path / f"rong.{fmt}", fmt)
+    assert (tmp_path / f"rong.{fmt}").stat().st_size > 0
+    plan = plan_2018()
+    plan.items[0].solutions = "Rà soát\x0bquy chế\x07"
+    plan.school = "Trường Tiểu học\x0c Phước Hòa"
+    write(plan, tmp_path / f"ban.{fmt}", fmt)
+    if fmt == "docx":
+        t = _plan_table(docx.Document(tmp_path / "ban.docx"))
+        assert t.rows[2].cells[3].text == "Rà soát quy chế"

@@ -87,6 +87,13 @@ def test_it_exports_a_saved_plan_by_its_id(cast, tmp_path, capsys):
     d = docx.Document(out)
     table = max(d.tables, key=lambda t: len(t.rows))
     criteria = [r.cells[1].text for r in table.rows if r.cells[1].text.startswith("Tiêu chí")]
-    assert criteria == ["Tiêu chí 1.2", "Tiêu chí 1.10", "Tiêu chí 2.2", "Tiêu chí 3.3", "Tiêu chí 4.1", "Tiêu chí 5.3"]
+    assert criteria == [
+        "Tiêu chí 1.2",
+        "Tiêu chí 1.10",
+        "Tiêu chí 2.2",
+        "Tiêu chí 3.3",
+        "Tiêu chí 4.1",
+        "Tiêu chí 5.3",
+    ]
     # The plan keeps the school name as its document wrote it.
     assert "TRƯỜNG TIỂU HỌC PHƯỚC HÒA" in d.tables[0].rows[0].cells[0].text

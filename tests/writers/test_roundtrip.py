@@ -62,16 +62,18 @@ def _norm(value):
 
 def _differences(want, got, item_fields, *, full: bool):
     a, b = want.to_dict(), got.to_dict()
-    diffs = [f"{k}: {a[k]!r} ≠ {b[k]!r}" for k in HEADER if _norm(a[k]) != _norm(b[k])]
-    diffs += [f"{k}: {a[k]!r} ≠ {b[k]!r}" for k in ("signer", "recipients") if _norm(a[k]) != _norm(b[k])]
-    if len(a["items"]) != len(b["items"]):
-        return [*diffs, f"items: {len(a['items'])} dòng ≠ {len(b['items'])} dòng"]
-    for n, (x, y) in enumerate(zip(a["items"], b["items"], strict=True)):
-        diffs += [f"items[{n}].{k}: {x[k]!r} ≠ {y[k]!r}" for k in item_fields if _norm(x[k]) != _norm(y[k])]
+    keys = HEADER + ["signer", "recipients"]
     if full:  # the documents (DOCX, PDF) also carry the running text and the 57/2026 tables
-        for k in ("sections", "closing_text", "priority_issues", "monitoring"):
-            if _norm(a[k]) != _norm(b[k]):
-                diffs.append(f"{k}: {a[k]!r} ≠ {b[k]!r}")
+        keys += ["sections", "closing_text", "priority_issues", "monitoring"]
+    diffs = [f"{k}: {a[k]!r} ≠ {b[k]!r}" for k in keys if _norm(a[k]) != _norm(b[k])]
+    wanted = {x["criterion"] for x in a["items"]}
+    if len(a["items"]) != len(b["items"]):
+        diffs.append(f"items: {len(a['items'])} dòng ≠ {len(b['items'])} dòng")
+        extra = [y for y in b["items"] if y["criterion"] not in wanted or not y["criterion"]]
+        diffs += [f"  dòng thừa: {y['criterion']!r} {y['expected_result'][:60]!r}" for y in extra]
+        b["items"] = [y for y in b["items"] if y not in extra]
+    for n, (x, y) in enumerate(zip(a["items"], b["items"], strict=False)):
+        diffs += [f"items[{n}].{k}: {x[k]!r} ≠ {y[k]!r}" for k in item_fields if _norm(x[k]) != _norm(y[k])]
     return diffs
 
 

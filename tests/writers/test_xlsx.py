@@ -16,10 +16,10 @@ def _book(tmp_path, plan):
 
 
 def _fields(ws):
-    """label -> value over the header area (labels in columns A and G)."""
+    """label -> value over the header area (labels in columns A and F, values in D and G)."""
     out = {}
     for row in ws.iter_rows(min_row=2, max_row=12):
-        for label_cell, value_col in ((row[0], 2), (row[6], 8)):
+        for label_cell, value_col in ((row[0], 3), (row[5], 6)):
             if label_cell.value in HEADER_LABELS.values():
                 out[label_cell.value] = row[value_col].value
     return out

@@ -13,6 +13,6 @@ def doubt_note(note: str) -> str:
     shows as the notice's title."""
     text = (note or "").strip()
     if text.startswith(DOUBT):
-        text = text[len(DOUBT):].lstrip(" :.,;-—")
+        text = text[len(DOUBT) :].lstrip(" :.,;-—")
         text = text[:1].upper() + text[1:]
     return text

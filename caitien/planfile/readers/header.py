@@ -80,7 +80,7 @@ def _head_end(folded: list[str]) -> int:
 
 def _header_block(doc: Document, lines: list[str], folded: list[str]) -> None:
     school_parts: list[str] = []
-    for i, (ln, fl) in enumerate(zip(lines, folded)):
+    for ln, fl in zip(lines, folded, strict=False):
         left = _left_column(ln, fl)
         fleft = vn.fold_same_length(left)
         if not left.strip():
@@ -118,7 +118,7 @@ def _title(doc: Document, lines: list[str], folded: list[str]) -> None:
     for i, fl in enumerate(folded[:120]):
         if re.fullmatch(r"\s*ke\s*hoach\s*", fl):
             parts = []
-            for ln, f in zip(lines[i + 1: i + 6], folded[i + 1: i + 6]):
+            for ln, f in zip(lines[i + 1: i + 6], folded[i + 1: i + 6], strict=False):
                 if not ln.strip():
                     if parts:
                         continue
@@ -192,7 +192,7 @@ def _sections(doc: Document, lines: list[str], folded: list[str]) -> None:
     for n, (i, key) in enumerate(found):
         end = found[n + 1][0] if n + 1 < len(found) else len(lines)
         body = []
-        for ln, fl in zip(lines[i + 1: end], folded[i + 1: end]):
+        for ln, fl in zip(lines[i + 1: end], folded[i + 1: end], strict=False):
             if _CLOSING.match(fl.strip()) or _RECIPIENTS.match(fl.strip()):
                 break
             body.append(ln)
@@ -205,7 +205,7 @@ def _closing(doc: Document, lines: list[str], folded: list[str]) -> None:
     for i, fl in enumerate(folded):
         if _CLOSING.match(fl.strip()):
             parts = []
-            for ln, f in zip(lines[i: i + 8], folded[i: i + 8]):
+            for ln, f in zip(lines[i: i + 8], folded[i: i + 8], strict=False):
                 if _RECIPIENTS.match(f.strip()):
                     break
                 if not ln.strip():
@@ -230,7 +230,7 @@ def _signature(doc: Document, lines: list[str], folded: list[str]) -> None:
     title = None
     recipients: list[str] = []
     name = None
-    for ln, fl in zip(lines[start:], folded[start:]):
+    for ln in lines[start:]:
         pieces = [p for p in re.split(r"\s{3,}|\t", ln.strip()) if p]
         for piece in pieces:
             fp = vn.fold_same_length(piece)

@@ -37,10 +37,11 @@ def read_blocks(data: bytes, filename: str = "") -> list[Block]:
             )
         blocks: list[Block] = []
         chars = 0
+        carry = None
         for number in range(1, len(pages) + 1):
             report_progress(f"Đang đọc trang {number}/{len(pages)} của tệp PDF")
             page = pages.page(number - 1)
-            page_blocks, page_chars = _page_blocks(page, number)
+            page_blocks, page_chars, carry = _page_blocks(page, number, carry)
             chars += page_chars
             blocks.extend(page_blocks)
             page.close()  # drops the page's cached layout: memory stays flat over long files
@@ -127,16 +128,21 @@ class _PdfiumPage:
         self.chars = []
         text_page = page.get_textpage()
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        box = raw.FS_RECTF()
+        handle = text_page.raw
+        get_unicode, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
+        get_origin, get_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
         try:
             for i in range(text_page.count_chars()):
-                code = raw.FPDFText_GetUnicode(text_page, i)
+                code = get_unicode(handle, i)
                 if code == 2:
                     code = 0x2D  # PDFium's mark for a hyphen
-                if code < 33 or code in (0xFFFE, 0xFFFF, 0xA0) or raw.FPDFText_IsGenerated(text_page, i) == 1:
-                    continue  # spaces and line ends: words are split by their gaps
-                x0, _, x1, _ = text_page.get_charbox(i, loose=True)
-                raw.FPDFText_GetCharOrigin(text_page, i, origin_x, origin_y)
-                size = raw.FPDFText_GetFontSize(text_page, i) or 10.0
+                if code < 33 or code in (0xFFFE, 0xFFFF, 0xA0):
+                    continue  # spaces and line ends (PDFium's own too): words are split by their gaps
+                get_box(handle, i, box)
+                x0, x1 = box.left, box.right
+                get_origin(handle, i, origin_x, origin_y)
+                size = get_size(handle, i) or 10.0
                 # The same top and bottom for every letter of a line, from the baseline and the font
                 # size, as pdfminer gives them (diacritics do not make a letter "higher").
                 baseline = self.height - (origin_y.value - bottom)
@@ -186,10 +192,25 @@ _ENCRYPTED = ("Tệp PDF được đặt mật khẩu hoặc mã hoá, không đ
               "Hãy mở tệp, bỏ mật khẩu (in hoặc xuất lại ra PDF) rồi thử lại.")
 
 
-def _page_blocks(page, number: int) -> tuple[list[Block], int]:
+def _open_error(exc: Exception, data: bytes, name: str) -> ReadError:
+    text = f"{type(exc).__name__} {exc}".lower()
+    if "password" in text or "encrypt" in text or b"/Encrypt" in data[-4096:] or b"/Encrypt" in data[:4096]:
+        return ReadError(_ENCRYPTED.replace("Tệp PDF", f"Tệp PDF “{name}”", 1))
+    return ReadError(
+        f"Tệp PDF “{name}” bị hỏng hoặc không đúng cấu trúc PDF, không đọc được. "
+        "Hãy xuất lại tệp PDF từ Word hoặc LibreOffice rồi thử lại."
+    )
+
+
+def _page_blocks(
+    page, number: int, carry: list[float] | None = None
+) -> tuple[list[Block], int, list[float] | None]:
+    """The page's blocks, its character count, and the column bounds of an unruled table that runs on
+    to the next page (`carry` is that of the previous page)."""
     chars = len(page.chars)
+    next_carry = None
     if not chars:
-        return [], 0
+        return [], 0, None
     verticals = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 4]
     settings = {}
     if verticals:
@@ -215,19 +236,24 @@ def _page_blocks(page, number: int) -> tuple[list[Block], int]:
             blocks.append(Block(rows=rows, where=where))
         top = max(top, t_bottom)
     if not found:
-        words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
-        unruled = _unruled_table(words, page.width)
+        from pdfplumber.utils import extract_words
+
+        words = extract_words(page.chars, x_tolerance=1.5) if page.chars else []
+        unruled = _unruled_table(words, carry)
+        if unruled is None and carry is not None:
+            unruled = _unruled_table(words)
         if unruled is not None:
-            t_top, t_bottom, rows = unruled
+            t_top, t_bottom, rows, bounds, open_end = unruled
             before = _region_text(page, 0, t_top)
             if before:
                 blocks.append(Block(text=before))
             blocks.append(Block(rows=rows, where=f"trang {number}"))
             top = t_bottom
+            next_carry = bounds if open_end else None
     text = _region_text(page, top, page.height)
     if text:
         blocks.append(Block(text=text))
-    return blocks, chars
+    return blocks, chars, next_carry
 
 
 def _is_grid(table) -> bool:
@@ -341,10 +367,11 @@ def _cell_texts(rows, chars: list[dict]) -> list[list[str | None]]:
 
 
 def _chars_text(chars: list[dict]) -> str:
-    if not chars:
-        return ""
     lines: list[list[dict]] = []
-    for char in sorted(chars, key=lambda ch: (ch["top"], ch["x0"])):
+    # Space characters (pdfminer keeps them, PDFium's are skipped) are not needed: gaps split words.
+    for char in sorted(
+        (ch for ch in chars if not ch["text"].isspace()), key=lambda ch: (ch["top"], ch["x0"])
+    ):
         if lines and abs(lines[-1][0]["top"] - char["top"]) <= 3:
             lines[-1].append(char)
         else:
@@ -374,78 +401,108 @@ def _lines(words: list[dict]) -> list[list[dict]]:
     return lines
 
 
-def _unruled_table(words: list[dict], width: float):
-    """(top, bottom, rows) of a table laid out in columns without drawn rules, or None.
+def _segments(line: list[dict]) -> list[list[dict]]:
+    """Words of a line grouped where the gap is no wider than a few spaces: one group per cell."""
+    segments = [[line[0]]]
+    for word in line[1:]:
+        gap = word["x0"] - segments[-1][-1]["x1"]
+        if gap > max(6.0, 0.5 * (word["bottom"] - word["top"])):
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
 
-    The header is the line (or two) that names at least three plan columns; column boundaries are the
-    gaps between the header's word groups; a new row starts where the first column has text after a
-    vertical gap, or where any line starts in the first column."""
+
+def _unruled_table(words: list[dict], bounds: list[float] | None = None):
+    """(top, bottom, rows, bounds, open_end) of a table laid out in columns without drawn rules, or None.
+
+    The header is the line that names at least three plan columns (its wrapped labels on the lines
+    under it); column boundaries lie halfway between its labels. A row starts where the first column
+    has text; a line of one text across the columns is a standard row ("Tiêu chuẩn 2: …"), anything
+    else across the columns ends the table. `bounds` continues a table from the previous page."""
     lines = _lines(words)
-    header_index = None
-    for index, line in enumerate(lines):
-        joined = fold(" ".join(w["text"] for w in line))
-        if sum(word in joined for word in _HEADER_WORDS) >= 3:
-            header_index = index
-            break
-    if header_index is None:
+    if not lines:
         return None
-    header_line = lines[header_index]
-    # Header words closer than a wide gap form one column label.
-    groups: list[list[dict]] = [[header_line[0]]]
-    for word in header_line[1:]:
-        if word["x0"] - groups[-1][-1]["x1"] > 8:
-            groups.append([word])
-        else:
-            groups[-1].append(word)
-    if len(groups) < 3:
-        return None
-    # Boundaries halfway between neighbouring labels.
-    bounds = [(groups[i][-1]["x1"] + groups[i + 1][0]["x0"]) / 2 for i in range(len(groups) - 1)]
-
-    def column_of(word) -> int:
-        middle = word["x0"]
-        return sum(1 for b in bounds if middle >= b - 1)
-
-    columns = len(groups)
-    header_cells = [" ".join(w["text"] for w in g) for g in groups]
-    body: list[list[list[str]]] = []
-    previous_bottom = header_line[0]["bottom"]
-    last_line_bottom = previous_bottom
-    line_height = max(w["bottom"] - w["top"] for w in header_line)
-    bottom = previous_bottom
-    for line in lines[header_index + 1:]:
-        top = min(w["top"] for w in line)
-        cells = [[] for _ in range(columns)]
-        for word in line:
-            cells[min(column_of(word), columns - 1)].append(word["text"])
-        filled = sum(1 for c in cells if c)
-        if not body and top - last_line_bottom < 0.8 * line_height:
-            # A header label wrapped onto the next line.
-            header_cells = [f"{h} {' '.join(c)}".strip() for h, c in zip(header_cells, cells, strict=False)]
-            last_line_bottom = bottom = max(w["bottom"] for w in line)
-            continue
-        spans_all = filled == 1 and line[0]["x0"] < bounds[0] and line[-1]["x1"] > bounds[-1]
-        if filled == 1 and not spans_all and len(body) and top - last_line_bottom > 2.5 * line_height:
-            break  # a paragraph after the table
-        if spans_all:
-            text = " ".join(w["text"] for w in line)
-            if body and top - last_line_bottom > 2.5 * line_height and not _looks_standard(text):
+    rows: list[list[list[str]]] = []
+    if bounds is None:
+        header_index = None
+        for index, line in enumerate(lines):
+            joined = fold(" ".join(w["text"] for w in line))
+            if sum(word in joined for word in _HEADER_WORDS) >= 3:
+                header_index = index
                 break
-            body.append([[text] for _ in range(columns)])
-            body[-1].append("span")
-        elif not body or cells[0] or top - last_line_bottom > 1.2 * line_height or body[-1][-1] == "span":
-            body.append([[" ".join(c)] if c else [] for c in cells])
-            body[-1].append("row")
+        if header_index is None:
+            return None
+        labels = _segments(lines[header_index])
+        if len(labels) < 3:
+            return None
+        bounds = [(labels[i][-1]["x1"] + labels[i + 1][0]["x0"]) / 2 for i in range(len(labels) - 1)]
+        start = header_index
+        rows.append([[" ".join(w["text"] for w in seg)] for seg in labels])
+        top = lines[header_index][0]["top"]
+        in_header = True
+    else:
+        start, top, in_header = 0, lines[0][0]["top"], False
+    columns = len(bounds) + 1
+
+    def column_of(x: float) -> int:
+        return bisect.bisect_right(bounds, x + 1)
+
+    last_bottom = lines[start][0]["bottom"] if in_header else None
+    bottom = last_bottom or top
+    open_end = True
+    for line in lines[start + (1 if in_header else 0) :]:
+        line_top = min(w["top"] for w in line)
+        height = max(w["bottom"] - w["top"] for w in line)
+        gap = line_top - last_bottom if last_bottom is not None else 0
+        segments = _segments(line)
+        texts = [" ".join(w["text"] for w in seg) for seg in segments]
+        crossing = [column_of(seg[0]["x0"]) != column_of(seg[-1]["x1"] - 1) for seg in segments]
+        if len(segments) == 1 and crossing[0]:
+            if not _looks_standard(texts[0]):
+                open_end = False
+                break  # a paragraph after the table
+            rows.append([[texts[0]] for _ in range(columns)])
+            in_header = False
+        elif rows and gap > 2.5 * height:
+            open_end = False
+            break
         else:
-            for target, piece in zip(body[-1], cells, strict=False):
-                if piece:
-                    target.append(" ".join(piece))
-        last_line_bottom = max(w["bottom"] for w in line)
-        bottom = last_line_bottom
-    if not body:
+            cells: list[list[str]] = [[] for _ in range(columns)]
+            for seg, text in zip(segments, texts, strict=False):
+                cells[min(column_of(seg[0]["x0"]), columns - 1)].append(text)
+            if in_header and gap < 0.8 * height:
+                for target, piece in zip(rows[-1], cells, strict=False):
+                    target.extend(piece)  # a header label wrapped onto the next line
+            elif cells[0] or not rows or (len({len(r) for r in rows}) and _spans(rows[-1])):
+                rows.append(cells)
+                in_header = False
+            else:
+                for target, piece in zip(rows[-1], cells, strict=False):
+                    target.extend(piece)
+                in_header = False
+        last_bottom = max(w["bottom"] for w in line)
+        bottom = last_bottom
+    if not rows:
         return None
-    rows = [header_cells] + [["\n".join(cell) for cell in row[:-1]] for row in body]
-    return header_line[0]["top"] - 1, bottom + 1, rows
+    grid = [[_join_bullets([clean_bullets(piece) for piece in cell]) for cell in row] for row in rows]
+    return top - 1, bottom + 1, grid, bounds, open_end
+
+
+def _join_bullets(pieces: list[str]) -> str:
+    """Cell lines, a bullet standing apart from its text put back in front of it."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and out[-1] == "-":
+            out[-1] = f"- {piece}"
+        else:
+            out.append(piece)
+    return "\n".join(out)
+
+
+def _spans(row: list[list[str]]) -> bool:
+    first = row[0]
+    return bool(first) and all(cell == first for cell in row)
 
 
 _STANDARD = re.compile(r"^\s*tieu chuan\s*\d")

@@ -61,7 +61,8 @@ def header_map(rows: list[list[str]], start: int = 0, look: int = 12) -> tuple[i
             if i + 1 < len(rows):
                 sub = _row_keys(rows[i + 1])
                 pieces = [c for c in rows[i + 1] if c.strip()]
-                if len(sub) < 2 and len(pieces) <= 2 and not _is_data_row(rows[i + 1]) and not _is_numbered_row(rows[i + 1]):
+                wrapped = len(sub) < 2 and len(pieces) <= 2 and not any(vn.find_standard(p) for p in pieces)
+                if wrapped and not _is_data_row(rows[i + 1]) and not _is_numbered_row(rows[i + 1]):
                     # A header cell wrapped onto its own line ("hoàn thành"): part of the header, not a sub-header.
                     return i + 1, _dedupe(combined)
                 if len(set(sub.values())) >= 2 and not _is_data_row(rows[i + 1]) and not _standard_row(rows[i + 1], {}):
@@ -295,6 +296,6 @@ def guess_columns(rows: list[list[str]]) -> dict[int, str] | None:
         rest -= 1
     if crit_col > 0:
         cols[crit_col - 1] = "order"
-    for k, c in zip(order[:rest], range(nxt, width)):
+    for k, c in zip(order[:rest], range(nxt, width), strict=False):
         cols[c] = k
     return cols

@@ -26,7 +26,9 @@ from caitien.planfile.readers import header, table
 
 MAX_LINES = 60_000
 PASSES = 1
-MAX_CELL_LINES = 45  # a cell longer than this is not a plan cell; it bounds the work per row
+MAX_CELL_LINES = 45
+MAX_ROW_LINES = 400
+LONG_ROWS: list[int] = []  # first lines of rows cut by the last block read (reported as warnings)  # a cell longer than this is not a plan cell; it bounds the work per row
 
 
 def read_text(text: str, source: str = "") -> Document:
@@ -45,7 +47,14 @@ def read_text(text: str, source: str = "") -> Document:
     elif layout == "columns":
         rows, running = _column_rows(raw_lines)
     else:
+        LONG_ROWS.clear()
         rows, running = _block_rows(raw_lines)
+        for line in LONG_ROWS:
+            doc.warn(
+                "row-too-long",
+                f"Một dòng của bảng dài hơn {MAX_ROW_LINES} dòng chữ nên chỉ đọc phần đầu; hãy kiểm tra lại dòng này.",
+                f"dòng {line}",
+            )
     header.fill_document(doc, "\n".join(running))
     items = table.build_items(rows, doc, where="bảng kế hoạch") if rows else []
     doc.warnings = [w for w in doc.warnings if w.code != "table-header-unknown" or items]
@@ -164,47 +173,138 @@ def _table_span(lines: list[str], *, through_sections: bool = False) -> tuple[in
 
 
 def _ocr_rows(lines: list[str]) -> list[list[str]]:
-    """OCR lines: each holds one visual line of every column; "|" where a border was read.
-    A row starts at the line that names its criterion; each visual line is split at its borders
-    and its pieces fill the row's columns left to right."""
-    cols = ["criterion", "expected_result", "solutions", "lead", "time_text", "budget_text", "support"]
+    """OCR lines: each holds one visual line of every column still running, with "|" where a
+    border was read. A row starts at the line that names its criterion. Each line's words are
+    shared out over the row's open columns, left to right: a border read is a cut, a piece much
+    wider than its column was two cells glued together, and a column that gets nothing is done."""
+    keys = ["criterion", "expected_result", "solutions", "lead", "time_text", "budget_text", "support", "notes"]
     label = {"criterion": "Tiêu chí", "expected_result": "Kết quả cần đạt", "solutions": "Giải pháp",
-             "lead": "Chủ trì", "time_text": "Thời gian", "budget_text": "Kinh phí", "support": "Điều kiện hỗ trợ"}
-    rows: list[list[str]] = [[label[c] for c in cols]]
-    current: list[list[str]] | None = None
+             "lead": "Chủ trì", "time_text": "Thời gian", "budget_text": "Kinh phí", "support": "Điều kiện hỗ trợ",
+             "notes": "Ghi chú"}
+    groups: list[tuple[str, list[list[list[str]]]]] = []  # ("standard", text) or ("row", lines of chunks)
     for ln in lines:
         fl = vn.fold_same_length(ln)
         if not ln.strip():
             continue
         std = vn.find_standard(ln)
         if std and not vn.find_criterion(ln):
-            if current:
-                rows.append(["\n".join(c) for c in current])
-                current = None
-            text = re.sub(r"^[\s|\d]*", "", ln)
-            rows.append([text] * len(cols))
+            groups.append(("standard", re.sub(r"^[\s|\d]*", "", ln)))
             continue
-        if re.match(r"^\W*t[il1]eu\s*\|?", fl) and ("|" in ln or re.search(r"ch[il1]\s*\d", fl)):
-            if current:
-                rows.append(["\n".join(c) for c in current])
-            current = [[] for _ in cols]
-        if current is None:
+        if re.match(r"^\W*t[il1]eu\b", fl) and ("|" in ln or re.search(r"ch[il1]\s*\d", fl)):
+            groups.append(("row", []))
+        if groups and groups[-1][0] == "row":
+            chunks = [_ocr_clean(c).split() for c in re.split(r"\|| {2,}", ln)]
+            chunks = [c for c in chunks if c]
+            if chunks:
+                groups[-1][1].append(chunks)
+    firsts = [len(g[1][0]) for g in groups if g[0] == "row" and g[1]]
+    ncol = max(2, min(len(keys), max(firsts, default=7)))
+    cols = keys[:ncol]
+    widths = _ocr_widths(groups, ncol)
+    rows: list[list[str]] = [[label[k] for k in cols]]
+    for kind, body in groups:
+        if kind == "standard":
+            rows.append([body] * ncol)
             continue
-        pieces = [p.strip() for p in re.split(r"\|", ln)]
-        pieces = [p for p in pieces if p]
-        if not pieces:
+        cells: list[list[str]] = [[] for _ in cols]
+        open_cols = list(range(ncol))
+        for t, chunks in enumerate(body):
+            assignment = _ocr_line(chunks, open_cols, widths, first=t == 0)
+            used = set()
+            for c, words in assignment:
+                cells[c].append(" ".join(words))
+                used.add(c)
+            if t > 0:
+                # A column that got nothing on this line has ended (cells are top-aligned).
+                last_used = max(used) if used else -1
+                open_cols = [c for c in open_cols if c in used or c > last_used]
+        rows.append(["\n".join(_ocr_join(c)) for c in cells])
+    for row in rows[1:]:
+        if vn.find_criterion(row[0]) or len(set(row)) == 1:
             continue
-        if len(pieces) >= len(cols) - 1:
-            for k, p in enumerate(pieces[: len(cols)]):
-                current[k].append(p)
-        else:
-            # Too few borders read: keep the line in the widest text column, marked doubtful by the
-            # missing pieces elsewhere.
-            for k, p in enumerate(pieces):
-                current[min(k, len(cols) - 1)].append(p)
-    if current:
-        rows.append(["\n".join(c) for c in current])
+        # The code sits under "Tiêu" but the border read split the label: "Tiéu Hiéu" / "chi 3.4 truong,".
+        m = re.search(r"(?:^|\n)\W*ch[il1]\s*(\d{1,2}\.\d{1,2})(?!\d)", vn.fold_same_length(row[0] + "\n" + row[1]))
+        if m:
+            row[0] = f"Tiêu chí {m.group(1)}"
     return rows
+
+
+def _ocr_clean(chunk: str) -> str:
+    """Borders misread as letters at the edge of a piece: "[Nam", "(", "/", "\\", a lone "_"."""
+    text = chunk.strip()
+    text = re.sub(r"^[\[\(\\/_]+(?=\S)", "", text)
+    return "" if re.fullmatch(r"[\[\]\(\)\\/_|~-]*", text) else text
+
+
+def _ocr_join(parts: list[str]) -> list[str]:
+    """Lines of one cell; a word cut by the narrow column ("Khon" / "g") is joined back."""
+    out: list[str] = []
+    for p in parts:
+        if out and len(p) <= 2 and p.isalpha() and p.islower() and out[-1][-1:].isalpha():
+            out[-1] += p
+        else:
+            out.append(p)
+    return out
+
+
+def _ocr_widths(groups, ncol: int) -> list[float]:
+    """Typical piece width per column, from the lines whose pieces match the open columns."""
+    lengths: list[list[int]] = [[] for _ in range(ncol)]
+    for kind, body in groups:
+        if kind != "row" or not body:
+            continue
+        if len(body[0]) == ncol:
+            for c, words in enumerate(body[0]):
+                lengths[c].append(len(" ".join(words)))
+    out = []
+    for ls in lengths:
+        out.append(float(max(ls)) if ls else 10.0)
+    return out
+
+
+def _ocr_line(chunks: list[list[str]], open_cols: list[int], widths: list[float], *, first: bool):
+    """Share one line's pieces over the open columns (dynamic programming over words)."""
+    words: list[str] = []
+    cut_after: set[int] = set()  # word indexes after which a border was read
+    for chunk in chunks:
+        words.extend(chunk)
+        cut_after.add(len(words) - 1)
+    n, m = len(words), len(open_cols)
+    if not n or not m:
+        return []
+    from functools import lru_cache as _cache
+
+    @_cache(maxsize=None)
+    def best(i: int, k: int) -> tuple[float, tuple]:
+        if i == n:
+            return 0.0, ()
+        if k == m:
+            return float("inf"), ()
+        result = (float("inf"), ())
+        c = open_cols[k]
+        # Column c gets nothing on this line.
+        skip = best(i, k + 1)
+        skip_cost = skip[0] + (2.0 if first else 0.6)
+        if skip_cost < result[0]:
+            result = (skip_cost, skip[1])
+        length = -1
+        for j in range(i + 1, n + 1):
+            length += len(words[j - 1]) + 1
+            cost = max(0.0, length - widths[c]) * 0.6
+            if j < n and (j - 1) not in cut_after:
+                cost += 1.2  # a cut where no border was read
+            rest = best(j, k + 1)
+            total = cost + rest[0]
+            if total < result[0]:
+                result = (total, ((c, tuple(words[i:j])),) + rest[1])
+            if length > widths[c] * 2 + 8:
+                break
+        return result
+
+    found = best(0, 0)
+    if found[0] == float("inf"):
+        return [(open_cols[min(k, m - 1)], chunk) for k, chunk in enumerate(chunks)]
+    return list(found[1])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -308,6 +408,7 @@ class Line:
     tight: bool  # printed straight after the previous line (no blank line between)
     blank: bool  # a line of spaces only
     index: int
+    moved: bool = False  # first table line after running text: the rest of a row moved past a page
 
     @property
     def folded(self) -> str:
@@ -333,15 +434,19 @@ _PROPER = re.compile(
     r"viet|nam\b|ho\b|chi\s*minh|tien\s*phong|thieu|huyen|tinh|quan\b|so\b|bo\b|thong\s*tu|cong\s*van|ke\s*hoach|"
     r"truong\b|cha\s*me|dai\s*dien|lop\b|hieu|pho|am\s*nhac|mi\s*thuat|tieng|toan|cau\s*lac|thi\s*dua|khen)"
 )
-_TIME_LINE = re.compile(r"^[-+•\s]*(thang\s*\d|xuyen\s*(?:suot)?\s*$|xuyen\s*suot|nam\s*hoc\s*\d|(?:dau|cuoi)\s*nh|hk\s*i)")
+_TIME_LINE = re.compile(
+    r"^[-+•\s]*(thang\s*\d|thang\s*$|xuyen\s*(?:suot)?\s*$|xuyen\s*suot|nam\s*hoc\s*\d|(?:dau|cuoi)\s*nh|hk\s*i)"
+)
 _LEAD_START = re.compile(r"^[-+•\s]*(hieu\s*truong|hieu\s*$|bgh\b|ban\s*giam\s*hieu)")
 _TIME_START = re.compile(
     r"^[-+•\s]*(thang|nam\s*hoc|nam\s*20|nh\b|hk|hoc\s*ky|quy\s*[iv1-4]|tu\s*(?:thang|ngay|nam)|dau\s*(?:nam|nh|hk)|"
     r"cuoi\s*(?:nam|nh|hk)|giua|xuyen\s*suot|xuyen\s*$|ca\s*nam|suot\s*nam|\d{1,2}\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}|20\d\d)"
 )
 _STRONG_TIME = re.compile(r"^[-+•\s]*(thang\s*\d|nam\s*hoc\s*\d|\d{1,2}\s*/\s*\d{4}|(?:dau|cuoi)\s*nh\s*\d)")
-_MONEY_START = re.compile(r"^[-+•\s]*(kinh\s*phi|khong\b|ngan\s*sach|nguon|du\s*kien|(?!(?:19|20)\d\d\b)\d|xa\s*hoi\s*hoa|quy\b|von\b)")
-_LEVEL = re.compile(r"^muc\s*\d$")
+_MONEY_START = re.compile(
+    r"^[-+•\s]*(kinh\s*phi|khong\b|ngan\s*sach|nguon|du\s*kien|(?!(?:19|20)\d\d\b)\d|xa\s*hoi\s*hoa|quy\b|von\b)"
+)
+_LEVEL = re.compile(r"^(?:muc\s*)?\d$")
 
 DEFAULT_LABELS = {
     "order": "TT", "criterion": "Tiêu chí", "level": "Mức", "expected_result": "Kết quả cần đạt",
@@ -381,7 +486,9 @@ def _block_rows(raw: list[str]) -> tuple[list[list[str]], list[str]]:
             continue
         tight = (gap == 0 and spaced and bool(lines) and not lines[-1].blank) or interrupted
         lead_spaces = len(ln) - len(ln.lstrip(" "))
-        lines.append(Line(text, lead_spaces + (pending if not tight else 0), tight, False, i))
+        lines.append(
+            Line(text, lead_spaces + (pending if not tight else 0), tight, False, i, moved=interrupted)
+        )
         pending = 0
         interrupted = False
         gap = 0
@@ -389,6 +496,11 @@ def _block_rows(raw: list[str]) -> tuple[list[list[str]], list[str]]:
     lines = _join_codes(_unglue(lines))
     columns, lines = _block_header(lines)
     groups = _row_groups(lines)
+    for g in groups:
+        if len(g.lines) > MAX_ROW_LINES:
+            # No plan row is this long; cut it rather than search for hours, and say so.
+            g.lines = g.lines[:MAX_ROW_LINES]
+            LONG_ROWS.append(g.lines[0].index + 1)
     if not groups:
         return [], running
     widths = _initial_widths(groups, columns)
@@ -445,6 +557,17 @@ def _unglue(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         folded = vn.fold_same_length(ln.text)
+        # "1 Tiêu chí 1.2 2 Hội đồng …": order, criterion, level and a first line on one line.
+        m = re.match(
+            r"^(\d{1,2})\s+(t[il1]eu\s*ch[il1]\s*\d{1,2}\.\d{1,2}:?)(?:\s+(muc\s*\d|\d)(?=\s))?\s+(\S.*)$",
+            folded,
+        )
+        if m:
+            out.append(Line(ln.text[m.start(2) : m.end(2)], ln.spaces, ln.tight, False, ln.index))
+            if m.group(3):
+                out.append(Line(ln.text[m.start(3) : m.end(3)], 0, False, False, ln.index))
+            out.append(Line(ln.text[m.start(4) :], 0, False, False, ln.index))
+            continue
         m = re.match(r"^(t[il1]eu\s*ch[il1])\s+(muc\s*\d.*)$", folded)
         if m:
             out.append(Line(ln.text[: m.end(1)], ln.spaces, ln.tight, False, ln.index))
@@ -477,18 +600,49 @@ def _join_codes(lines: list[Line]) -> list[Line]:
     return out
 
 
+_LABEL_STARTS = {
+    "tt",
+    "stt",
+    "tieu",
+    "muc",
+    "ket",
+    "cong",
+    "chu",
+    "phoi",
+    "thoi",
+    "du",
+    "kinh",
+    "dieu",
+    "ghi",
+    "noi",
+    "hoat",
+    "chi",
+    "don",
+    "nguon",
+    "thong",
+    "minh",
+    "bat",
+    "nguoi",
+    "giai",
+    "trach",
+}
+
+
 def _block_header(lines: list[Line]) -> tuple[list[tuple[str, str | None]], list[Line]]:
     """The columns: from the header cells when the header survives, else the 2018 order."""
     first_row = next((k for k, ln in enumerate(lines) if not ln.blank and (
         _STD_LINE.match(vn.fold_same_length(ln.text)) or _ROW_START.match(vn.fold_same_length(ln.text)))), len(lines))
     head = [ln for ln in lines[:first_row] if not ln.blank]
+    # Header labels start with a capitalised word that opens a column name; several may share a line.
     cells: list[list[str]] = []
-    for ln in head:
-        starts_upper = ln.text[:1].isupper() or ln.text[:1] in "(-"
-        if not cells or starts_upper and table.classify(" ".join(cells[-1])) is not None:
-            cells.append([ln.text])
+    for word in " ".join(ln.text for ln in head).split():
+        folded = vn.fold_same_length(word).strip("(),.:;")
+        if not cells or (
+            word[:1].isupper() and folded in _LABEL_STARTS and table.classify(" ".join(cells[-1]))
+        ):
+            cells.append([word])
         else:
-            cells[-1].append(ln.text)
+            cells[-1].append(word)
     labelled = [(table.classify(" ".join(c)), " ".join(c)) for c in cells]
     keys = [k for k, _ in labelled if k]
     if len(set(keys)) >= 4 and "criterion" in keys:
@@ -538,7 +692,7 @@ def _row_groups(lines: list[Line]) -> list[Group]:
             last_row = next((g for g in reversed(groups) if g.kind == "row"), None)
             if bare and last_row and not _group_code(last_row):
                 # The rest of a row split by a page break, starting with its criterion code.
-                last_row.lines.append(Line(ln.text, ln.spaces, True, False, ln.index))
+                last_row.lines.append(Line(ln.text, ln.spaces, True, False, ln.index, moved=ln.moved))
                 last_row.lines[-1].tight = True
                 k += 1
                 continue
@@ -548,7 +702,7 @@ def _row_groups(lines: list[Line]) -> list[Group]:
         elif groups:
             last_row = next((g for g in reversed(groups) if g.kind == "row"), None)
             if last_row is not None and not ln.blank:
-                last_row.lines.append(Line(ln.text, ln.spaces, True, False, ln.index))
+                last_row.lines.append(Line(ln.text, ln.spaces, True, False, ln.index, moved=True))
         k += 1
     return groups
 
@@ -575,7 +729,7 @@ def _widths_from(assigned, columns, old: list[float]) -> list[float]:
         for c, cell in enumerate(cells):
             lengths[c].extend(len(t) for t in cell if t)
     out = []
-    for c, ls in enumerate(lengths):
+    for ls in lengths:
         if len(ls) >= 5:
             ls = sorted(ls)
             out.append(float(ls[int(0.9 * (len(ls) - 1))]))
@@ -592,8 +746,13 @@ def _assign(g: Group, columns, widths: list[float], spaced: bool):
     # Split the row into its first segment and the continuations after page breaks.
     segments: list[list[Line]] = [[]]
     for n, ln in enumerate(g.lines):
-        if n > 0 and ln.tight and not ln.blank and (ln.spaces > 0 or not spaced or ln is g.lines[-1] or _is_code(ln)):
-            if spaced and ln.spaces == 0 and not _is_code(ln):
+        if (
+            n > 0
+            and ln.tight
+            and not ln.blank
+            and (ln.spaces > 0 or not spaced or ln is g.lines[-1] or _is_code(ln))
+        ):
+            if spaced and ln.spaces == 0 and not _is_code(ln) and not ln.moved:
                 segments[-1].append(ln)  # a new paragraph in the same cell
                 continue
             segments.append([ln])
@@ -604,12 +763,18 @@ def _assign(g: Group, columns, widths: list[float], spaced: bool):
     for c, part in first:
         cells[c].extend(part)
     counts = [len(c) for c in cells]
+    open_ends = [
+        bool(c) and bool(re.search(r"([,\-–]|\b(?:và|của|với|cho|các|để|trong|phù|những))$", c[-1]))
+        for c in cells
+    ]
     for seg in segments[1:]:
         if seg and _is_code(seg[0]):
             # The rest of a row moved past a page, led by its criterion code.
             cells[crit].append(seg[0].text)
             seg = seg[1:]
-        for c, part in _dp(seg, keys, widths, start_col=None, continuation=True, counts=counts):
+        for c, part in _dp(
+            seg, keys, widths, start_col=None, continuation=True, counts=counts, open_ends=open_ends
+        ):
             cells[c].extend(part)
     return "row", cells
 
@@ -618,7 +783,16 @@ def _is_code(ln: Line) -> bool:
     return bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\s*:?", ln.text))
 
 
-def _dp(seg: list[Line], keys: list[str], widths: list[float], *, start_col, continuation: bool, counts):
+def _dp(
+    seg: list[Line],
+    keys: list[str],
+    widths: list[float],
+    *,
+    start_col,
+    continuation: bool,
+    counts,
+    open_ends: list[bool] | None = None,
+):
     """Best split of one segment's lines into cells of increasing columns (dynamic programming over
     (line where a cell starts, its column)); costs say how well a run of lines fits a column."""
     texts = [ln for ln in seg if not ln.blank]
@@ -650,15 +824,26 @@ def _dp(seg: list[Line], keys: list[str], widths: list[float], *, start_col, con
             boundary[k] += 3.0  # a new paragraph printed straight after the line above: same cell
     max_count = max(counts) if counts else None
     best: dict[tuple[int, int], tuple[float, list]] = {}
-    heads = [[_head_cost(keys[c], texts, i, continuation, counts[c] if counts else None, max_count) for i in range(n)]
-             for c in range(ncol)]
+    heads = [
+        [
+            _head_cost(keys[c], texts, i, continuation, counts[c] if counts else None, max_count)
+            - (1.5 if open_ends and open_ends[c] else 0.0)
+            for i in range(n)
+        ]
+        for c in range(ncol)
+    ]
     tails = [[_tail_cost(keys[c], texts[k]) for k in range(n)] for c in range(ncol)]
-    amount_end = _prefix([
-        1.0 if re.search(r"(dong|trieu|vnd|d)\.?$", t.folded) and not (
-            k + 1 < n and re.search(r"\d\s*(trieu|dong|ty|nghin)", texts[k + 1].folded)
-        ) else 0.0
-        for k, t in enumerate(texts)
-    ])
+    amount_end = _prefix(
+        [
+            1.0
+            if re.search(r"(dong|trieu|vnd|d)\.?$", t.folded)
+            and not (
+                k + 1 < n and re.search(r"\d\s*(trieu|dong|ty|nghin)|^(dong|d|vnd)\b", texts[k + 1].folded)
+            )
+            else 0.0
+            for k, t in enumerate(texts)
+        ]
+    )
     budget_cols = {c for c in range(ncol) if keys[c] == "budget_text"}
 
     def cell(c: int, i: int, j: int) -> float:
@@ -676,6 +861,16 @@ def _dp(seg: list[Line], keys: list[str], widths: list[float], *, start_col, con
                 cost += 1.5  # an amount ends its cell
         return cost
 
+    # Where a cell may start: a first row line starts with a capital, a digit or a bullet, or
+    # follows a blank line or a full stop. (Others would cost more than any split; skipping them
+    # keeps the search small.)
+    can_start = [True] * (n + 1)
+    if not continuation:
+        for k in range(1, n):
+            ch = texts[k].text[:1]
+            can_start[k] = (not ch.isalpha() or ch.isupper() or forced[k] or (k - 1) in ends_before_blank
+                            or texts[k - 1].text.endswith((".", ";", ":")))
+
     def solve(i: int, c: int) -> tuple[float, list]:
         key = (i, c)
         if key in best:
@@ -684,6 +879,8 @@ def _dp(seg: list[Line], keys: list[str], widths: list[float], *, start_col, con
         for j in range(i + 1, min(n, i + MAX_CELL_LINES) + 1):
             if j - 1 > i and forced[j - 1]:
                 break  # a line after an empty cell's space always starts a cell
+            if not can_start[j]:
+                continue
             cost = cell(c, i, j)
             part = (c, i, j)
             if j == n:
@@ -694,7 +891,9 @@ def _dp(seg: list[Line], keys: list[str], widths: list[float], *, start_col, con
                 if continuation:
                     options = range(c + 1, ncol)
                 else:
-                    options = [c + 1 + (nxt.spaces if nxt.spaces and not nxt.tight else 0)]
+                    target = c + 1 + (nxt.spaces if nxt.spaces and not nxt.tight else 0)
+                    # More spaces than columns left: the last column (never the same one twice).
+                    options = [min(ncol - 1, target)] if c + 1 < ncol else []
                 total = (float("inf"), [])
                 for c2 in options:
                     if c2 >= ncol:
@@ -709,9 +908,13 @@ def _dp(seg: list[Line], keys: list[str], widths: list[float], *, start_col, con
         return result
 
     if start_col is not None:
-        parts = solve(0, start_col)[1]
+        found = solve(0, start_col)
     else:
-        parts = min((solve(0, c) for c in range(ncol)), key=lambda r: r[0])[1]
+        found = min((solve(0, c) for c in range(ncol)), key=lambda r: r[0])
+    parts = found[1]
+    if found[0] == float("inf"):
+        # No split fits (cells longer than any plan cell): keep the text, in one cell.
+        parts = [(start_col or 0, 0, n)]
     return [(c, [t.text for t in texts[i:j]]) for c, i, j in parts]
 
 
@@ -732,7 +935,7 @@ def _pair_cost(a: Line, b: Line, kind: str, continuation: bool) -> float:
     capital is most often a new cell, unless it is a bullet, a name, or follows a full stop."""
     lead = kind == "lead"
     if kind == "time_text":
-        if re.search(r"\d{4}\s*\.?$", a.folded) and not re.match(r"^[-–\s]*(den|va|toi|\d)", b.folded):
+        if re.search(r"\d{4}\s*\.?$", a.folded) and not re.match(r"^[-–\s]*(den|va|toi|\d{4}\b)", b.folded):
             return 2.5  # a time ends with its year
     elif _TIME_LINE.match(b.folded) and not a.folded.endswith(("den", "tu", "-")):
         return 1.5  # a time line inside a cell is where the time's cell begins
@@ -759,6 +962,24 @@ def _width_cost(a: Line, b: Line, width: float) -> float:
     return cost
 
 
+_NAME_HEADS = {
+    "phong",
+    "ban",
+    "doi",
+    "hoi",
+    "uy",
+    "so",
+    "to",
+    "chi",
+    "cong",
+    "nha",
+    "trung",
+    "tong",
+    "ho",
+    "tien",
+}
+
+
 def _boundary_cost(last: Line, before_blank: bool) -> float:
     """Cost of a cell ending on this line."""
     tail = last.text
@@ -768,7 +989,9 @@ def _boundary_cost(last: Line, before_blank: bool) -> float:
     elif tail.endswith((".", ";")):
         cost -= 0.3
     words = tail.split()
-    if len(words) >= 2 and words[-1][:1].isupper():
+    if words and words[-1][:1].isupper() and vn.fold_same_length(words[-1].lower()) in _NAME_HEADS:
+        cost += 1.5  # "Phòng" / "Giáo dục Đào tạo": a body's name goes on
+    elif len(words) >= 2 and words[-1][:1].isupper():
         cost += 0.5  # "… Hội" / "Khuyến học": a name goes on
     return cost
 

@@ -254,7 +254,7 @@ def _para(
     if keep_next:
         pf.keep_with_next = True
     if text:
-        _font_run(p.add_run(text), size, bold=bold, italic=italic)
+        _font_run(p.add_run(layout.printable(text)), size, bold=bold, italic=italic)
     _mark_size(p, size)
     return p
 
@@ -396,7 +396,7 @@ def _cell_first(cell, text, *, size, bold=False, italic=False, before=0):
     p.paragraph_format.space_after = Pt(0)
     p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     if text:
-        _font_run(p.add_run(text), size, bold=bold, italic=italic)
+        _font_run(p.add_run(layout.printable(text)), size, bold=bold, italic=italic)
     _mark_size(p, size)
     return p
 

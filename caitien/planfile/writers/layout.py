@@ -320,6 +320,15 @@ def monitoring_rows(doc: Document, reg: registry.Regulation):
     return [MonitoringEntry(moment=m) for m in moments]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Text without the control characters XML cannot hold (a stray vertical tab pasted from Word
+    would otherwise make the DOCX or XLSX unwritable)."""
+    return _CONTROL.sub(" ", text) if text else text
+
+
 _BULLET_BREAK = re.compile(r"(?<=[;.:])\s+(?=[-+•] )")
 
 
@@ -328,7 +337,7 @@ def cell_paragraphs(text: str) -> list[str]:
     before each bullet, as it was typed. Only a dash after ";", "." or ":" starts a bullet, so
     "2025 - 2026" stays whole; joining the paragraphs with spaces gives the text back."""
     out = []
-    for line in (text or "").split("\n"):
+    for line in printable(text or "").split("\n"):
         line = line.strip()
         if not line:
             continue

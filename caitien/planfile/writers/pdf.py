@@ -168,7 +168,7 @@ table.grid .std {{ font-weight: bold; }}
 
 
 def _e(text: str) -> str:
-    return html.escape(text or "")
+    return html.escape(layout.printable(text or ""))
 
 
 def _cell(text: str) -> str:

@@ -60,6 +60,7 @@ _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="D9E2F3")
 _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_CENTRE_TOP = Alignment(horizontal="center", vertical="top")
 
 
 @dataclass(frozen=True)
@@ -134,9 +135,13 @@ def write_xlsx(doc: Document, path) -> None:
     r = head_row
     for n, item in enumerate(doc.items, start=1):
         r += 1
-        for c, col in enumerate(cols, start=1):
-            _put(ws.cell(r, c), _value(item, col, n), box=True)
+        values = [_value(item, col, n) for col in cols]
+        for c, (col, value) in enumerate(zip(cols, values, strict=True), start=1):
+            _put(ws.cell(r, c), value, box=True)
             ws.cell(r, c).number_format = _format(col)
+            if col.kind in ("int", "month", "percent"):
+                ws.cell(r, c).alignment = _CENTRE_TOP
+        ws.row_dimensions[r].height = _row_height(cols, values)
     last = r
     money = next(i for i, c in enumerate(cols, start=1) if c.key == "budget_vnd")
     letter = get_column_letter(money)
@@ -165,8 +170,8 @@ def write_xlsx(doc: Document, path) -> None:
     if layout.is_new_form(reg):
         _priority_sheet(wb, doc, reg)
         _monitoring_sheet(wb, doc, reg)
-    wb.properties.title = layout.title_text(doc)
-    wb.properties.creator = doc.school or ""
+    wb.properties.title = layout.printable(layout.title_text(doc))
+    wb.properties.creator = layout.printable(doc.school or "")
     wb.properties.language = "vi-VN"
     wb.save(Path(path))
 
@@ -203,14 +208,15 @@ def _header_fields(ws, doc: Document, reg) -> int:
     r = 1
     for line in _HEADER_LINES:
         r += 1
-        # label A:B, value C:F; second pair label G:H, value I:L (a single pair stretches to L)
-        spans = [(1, 2, 3, 6), (7, 8, 9, 12)] if len(line) == 2 else [(1, 2, 3, 12)]
+        # label A:C, value D:E; second pair label F, value G:J (a single pair stretches to J)
+        spans = [(1, 3, 4, 5), (6, 6, 7, 10)] if len(line) == 2 else [(1, 3, 4, 10)]
         for key, (l1, l2, v1, v2) in zip(line, spans, strict=False):
             if key is None:
                 continue
             lab = ws.cell(r, l1, HEADER_LABELS[key])
             lab.font = Font(name=FONT, bold=True)
-            ws.merge_cells(start_row=r, start_column=l1, end_row=r, end_column=l2)
+            if l2 > l1:
+                ws.merge_cells(start_row=r, start_column=l1, end_row=r, end_column=l2)
             val = ws.cell(r, v1)
             _put(val, values[key])
             if key == "date" and isinstance(values[key], dt.date):
@@ -225,7 +231,7 @@ def _header_fields(ws, doc: Document, reg) -> int:
 
 
 def _put(cell, value, *, box: bool = False) -> None:
-    cell.value = value
+    cell.value = layout.printable(value) if isinstance(value, str) else value
     cell.font = Font(name=FONT)
     cell.alignment = _WRAP_TOP
     if box:
@@ -261,6 +267,17 @@ def _value(item: Item, col: XColumn, order: int):
     return getattr(item, key, "") or ""
 
 
+def _row_height(cols: list[XColumn], values: list) -> float:
+    """Excel does not grow a row to its wrapped text when the file is written by a program, so the
+    height is estimated: lines of the fullest cell at about 1.1 characters per width unit."""
+    lines = 1
+    for col, value in zip(cols, values, strict=True):
+        if isinstance(value, str) and value:
+            per_line = max(1, int(col.width * 1.1))
+            lines = max(lines, sum(1 + len(part) // per_line for part in value.split("\n")))
+    return min(409, 15 * lines + 2)
+
+
 def _format(col: XColumn) -> str:
     return {"month": MONTH_FORMAT, "money": VND_FORMAT, "percent": "0%", "int": "0"}.get(col.kind, "@")
 
@@ -293,7 +310,7 @@ def _simple_sheet(wb, title: str, labels: list[str], widths: list[float], rows: 
         ws.column_dimensions[get_column_letter(c)].width = w
     for r, values in enumerate(rows, start=2):
         for c, v in enumerate(values, start=1):
-            cell = ws.cell(r, c, v)
+            cell = ws.cell(r, c, layout.printable(v) if isinstance(v, str) else v)
             cell.font = Font(name=FONT)
             cell.alignment = _WRAP_TOP
             cell.border = _BOX

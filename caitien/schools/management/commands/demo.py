@@ -4,8 +4,10 @@ from caitien.schools.demo import DemoError, demo_load
 
 
 class Command(BaseCommand):
-    help = ("Tạo dữ liệu mẫu: một Phòng GDĐT với ba trường, người dùng cho mỗi vai trò, tự đánh giá và kế hoạch "
-            "của từng trường. Chạy lại không thay đổi gì, chỉ in lại danh sách tài khoản.")
+    help = (
+        "Tạo dữ liệu mẫu: một Phòng GDĐT với ba trường, người dùng cho mỗi vai trò, tự đánh giá và kế hoạch "
+        "của từng trường. Chạy lại không thay đổi gì, chỉ in lại danh sách tài khoản."
+    )
 
     def handle(self, *args, **options):
         try:
@@ -13,13 +15,21 @@ class Command(BaseCommand):
         except DemoError as exc:
             raise CommandError(str(exc)) from exc
         if result.created:
-            self.stdout.write(f"Đã tạo dữ liệu mẫu cho năm học {result.school_year}-{result.school_year + 1}.")
+            self.stdout.write(
+                f"Đã tạo dữ liệu mẫu cho năm học {result.school_year}-{result.school_year + 1}."
+            )
         else:
             self.stdout.write("Dữ liệu mẫu đã có sẵn, không thay đổi gì.")
         self.stdout.write("")
-        self.stdout.write("Tài khoản dùng thử (chỉ dùng cho dữ liệu mẫu, đừng dùng mật khẩu này cho dữ liệu thật):")
-        self.stdout.write(_table(["Tên đăng nhập", "Mật khẩu", "Vai trò", "Trường / cơ quan"],
-                                 [[x.username, x.password, x.role, x.place] for x in result.logins]))
+        self.stdout.write(
+            "Tài khoản dùng thử (chỉ dùng cho dữ liệu mẫu, đừng dùng mật khẩu này cho dữ liệu thật):"
+        )
+        self.stdout.write(
+            _table(
+                ["Tên đăng nhập", "Mật khẩu", "Vai trò", "Trường / cơ quan"],
+                [[x.username, x.password, x.role, x.place] for x in result.logins],
+            )
+        )
         self.stdout.write("")
         self.stdout.write("Đăng nhập tại /dang-nhap/; trang quản trị ở /quan-tri/ (tài khoản quantri).")
 

@@ -1,0 +1,107 @@
+"""header.fill_document: the parts of a plan around its table."""
+
+from caitien.planfile.model import Document
+from caitien.planfile.readers import header
+
+TEXT = """PHÒNG GD&ĐT HUYỆN NAM SƠN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TRƯỜNG TRUNG HỌC CƠ SỞ            Độc lập – Tự do – Hạnh phúc
+LÊ QUÝ ĐÔN
+Số: 27/KH-THCSLQĐ                  Nam Sơn, ngày 18 tháng 9 năm 2025
+
+KẾ HOẠCH
+Cải tiến chất lượng giáo dục
+Năm học 2025 – 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng chất lượng các tiêu chí còn ở mức 1.
+
+II. CĂN CỨ XÂY DỰNG KẾ HOẠCH
+Thông tư số 18/2018/TT-BGDĐT ngày 22 tháng 8 năm 2018.
+
+III. NỘI DUNG KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG
+Tiêu chí 1.1	Kết quả	Giải pháp
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Hiệu trưởng chỉ đạo chung.
+2. Tổ chuyên môn thực hiện.
+
+Trên đây là kế hoạch cải tiến chất lượng năm học 2025 - 2026
+của Trường THCS Lê Quý Đôn./.
+
+Nơi nhận:                                   KT. HIỆU TRƯỞNG
+- Phòng GDĐT (để b/c);                      PHÓ HIỆU TRƯỞNG
+- Lưu: VT.
+
+                                            Ngô Bảo Châu
+"""
+
+
+def test_header_block_title_period_and_circular():
+    doc = Document()
+    header.fill_document(doc, TEXT)
+    assert doc.governing_body == "PHÒNG GD&ĐT HUYỆN NAM SƠN"
+    assert doc.school == "TRƯỜNG TRUNG HỌC CƠ SỞ LÊ QUÝ ĐÔN"
+    assert doc.school_level == "thcs"
+    assert doc.document_number == "27/KH-THCSLQĐ"
+    assert (doc.place, doc.date) == ("Nam Sơn", "2025-09-18")
+    assert doc.title == "Cải tiến chất lượng giáo dục Năm học 2025 – 2026"
+    assert doc.period == {"start_year": 2025, "end_year": 2026}
+    assert doc.circular == "18/2018/TT-BGDĐT"
+    assert doc.regulation == "tt18-2018"
+
+
+def test_sections_closing_signer_and_recipients():
+    doc = Document()
+    header.fill_document(doc, TEXT)
+    assert doc.sections["purposes"] == "Nâng chất lượng các tiêu chí còn ở mức 1."
+    assert doc.sections["legal_bases"] == "Thông tư số 18/2018/TT-BGDĐT ngày 22 tháng 8 năm 2018."
+    assert doc.sections["organisation"] == "1. Hiệu trưởng chỉ đạo chung. 2. Tổ chuyên môn thực hiện."
+    assert "content" not in doc.sections
+    assert doc.closing_text == (
+        "Trên đây là kế hoạch cải tiến chất lượng năm học 2025 - 2026 của Trường THCS Lê Quý Đôn./."
+    )
+    assert doc.recipients == ["Phòng GDĐT (để b/c)", "Lưu: VT"]
+    assert doc.signer.name == "Ngô Bảo Châu"
+    assert doc.signer.title in ("KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG")
+
+
+def test_missing_header_block_leaves_fields_empty_and_takes_the_school_from_the_body():
+    text = """Số: 3/KH-TH
+
+Tân Hòa, ngày 2 tháng 9 năm 2024
+
+KẾ HOẠCH
+Năm học 2024 – 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Giúp Trường Tiểu học Kim Đồng đạt kiểm định mức 2.
+
+Nơi nhận:
+- Lưu VT.
+
+Hồ Văn Nam
+"""
+    doc = Document()
+    header.fill_document(doc, text)
+    assert doc.governing_body is None
+    assert doc.school == "Trường Tiểu học Kim Đồng"
+    assert doc.school_level == "tieu_hoc"
+    assert doc.document_number == "3/KH-TH"
+    assert doc.date == "2024-09-02"
+    assert doc.circular is None and doc.regulation is None
+    assert doc.signer.name == "Hồ Văn Nam" and doc.signer.title == ""
+
+
+def test_level_comes_from_a_single_level_circular_when_the_school_is_not_named():
+    doc = Document()
+    header.fill_document(doc, "KẾ HOẠCH\nNăm học 2023 – 2024\n\nII. CĂN CỨ\nThông tư số 19/2018/TT-BGDĐT.\n")
+    assert doc.school is None
+    assert doc.school_level == "mam_non"
+    assert doc.regulation == "tt19-2018"
+
+
+def test_circular_with_several_appendices_needs_the_level():
+    doc = Document()
+    header.fill_document(doc, "TRƯỜNG THCS AN PHÚ\n\nKẾ HOẠCH\n\nCăn cứ Thông tư 57/2026/TT-BGDĐT.\n")
+    assert doc.school_level == "thcs"
+    assert doc.regulation == "tt57-2026-pl2"
