@@ -1,6 +1,7 @@
 """A council member on a phone ticks indicators; the level badges change in place (htmx)."""
 
 import pytest
+from django.db import connections
 
 from caitien.assessments import services
 from caitien.assessments.models import CriterionAssessment
@@ -19,6 +20,9 @@ def page(live_server, monkeypatch):
         context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
         yield context.new_page()
         browser.close()
+        # Queries made while Playwright ran may have opened a connection in its own context;
+        # close it, or PostgreSQL refuses to drop the test database at the end.
+        connections.close_all()
 
 
 def login(page, live_server, cast, username):

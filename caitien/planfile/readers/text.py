@@ -25,7 +25,6 @@ from caitien.planfile.model import Document
 from caitien.planfile.readers import header, table
 
 MAX_LINES = 60_000
-PASSES = 1
 MAX_CELL_LINES = 45
 MAX_ROW_LINES = 400
 LONG_ROWS: list[int] = []  # first lines of rows cut by the last block read (reported as warnings)  # a cell longer than this is not a plan cell; it bounds the work per row
@@ -173,52 +172,40 @@ def _table_span(lines: list[str], *, through_sections: bool = False) -> tuple[in
 
 
 def _ocr_rows(lines: list[str]) -> list[list[str]]:
-    """OCR lines: each holds one visual line of every column still running, with "|" where a
-    border was read. A row starts at the line that names its criterion. Each line's words are
-    shared out over the row's open columns, left to right: a border read is a cut, a piece much
-    wider than its column was two cells glued together, and a column that gets nothing is done."""
-    keys = ["criterion", "expected_result", "solutions", "lead", "time_text", "budget_text", "support", "notes"]
+    """OCR lines: each holds one visual line of every column; "|" where a border was read.
+    A row starts at the line that names its criterion; each visual line is split at its borders
+    and its pieces fill the row's columns left to right. Where fewer borders were read than the
+    row has columns, the pieces are kept in order but cells may be mixed: such a table is better
+    imported from its original file."""
+    cols = ["criterion", "expected_result", "solutions", "lead", "time_text", "budget_text", "support"]
     label = {"criterion": "Tiêu chí", "expected_result": "Kết quả cần đạt", "solutions": "Giải pháp",
-             "lead": "Chủ trì", "time_text": "Thời gian", "budget_text": "Kinh phí", "support": "Điều kiện hỗ trợ",
-             "notes": "Ghi chú"}
-    groups: list[tuple[str, list[list[list[str]]]]] = []  # ("standard", text) or ("row", lines of chunks)
+             "lead": "Chủ trì", "time_text": "Thời gian", "budget_text": "Kinh phí", "support": "Điều kiện hỗ trợ"}
+    rows: list[list[str]] = [[label[c] for c in cols]]
+    current: list[list[str]] | None = None
     for ln in lines:
         fl = vn.fold_same_length(ln)
         if not ln.strip():
             continue
         std = vn.find_standard(ln)
         if std and not vn.find_criterion(ln):
-            groups.append(("standard", re.sub(r"^[\s|\d]*", "", ln)))
+            if current:
+                rows.append(["\n".join(c) for c in current])
+                current = None
+            text = re.sub(r"^[\s|\d]*", "", ln)
+            rows.append([text] * len(cols))
             continue
-        if re.match(r"^\W*t[il1]eu\b", fl) and ("|" in ln or re.search(r"ch[il1]\s*\d", fl)):
-            groups.append(("row", []))
-        if groups and groups[-1][0] == "row":
-            chunks = [_ocr_clean(c).split() for c in re.split(r"\|| {2,}", ln)]
-            chunks = [c for c in chunks if c]
-            if chunks:
-                groups[-1][1].append(chunks)
-    firsts = [len(g[1][0]) for g in groups if g[0] == "row" and g[1]]
-    ncol = max(2, min(len(keys), max(firsts, default=7)))
-    cols = keys[:ncol]
-    widths = _ocr_widths(groups, ncol)
-    rows: list[list[str]] = [[label[k] for k in cols]]
-    for kind, body in groups:
-        if kind == "standard":
-            rows.append([body] * ncol)
+        if re.match(r"^\W*t[il1]eu\s*\|?", fl) and ("|" in ln or re.search(r"ch[il1]\s*\d", fl)):
+            if current:
+                rows.append(["\n".join(c) for c in current])
+            current = [[] for _ in cols]
+        if current is None:
             continue
-        cells: list[list[str]] = [[] for _ in cols]
-        open_cols = list(range(ncol))
-        for t, chunks in enumerate(body):
-            assignment = _ocr_line(chunks, open_cols, widths, first=t == 0)
-            used = set()
-            for c, words in assignment:
-                cells[c].append(" ".join(words))
-                used.add(c)
-            if t > 0:
-                # A column that got nothing on this line has ended (cells are top-aligned).
-                last_used = max(used) if used else -1
-                open_cols = [c for c in open_cols if c in used or c > last_used]
-        rows.append(["\n".join(_ocr_join(c)) for c in cells])
+        pieces = [_ocr_clean(p) for p in ln.split("|")]
+        pieces = [p for p in pieces if p]
+        for k, p in enumerate(pieces):
+            current[min(k, len(cols) - 1)].append(p)
+    if current:
+        rows.append(["\n".join(c) for c in current])
     for row in rows[1:]:
         if vn.find_criterion(row[0]) or len(set(row)) == 1:
             continue
@@ -229,82 +216,11 @@ def _ocr_rows(lines: list[str]) -> list[list[str]]:
     return rows
 
 
-def _ocr_clean(chunk: str) -> str:
-    """Borders misread as letters at the edge of a piece: "[Nam", "(", "/", "\\", a lone "_"."""
-    text = chunk.strip()
+def _ocr_clean(piece: str) -> str:
+    """Borders misread as letters at the edge of a piece: "[Nam", "(", "\\", a lone "_"."""
+    text = piece.strip()
     text = re.sub(r"^[\[\(\\/_]+(?=\S)", "", text)
     return "" if re.fullmatch(r"[\[\]\(\)\\/_|~-]*", text) else text
-
-
-def _ocr_join(parts: list[str]) -> list[str]:
-    """Lines of one cell; a word cut by the narrow column ("Khon" / "g") is joined back."""
-    out: list[str] = []
-    for p in parts:
-        if out and len(p) <= 2 and p.isalpha() and p.islower() and out[-1][-1:].isalpha():
-            out[-1] += p
-        else:
-            out.append(p)
-    return out
-
-
-def _ocr_widths(groups, ncol: int) -> list[float]:
-    """Typical piece width per column, from the lines whose pieces match the open columns."""
-    lengths: list[list[int]] = [[] for _ in range(ncol)]
-    for kind, body in groups:
-        if kind != "row" or not body:
-            continue
-        if len(body[0]) == ncol:
-            for c, words in enumerate(body[0]):
-                lengths[c].append(len(" ".join(words)))
-    out = []
-    for ls in lengths:
-        out.append(float(max(ls)) if ls else 10.0)
-    return out
-
-
-def _ocr_line(chunks: list[list[str]], open_cols: list[int], widths: list[float], *, first: bool):
-    """Share one line's pieces over the open columns (dynamic programming over words)."""
-    words: list[str] = []
-    cut_after: set[int] = set()  # word indexes after which a border was read
-    for chunk in chunks:
-        words.extend(chunk)
-        cut_after.add(len(words) - 1)
-    n, m = len(words), len(open_cols)
-    if not n or not m:
-        return []
-    from functools import lru_cache as _cache
-
-    @_cache(maxsize=None)
-    def best(i: int, k: int) -> tuple[float, tuple]:
-        if i == n:
-            return 0.0, ()
-        if k == m:
-            return float("inf"), ()
-        result = (float("inf"), ())
-        c = open_cols[k]
-        # Column c gets nothing on this line.
-        skip = best(i, k + 1)
-        skip_cost = skip[0] + (2.0 if first else 0.6)
-        if skip_cost < result[0]:
-            result = (skip_cost, skip[1])
-        length = -1
-        for j in range(i + 1, n + 1):
-            length += len(words[j - 1]) + 1
-            cost = max(0.0, length - widths[c]) * 0.6
-            if j < n and (j - 1) not in cut_after:
-                cost += 1.2  # a cut where no border was read
-            rest = best(j, k + 1)
-            total = cost + rest[0]
-            if total < result[0]:
-                result = (total, ((c, tuple(words[i:j])),) + rest[1])
-            if length > widths[c] * 2 + 8:
-                break
-        return result
-
-    found = best(0, 0)
-    if found[0] == float("inf"):
-        return [(open_cols[min(k, m - 1)], chunk) for k, chunk in enumerate(chunks)]
-    return list(found[1])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -503,11 +419,7 @@ def _block_rows(raw: list[str]) -> tuple[list[list[str]], list[str]]:
             LONG_ROWS.append(g.lines[0].index + 1)
     if not groups:
         return [], running
-    widths = _initial_widths(groups, columns)
-    assigned = []
-    for _ in range(PASSES):
-        assigned = [_assign(g, columns, widths, spaced) for g in groups]
-        widths = _widths_from(assigned, columns, widths)
+    assigned = [_assign(g, columns, spaced) for g in groups]
     rows = [[DEFAULT_LABELS.get(k, k) if lab is None else lab for k, lab in columns]]
     for kind, cells in assigned:
         if kind == "standard":
@@ -717,28 +629,7 @@ def _group_code(g: Group) -> str | None:
     return vn.find_criterion(text)
 
 
-def _initial_widths(groups: list[Group], columns) -> list[float]:
-    return [1e9] * len(columns)
-
-
-def _widths_from(assigned, columns, old: list[float]) -> list[float]:
-    lengths: list[list[int]] = [[] for _ in columns]
-    for kind, cells in assigned:
-        if kind != "row":
-            continue
-        for c, cell in enumerate(cells):
-            lengths[c].extend(len(t) for t in cell if t)
-    out = []
-    for ls in lengths:
-        if len(ls) >= 5:
-            ls = sorted(ls)
-            out.append(float(ls[int(0.9 * (len(ls) - 1))]))
-        else:
-            out.append(1e9)
-    return out
-
-
-def _assign(g: Group, columns, widths: list[float], spaced: bool):
+def _assign(g: Group, columns, spaced: bool):
     if g.kind == "standard":
         return "standard", g.text
     keys = [k for k, _ in columns]
@@ -759,7 +650,7 @@ def _assign(g: Group, columns, widths: list[float], spaced: bool):
         else:
             segments[-1].append(ln)
     crit = keys.index("criterion") if "criterion" in keys else 0
-    first = _dp(segments[0], keys, widths, start_col=crit, continuation=False, counts=None)
+    first = _dp(segments[0], keys, start_col=crit, continuation=False, counts=None)
     for c, part in first:
         cells[c].extend(part)
     counts = [len(c) for c in cells]
@@ -772,9 +663,7 @@ def _assign(g: Group, columns, widths: list[float], spaced: bool):
             # The rest of a row moved past a page, led by its criterion code.
             cells[crit].append(seg[0].text)
             seg = seg[1:]
-        for c, part in _dp(
-            seg, keys, widths, start_col=None, continuation=True, counts=counts, open_ends=open_ends
-        ):
+        for c, part in _dp(seg, keys, start_col=None, continuation=True, counts=counts, open_ends=open_ends):
             cells[c].extend(part)
     return "row", cells
 
@@ -786,7 +675,6 @@ def _is_code(ln: Line) -> bool:
 def _dp(
     seg: list[Line],
     keys: list[str],
-    widths: list[float],
     *,
     start_col,
     continuation: bool,
@@ -813,11 +701,6 @@ def _dp(
         kind: _prefix([_pair_cost(texts[k - 1], texts[k], kind, continuation) if k else 0.0 for k in range(n)])
         for kind in ("lead", "time_text", "other")
     }
-    fits = {}
-    for c in range(ncol):
-        w = widths[c]
-        if w < 1e8:
-            fits[c] = _prefix([_width_cost(texts[k - 1], texts[k], w) if k else 0.0 for k in range(n)])
     boundary = [_boundary_cost(texts[k], k in ends_before_blank) for k in range(n)]
     for k in range(n - 1):
         if texts[k + 1].tight and texts[k + 1].spaces == 0 and not continuation:
@@ -855,8 +738,6 @@ def _dp(
         if j > i + 1:
             pre = interior[keys[c] if keys[c] in ("lead", "time_text") else "other"]
             cost += pre[j] - pre[i + 1]
-            if c in fits:
-                cost += fits[c][j] - fits[c][i + 1]
             if c in budget_cols and amount_end[j - 1] - amount_end[i] > 0:
                 cost += 1.5  # an amount ends its cell
         return cost
@@ -950,16 +831,6 @@ def _pair_cost(a: Line, b: Line, kind: str, continuation: bool) -> float:
     if _PROPER.match(b.folded) or (len(word) >= 2 and word.isupper()):
         return 0.15
     return 0.3 if continuation else 0.8
-
-
-def _width_cost(a: Line, b: Line, width: float) -> float:
-    words = b.text.split()
-    cost = 0.0
-    if words and len(a.text) + 1 + len(words[0]) <= width - 2:
-        cost += 0.6  # the word would have fitted on the line above
-    if len(b.text) > width * 1.25 + 2:
-        cost += 1.5
-    return cost
 
 
 _NAME_HEADS = {
