@@ -5,9 +5,12 @@ brings it in. Editing here would make the pages and the command line disagree.""
 from django.contrib import admin
 
 from caitien.catalog.models import Criterion, Indicator, Level4Requirement, Regulation, Standard
+from caitien.catalog.registry import SCHOOL_LEVELS
 
 
 class ReadOnlyMixin:
+    show_facets = admin.ShowFacets.NEVER
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -56,15 +59,34 @@ class RegulationAdmin(ReadOnlyMixin, admin.ModelAdmin):
         "name",
         "issued",
         "generation",
-        "school_levels",
+        "school_levels_text",
         "verified",
         "verification_note",
-        "level_rules",
-        "plan_form",
-        "evidence_code",
+        "level_rules_text",
+        "plan_form_text",
+        "evidence_code_text",
     ]
     readonly_fields = fields
     inlines = [StandardInline, Level4Inline]
+
+    # The JSON columns are shown as the sentences a person reads, not as raw data.
+    @admin.display(description="cấp học áp dụng")
+    def school_levels_text(self, obj):
+        return ", ".join(SCHOOL_LEVELS.get(x, x) for x in obj.school_levels)
+
+    @admin.display(description="quy tắc xác định mức")
+    def level_rules_text(self, obj):
+        return obj.level_rules.get("description", "")
+
+    @admin.display(description="mẫu kế hoạch")
+    def plan_form_text(self, obj):
+        columns = "; ".join(c["label"] for c in obj.plan_form.get("columns", []))
+        return f"{obj.plan_form.get('name', '')}. Các cột: {columns}."
+
+    @admin.display(description="mã minh chứng")
+    def evidence_code_text(self, obj):
+        code = obj.evidence_code
+        return f"{code.get('format', '')} (ví dụ {code.get('example', '')}): {code.get('description', '')}"
 
     @admin.display(description="văn bản", ordering="code")
     def label(self, obj):
@@ -102,8 +124,13 @@ class CriterionAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_filter = ["standard__regulation", "mandatory"]
     search_fields = ["code", "name", "search_text"]
     list_select_related = ["standard__regulation"]
-    fields = ["standard", "code", "name", "mandatory", "suggested_evidence", "quantitative_indicators"]
+    fields = ["standard", "code", "name", "mandatory", "suggested_evidence", "quantities"]
     readonly_fields = fields
+
+    @admin.display(description="chỉ số định lượng")
+    def quantities(self, obj):
+        return "; ".join(obj.quantitative_indicators) or "—"
+
     inlines = [IndicatorInline]
 
     @admin.display(description="văn bản", ordering="standard__regulation")

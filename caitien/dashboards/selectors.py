@@ -9,6 +9,7 @@ from caitien.plans.models import Plan, PlanComment, PlanItem
 from caitien.plans.services import plan_findings
 from caitien.schools import permissions
 from caitien.schools.models import Office, Role, School
+from caitien.schools.permissions import PUBLIC_STATUSES
 
 LIST_LIMIT = 8  # a home page lists a few, then links to the full list
 
@@ -84,7 +85,8 @@ def office_block(office) -> dict:
         "published": plans.filter(status=Plan.Status.PUBLISHED).count(),
         "awaiting": plans.filter(status=Plan.Status.SUBMITTED).count(),
         "without_published": [s for s in schools if s.pk not in with_published],
-        "comments": list(PlanComment.objects.filter(plan__school__in=schools)
+        # Comments on drafts stay inside the school, like the drafts themselves.
+        "comments": list(PlanComment.objects.filter(plan__school__in=schools, plan__status__in=PUBLIC_STATUSES)
                          .select_related("plan__school", "author").order_by("-created_at")[:LIST_LIMIT]),
     }
 

@@ -45,8 +45,8 @@ class HeaderForm(forms.Form):
     governing_body = _text("Cơ quan chủ quản")
     document_number = _text("Số văn bản")
     place = _text("Địa danh")
-    date = forms.DateField(label="Ngày ban hành", required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    date = forms.DateField(label="Ngày ban hành (ngày/tháng/năm)", required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                           widget=forms.DateInput(attrs={"placeholder": "12/09/2024"}, format="%d/%m/%Y"),
                            error_messages={"invalid": "Ngày ban hành ghi dạng ngày/tháng/năm, ví dụ 12/09/2024."})
     start_year = forms.IntegerField(label="Từ năm", min_value=2000, max_value=2100, required=False)
     end_year = forms.IntegerField(label="Đến năm", min_value=2000, max_value=2100, required=False)

@@ -1,5 +1,7 @@
 """Import a plan file: upload, watch it being read, correct what was understood, save a draft."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -125,9 +127,16 @@ def _header_initial(document: Document) -> dict:
     period = document.period or {}
     return {
         "title": document.title or "", "school": document.school or "", "governing_body": document.governing_body or "",
-        "document_number": document.document_number or "", "place": document.place or "", "date": document.date or "",
+        "document_number": document.document_number or "", "place": document.place or "", "date": _date(document.date),
         "start_year": period.get("start_year"), "end_year": period.get("end_year"),
     }
+
+
+def _date(iso: str | None):
+    try:
+        return datetime.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
 
 
 def _row_initial(index: int, item) -> dict:

@@ -32,8 +32,8 @@ class NewPlanForm(forms.Form):
         self.fields["assessment"].label_from_instance = lambda a: f"{a.school} — {a.cycle_label}"
         self.fields["previous"].label_from_instance = lambda p: f"{p.title} (phiên bản {p.version}, {p.get_status_display()})"
         year = current_school_year()
-        self.fields["start_year"].initial = year
-        self.fields["end_year"].initial = year + 1
+        self.fields["start_year"].initial = self.initial.get("start_year", year)
+        self.fields["end_year"].initial = self.initial.get("end_year", year + 1)
 
     def clean(self):
         data = super().clean()

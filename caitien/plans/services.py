@@ -314,32 +314,63 @@ def item_values(plan: Plan, data: dict, *, item: PlanItem | None = None) -> dict
             values["standard_number"] = int(raw)
         elif not raw and not values.get("criterion_code"):
             values["standard_number"] = None
-    old_time = item.time_text if item else ""
-    months_given = bool(values.get("start_month") or values.get("end_month"))
-    if "time_text" in values and values["time_text"] != old_time and not months_given:
+    _time_values(plan, values, item)
+    _budget_values(values, data, item)
+    return values
+
+
+def _time_values(plan: Plan, values: dict, item: PlanItem | None) -> None:
+    """The editor sends the free text and the two month boxes together; whichever the person
+    changed decides. Changed months win (and write the text when it was empty or generated);
+    a changed text is read like a document's ("Học kỳ I", "Tháng 9/2025 - 5/2026")."""
+    old_start, old_end = (item.start_month, item.end_month) if item else ("", "")
+    old_text = item.time_text if item else ""
+    start = values.get("start_month", old_start)
+    end = values.get("end_month", old_end)
+    months_changed = (start, end) != (old_start, old_end) and bool(start or end)
+    text_changed = "time_text" in values and values["time_text"] != old_text
+    if months_changed:
+        start, end = start or end, end or start
+        values["start_month"], values["end_month"] = start, end
+        text = values.get("time_text", old_text)
+        if not text or text == month_span_text(old_start, old_end):
+            values["time_text"] = month_span_text(start, end)
+    elif text_changed:
+        span = None
         vn = optional_module("caitien.planfile.vietnamese")
         if vn is not None and values["time_text"]:
             span = vn.parse_time(values["time_text"], {"start_year": plan.start_year, "end_year": plan.end_year})
-            values["start_month"], values["end_month"] = span.start or "", span.end or ""
-    if months_given:
-        start, end = values.get("start_month", ""), values.get("end_month", "")
-        values["start_month"], values["end_month"] = start or end, end or start
-        if not values.get("time_text"):
-            values["time_text"] = month_span_text(values["start_month"], values["end_month"])
-    if "budget_vnd" in data or "budget_text" in values:
-        raw = str(data.get("budget_vnd") or "").replace(".", "").replace(",", "").replace(" ", "")
-        if raw.isdigit():
-            values["budget_amounts"] = [{"vnd": int(raw), "per": None}] if int(raw) else []
-            if not values.get("budget_text"):
-                values["budget_text"] = f"{int(raw):,} đồng".replace(",", ".") if int(raw) else ""
-        elif "budget_text" in values and values["budget_text"] != (item.budget_text if item else ""):
-            vn = optional_module("caitien.planfile.vietnamese")
-            if vn is not None:
-                money = vn.parse_money(values["budget_text"])
-                values["budget_amounts"] = [{"vnd": a.vnd, "per": a.per} for a in money.amounts]
-            elif not values["budget_text"]:
-                values["budget_amounts"] = []
-    return values
+        values["start_month"] = (span.start if span else "") or ""
+        values["end_month"] = (span.end if span else "") or ""
+
+
+def _budget_values(values: dict, data: dict, item: PlanItem | None) -> None:
+    """The same for money: a changed number box wins, else a changed text is read for amounts."""
+    old_amounts = list(item.budget_amounts or []) if item else []
+    old_number = old_amounts[0].get("vnd") if len(old_amounts) == 1 and not old_amounts[0].get("per") else None
+    raw = str(data.get("budget_vnd") or "").replace(".", "").replace(",", "").replace(" ", "")
+    number = int(raw) if raw.isdigit() else None
+    number_changed = "budget_vnd" in data and number != old_number
+    old_text = item.budget_text if item else ""
+    text_changed = "budget_text" in values and values["budget_text"] != old_text
+    if number_changed and number is not None:
+        values["budget_amounts"] = [{"vnd": number, "per": None}] if number else []
+        text = values.get("budget_text", old_text)
+        if not text or text == _money_text(old_number):
+            values["budget_text"] = _money_text(number)
+    elif text_changed:
+        vn = optional_module("caitien.planfile.vietnamese")
+        if vn is not None:
+            money = vn.parse_money(values["budget_text"])
+            values["budget_amounts"] = [{"vnd": a.vnd, "per": a.per} for a in money.amounts]
+        elif not values["budget_text"]:
+            values["budget_amounts"] = []
+    elif number_changed:  # the number box was emptied
+        values["budget_amounts"] = []
+
+
+def _money_text(number) -> str:
+    return f"{int(number):,} đồng".replace(",", ".") if number else ""
 
 
 def month_span_text(start: str, end: str) -> str:

@@ -73,13 +73,30 @@ def plan_list(request):
     return render(request, "plans/list.html", {"plans": plans, "school": school, "can_create": bool(creatable)})
 
 
-def plan_new(request):
+def plan_new_from_assessment(request, assessment_pk):
+    """The new-plan page with the self-assessment already chosen (linked from the assessment)."""
+    assessment = get_object_or_404(SelfAssessment, pk=assessment_pk)
+    permissions.require(permissions.can_create_plan(request.user, assessment.school),
+                        "Chỉ Hiệu trưởng, Phó Hiệu trưởng và thành viên Hội đồng tự đánh giá của trường mới lập "
+                        "được kế hoạch.")
+    return plan_new(request, assessment=assessment)
+
+
+def plan_new(request, assessment=None):
     schools = [s for s in permissions.schools_of(request.user) if permissions.can_create_plan(request.user, s)]
     permissions.require(bool(schools), "Chỉ Hiệu trưởng, Phó Hiệu trưởng và thành viên Hội đồng tự đánh giá "
                                        "của trường mới lập được kế hoạch.")
     ids = [s.pk for s in schools]
+    initial = {}
+    if assessment is not None:
+        initial = {"school": assessment.school_id, "source": "assessment", "assessment": assessment.pk,
+                   "start_year": assessment.start_year, "end_year": assessment.end_year,
+                   "period_kind": Plan.PeriodKind.SINGLE if assessment.end_year == assessment.start_year + 1
+                   else Plan.PeriodKind.MULTI}
+    elif request.GET.get("truong", "").isdigit():
+        initial = {"school": int(request.GET["truong"])}
     form = NewPlanForm(
-        request.POST or None,
+        request.POST or None, initial=initial,
         schools=School.objects.filter(pk__in=ids),
         assessments=SelfAssessment.objects.filter(school__in=ids).select_related("school"),
         previous_plans=Plan.objects.filter(school__in=ids).exclude(status=Plan.Status.SUPERSEDED),

@@ -12,6 +12,8 @@ from caitien.schools.models import Membership, Office, School, User
 class AuditedAdmin(admin.ModelAdmin):
     """Records who changed what through the admin (the admin wraps each change in a transaction)."""
 
+    show_facets = admin.ShowFacets.NEVER
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         name = obj._meta.model_name

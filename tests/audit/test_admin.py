@@ -124,3 +124,13 @@ def test_deleting_schools_in_bulk_is_logged(admin_client, cast, catalog):
     assert response.status_code == 302
     assert not School.objects.filter(pk=extra.pk).exists()
     assert AuditEvent.objects.filter(action="school.delete", object_id=str(extra.pk)).exists()
+
+
+def test_actions_and_objects_read_in_vietnamese(admin_client, cast):
+    with transaction.atomic():
+        audit_record(actor=cast.principal, action="plan_item.create", obj=cast.primary, summary="Thêm dòng")
+    html = admin_client.get(reverse("admin:audit_auditevent_changelist")).content.decode()
+    assert "Thêm dòng kế hoạch" in html and "Thêm trường" in html
+    assert "trường số" in html
+    assert "plan_item.create" not in html.replace("action=plan_item.create", "")
+    assert "Show counts" not in html

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from caitien.plans.models import Plan
 
-from .conftest import assert_clean, login
+from .conftest import PHONE, assert_clean, login, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -65,9 +65,10 @@ def build_plan_docx(path):
     d.save(path)
 
 
-def test_a_school_imports_its_word_plan_through_the_preview(page, cast, tmp_path):
+def test_a_school_imports_its_word_plan_through_the_preview(browse, cast, tmp_path):
     path = tmp_path / "ke-hoach-cai-tien-2026.docx"
     build_plan_docx(path)
+    page = browse()
     login(page, "vice", cast.password)
     page.goto("/ke-hoach/")
     page.get_by_role("link", name="Lập kế hoạch mới").click()
@@ -80,6 +81,13 @@ def test_a_school_imports_its_word_plan_through_the_preview(page, cast, tmp_path
     expect(page.get_by_role("heading", name=f"Xem lại kế hoạch đọc từ “{path.name}”")).to_be_visible(timeout=60_000)
     expect(page.locator("main")).to_contain_text("3 dòng kế hoạch")
     assert not Plan.objects.exists()  # nothing saved before the person confirms
+    shoot(page, "import-preview", "desktop")
+    phone = browse(PHONE)
+    login(phone, "vice", cast.password)
+    phone.goto(page.url)
+    expect(phone.locator("fieldset.import-row")).to_have_count(3)
+    shoot(phone, "import-preview", "phone")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     rows = page.locator("fieldset.import-row")
     expect(rows).to_have_count(3)
     expect(rows.nth(1).get_by_label("Tiêu chí", exact=True)).to_have_value("3.3")

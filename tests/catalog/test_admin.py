@@ -23,6 +23,8 @@ def test_regulation_list_and_page_with_its_standards(admin_client, catalog):
     html = page.content.decode()
     assert "Cơ sở vật chất và thiết bị dạy học" in html  # a standard, inline
     assert reg.level4.first().paraphrase in html
+    assert reg.level_rules["description"] in html and "Tiểu học" in html
+    assert '"kind"' not in html and "cumulative" not in html  # no raw data
     assert 'name="_save"' not in html  # read-only
 
 

@@ -38,6 +38,8 @@ def test_principal_sees_plans_to_approve_drafts_with_errors_and_unassessed_crite
     make_plan(cast, "draft", "Dự thảo còn trống")
     body = home(client, cast.principal)
     assert "Kế hoạch chờ bạn phê duyệt" in body and "Kế hoạch chờ ký" in body
+    submitted = Plan.objects.get(title="Kế hoạch chờ ký")
+    assert f'href="{reverse("plans:detail", kwargs={"pk": submitted.pk})}"' in body
     assert "Dự thảo còn lỗi cần sửa" in body and "Dự thảo còn trống" in body and " lỗi</span>" in body
     assert "27 tiêu chí chưa đánh giá" in body and "Tiêu chí 1.1:" in body
 
@@ -109,11 +111,14 @@ def test_specialist_sees_office_counts_and_comments(client, cast):
     make_plan(cast, "submitted", "Chờ duyệt Lê Lợi", school=cast.secondary)
     make_plan(cast, "published", "Kế hoạch của Phòng khác", school=cast.other)
     PlanComment.objects.create(plan=plan, author=cast.specialist, text="Cần ghi rõ người chủ trì ở tiêu chí 5.2.")
+    draft = make_plan(cast, "draft", "Dự thảo Hoà Bình")
+    PlanComment.objects.create(plan=draft, author=cast.vice, text="Góp ý nội bộ cho dự thảo")
     body = home(client, cast.specialist)
     assert "Phòng Giáo dục và Đào tạo huyện Dầu Tiếng" in body
     assert "3 trường · <strong>1</strong> kế hoạch đã công khai · <strong>1</strong> kế hoạch đang chờ" in body
     assert "Trường chưa công khai kế hoạch" in body and "Trường THCS Lê Lợi" in body
     assert "Cần ghi rõ người chủ trì ở tiêu chí 5.2." in body
+    assert "Góp ý nội bộ cho dự thảo" not in body
     assert reverse("dashboards:office_detail", args=[cast.phong.pk]) in body
 
 

@@ -1,6 +1,7 @@
 """The import in a real browser (Debian's chromium): upload, htmx progress polling, preview, save."""
 
 import os
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -11,6 +12,8 @@ from tests.readers import builders
 
 # Playwright's sync API runs an event loop in the test thread; the test's own ORM calls are synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,7 +41,10 @@ def test_importing_a_pdf_in_the_browser(live_server, cast, tmp_path):
         assert "6 dòng kế hoạch" in page.inner_text("main")
         assert "Hội đồng trường họp đủ các kỳ" in page.inner_text("pre.source-text")
         assert Plan.objects.count() == 0
+        SCREENS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENS / "import-preview-desktop.png"))
 
+        assert page.input_value("#id_header-date") == "12/09/2024"
         page.fill("#id_items-3-lead", "Tổng phụ trách Đội thiếu niên")
         page.uncheck("#id_items-5-keep")
         page.get_by_role("button", name="Lưu thành dự thảo mới").click()
@@ -47,5 +53,6 @@ def test_importing_a_pdf_in_the_browser(live_server, cast, tmp_path):
     assert not errors, errors
     plan = Plan.objects.get()
     assert plan.items.count() == 5
+    assert str(plan.date) == "2024-09-12"  # shown and sent back as 12/09/2024
     assert plan.items.get(order=4).lead_text == "Tổng phụ trách Đội thiếu niên"
     assert not PendingImport.objects.exists()

@@ -89,6 +89,7 @@ def test_it_imports_a_word_plan_after_the_user_confirms(client, cast, plan_docx)
     assert plan.school == cast.primary and plan.status == "draft"
     assert plan.source_file == "ke-hoach-song-be.docx"
     assert plan.document_number == "46/KH-THSB"
+    assert str(plan.date) == "2024-09-12"
     assert (plan.start_year, plan.end_year) == (2024, 2025)
     items = list(plan.items.order_by("order"))
     assert [i.criterion_code for i in items] == ["1.2", "1.5", "2.3", "2.4", "3.1"]

@@ -174,3 +174,19 @@ def test_an_endless_row_is_cut_with_a_warning_not_searched_forever():
     assert [i.criterion for i in doc.items] == ["1.1"]
     assert [w.code for w in doc.warnings] == ["row-too-long"]
     assert doc.warnings[0].where == "dòng 2"
+
+
+def test_ocr_lines_with_borders_read_here_and_there():
+    doc = _read("ocr_pipes.txt")
+    assert [i.criterion for i in doc.items] == ["3.3", "3.5", "5.2"]
+    roof, chairs, swim = doc.items
+    # On a row's first line the short cells on the right keep their places.
+    assert [(a.vnd, a.per) for a in roof.budget_amounts] == [(30_000_000, None)]
+    assert roof.support == "CMHS"
+    assert (roof.start, roof.end) == ("2022-09", "2022-12")
+    assert chairs.budget_text == "Khong" and chairs.support == "Khong"
+    assert (chairs.start, chairs.end) == ("2023-01", "2023-05")
+    assert (swim.start, swim.end) == ("2023-04", "2023-04")
+    assert doc.standard_headings == {"3": "Co sé vat chat va thiét bi day hoc", "5": "Hoat dong giao duc"}
+    assert doc.school == "TRUONG TIEU HQC RANG DONG" and doc.school_level == "tieu_hoc"
+    assert doc.document_number == "5/KH-TH"

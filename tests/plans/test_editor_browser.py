@@ -49,8 +49,6 @@ def test_editing_rows_in_the_browser(live_server, cast):
         page.on("dialog", lambda d: d.accept())
         page.get_by_label("Xoá dòng 5").click()
         _rows(page, 4)
-        page.on("console", lambda m: print("CONSOLE", m.text[:200]))
-        page.evaluate("htmx.logger = function(elt, event, data) { const s = String(event); if (s.includes('Request') || s.includes('abort') || s.includes('send') || s.includes('trigger')) console.log(s, elt && (elt.id || elt.tagName || elt.nodeName)); }")
         page.get_by_label("Kết quả cần đạt (so với hiện trạng), dòng 1").press("Control+Enter")
         _rows(page, 5)
         # the criterion picker, searched without diacritics, fills the focused row

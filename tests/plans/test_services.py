@@ -320,7 +320,7 @@ def test_multi_year_rows_group_by_school_year(cast):
 def test_a_row_may_name_a_standard_only(cast, catalog):
     plan = services.plan_create(school=cast.primary, actor=cast.principal, start_year=2026, end_year=2027,
                                 regulation=catalog["tt57-2026-pl2"])
-    item = services.plan_item_add(plan=plan, actor=cast.principal, 
+    item = services.plan_item_add(plan=plan, actor=cast.principal,
                                   values={"issue": "Thiếu phòng", "standard_number": "3"})
     assert item.standard_number == 3 and item.criterion is None
     item = services.plan_item_update(item=item, actor=cast.principal, revision=item.revision,
@@ -354,3 +354,44 @@ def test_admin_pages_render(client, cast, draft):
                 f"/quan-tri/plans/planitem/{draft.items.first().pk}/change/", "/quan-tri/plans/plancomment/",
                 f"/quan-tri/plans/plancomment/{PlanComment.objects.get().pk}/change/"):
         assert client.get(url).status_code == 200, url
+
+
+def _form(item, **changes):
+    """What the row editor posts: every field of the row as shown, with the person's changes."""
+    from caitien.plans.templatetags.plan_tags import single_amount
+
+    data = {f: getattr(item, f) for f in services.ITEM_TEXT_FIELDS}
+    data["budget_vnd"] = str(single_amount(item))
+    data.update(changes)
+    return data
+
+
+def _save(cast, item, **changes):
+    return services.plan_item_update(item=item, actor=cast.principal, values=_form(item, **changes),
+                                     revision=item.revision)
+
+
+def test_editor_time_text_or_months_whichever_changed(cast, draft):
+    item = draft.items.get(order=2)  # Tháng 10/2025 - 12/2025, 2025-10..2025-12
+    item = _save(cast, item, time_text="Học kỳ II năm học 2025 - 2026")
+    assert (item.start_month, item.end_month) == ("2026-01", "2026-05")
+    item = _save(cast, item, end_month="2026-04")
+    assert (item.start_month, item.end_month) == ("2026-01", "2026-04")
+    assert item.time_text == "Học kỳ II năm học 2025 - 2026"  # the school's words stay
+    item = _save(cast, item, time_text="", start_month="2025-11", end_month="2025-11")
+    assert item.time_text == "Tháng 11/2025"
+    item = _save(cast, item, start_month="2025-12", end_month="2026-02")
+    assert item.time_text == "Từ tháng 12/2025 đến tháng 2/2026"  # generated text follows the months
+
+
+def test_editor_budget_text_or_number_whichever_changed(cast, draft):
+    item = draft.items.get(order=2)  # 12.500.000 đồng from the number box
+    assert item.budget_text == "12.500.000 đồng"
+    item = _save(cast, item, budget_text="15 triệu đồng")
+    assert item.budget_amounts == [{"vnd": 15000000, "per": None}]
+    item = _save(cast, item, budget_text="2 triệu/tháng")
+    assert item.budget_amounts == [{"vnd": 2000000, "per": "month"}]
+    item = _save(cast, item, budget_vnd="800000")
+    assert item.budget_amounts == [{"vnd": 800000, "per": None}] and item.budget_text == "2 triệu/tháng"
+    item = _save(cast, item, budget_text="", budget_vnd="")
+    assert item.budget_amounts == []

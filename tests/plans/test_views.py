@@ -1,4 +1,5 @@
 import io
+import re
 import subprocess
 import zipfile
 
@@ -298,3 +299,33 @@ def test_download_pdf_is_a_real_pdf(principal, draft, tmp_path):
 
 def test_unknown_download_format_is_404(principal, draft):
     assert principal.get(f"/ke-hoach/{draft.pk}/tai-ve/odt/").status_code == 404
+
+
+def test_new_plan_from_an_assessment_link(principal, cast):
+    from caitien.assessments.models import CriterionAssessment, SelfAssessment
+    from caitien.catalog.models import Criterion
+
+    sa = SelfAssessment.objects.create(school=cast.primary, regulation=cast.primary.regulation, start_year=2026,
+                                       end_year=2027, target_level=2)
+    for c in Criterion.objects.filter(standard__regulation=sa.regulation):
+        CriterionAssessment.objects.create(self_assessment=sa, criterion=c, level_reached=3,
+                                           weaknesses="Thiếu tủ sách lớp học." if c.code == "3.5" else "")
+    page = principal.get(f"/ke-hoach/moi/tu-danh-gia/{sa.pk}/").content.decode()
+    assert re.search(rf'<option value="{sa.pk}" selected>', page)
+    assert re.search(r'value="assessment"[^>]* checked', page)
+    assert 'value="2026"' in page
+    response = principal.post(f"/ke-hoach/moi/tu-danh-gia/{sa.pk}/", {
+        "school": cast.primary.pk, "period_kind": "single", "start_year": 2026, "end_year": 2027,
+        "source": "assessment", "assessment": sa.pk})
+    plan = Plan.objects.get()
+    assert response.status_code == 302 and plan.self_assessment == sa
+    assert list(plan.items.values_list("criterion_code", flat=True)) == ["3.5"]
+
+
+def test_new_plan_from_assessment_refused_for_another_school(client, cast):
+    from caitien.assessments.models import SelfAssessment
+
+    sa = SelfAssessment.objects.create(school=cast.primary, regulation=cast.primary.regulation, start_year=2026,
+                                       end_year=2027)
+    client.force_login(cast.other_principal)
+    assert client.get(f"/ke-hoach/moi/tu-danh-gia/{sa.pk}/").status_code == 403

@@ -141,3 +141,18 @@ def test_automatic_numbering_of_headings_is_kept(tmp_path):
     document.save(path)
     text = docx_reader.read_blocks(path.read_bytes())[0].text
     assert text.splitlines() == ["1. Mục đích", "2. Căn cứ", "Nội dung thường", "- Ý một"]
+
+
+def test_a_plan_typed_with_tabs_instead_of_a_table_goes_to_the_text_reader(tmp_path):
+    document = python_docx.Document()
+    for line in ["TRƯỜNG TIỂU HỌC AN BÌNH", "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG NĂM HỌC 2025 - 2026",
+                 "TT\tTiêu chuẩn, tiêu chí\tKết quả cần đạt\tCông việc/giải pháp\tChủ trì và phối hợp\tThời gian\t"
+                 "Dự kiến kinh phí\tĐiều kiện hỗ trợ khác\tGhi chú",
+                 "1\tTiêu chí 1.3\tCó đủ tổ chuyên môn\tKiện toàn tổ chuyên môn\tHiệu trưởng\tTháng 9/2025\tKhông\t\t"]:
+        document.add_paragraph(line)
+    path = tmp_path / "tab.docx"
+    document.save(path)
+    doc = readers.read_path(path)
+    assert doc.source == "tab.docx"
+    assert [(i.criterion, i.expected_result, i.lead, i.start) for i in doc.items] == [
+        ("1.3", "Có đủ tổ chuyên môn", "Hiệu trưởng", "2025-09")]

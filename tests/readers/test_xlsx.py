@@ -48,3 +48,18 @@ def test_a_sheet_with_only_the_table_reads(tmp_path):
     doc = readers.read_path(path)
     assert len(doc.items) == 6
     assert doc.document_number is None
+
+
+def test_a_sheet_longer_than_the_limit_is_read_in_part_with_a_warning(tmp_path):
+    import openpyxl
+
+    path = builders.build_plan_xlsx(tmp_path / "dai.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Kế hoạch"]
+    for r in range(sheet.max_row + 1, xlsx_reader.MAX_SHEET_ROWS + 50):
+        sheet.cell(r, 3, f"ghi chép {r}")
+    book.save(path)
+    doc = readers.read_path(path)
+    assert [w.code for w in doc.warnings] == ["sheet-cut"]
+    assert "chỉ 3000 dòng đầu được đọc" in doc.warnings[0].message
+    assert len(doc.items) == 6

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextvars
 import json
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -97,6 +98,11 @@ def detect_format(data: bytes, filename: str = "") -> str:
 
 
 def read_bytes(data: bytes, filename: str = "") -> Document:
+    if len(data) > MAX_BYTES:
+        raise ReadError(
+            f"Tệp “{filename or 'đã tải lên'}” quá lớn ({len(data) / 1024 / 1024:.1f} MB, tối đa "
+            f"{MAX_BYTES // 1024 // 1024} MB). Hãy lưu lại kế hoạch không kèm hình ảnh rồi thử lại."
+        )
     if not data.strip():
         raise ReadError("Tệp rỗng, không có nội dung kế hoạch. Hãy chọn đúng tệp kế hoạch (.docx, .xlsx, .pdf hoặc .txt).")
     kind = detect_format(data, filename)
@@ -220,6 +226,19 @@ def merge_continued_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _rows_preview(rows: list[list[str]]) -> str:
+    """A table as "cell | cell" lines, a merged cell's text once."""
+    lines = []
+    for row in rows:
+        cells = []
+        for cell in row:
+            text = " ".join(cell.split())
+            if not cells or text != cells[-1]:
+                cells.append(text)
+        lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
 def table_text(rows: list[list[str]]) -> str:
     """A non-plan table (header block, signature block) as running text: each distinct cell on its lines."""
     lines = []
@@ -246,8 +265,7 @@ def assemble(blocks: list[Block], source: str) -> Document:
     safety.check_rows(row_count, cell_count)
     safety.check_text(sum(len(b.text) for b in blocks) + sum(len(c) for b in blocks if b.is_table for r in b.rows for c in r))
 
-    preview = "\n".join(b.text if not b.is_table else "\n".join(" | ".join(c.replace("\n", " ") for c in r) for r in b.rows)
-                        for b in blocks)
+    preview = unicodedata.normalize("NFC", "\n".join(b.text if not b.is_table else _rows_preview(b.rows) for b in blocks))
     plan_tables = set()
     for index, block in enumerate(blocks):
         if not block.is_table or block.width < 3:

@@ -18,6 +18,7 @@ from caitien.planfile.model import Document
 from caitien.planfile.readers import Block, ReadError, assemble, report_progress, safety
 from caitien.text import fold
 
+MAX_PAGE_CHARS = 60_000  # a dense A4 page holds about 6 000
 _HEADER_WORDS = ("tieu chi", "ket qua", "giai phap", "cong viec", "thoi gian", "kinh phi", "chu tri", "muc tieu",
                  "hoat dong", "noi dung cai tien", "phu trach", "nguon luc", "ho tro", "ghi chu", "minh chung")
 
@@ -132,8 +133,13 @@ class _PdfiumPage:
         handle = text_page.raw
         get_unicode, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
         get_origin, get_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
+        count = text_page.count_chars()
+        if count > MAX_PAGE_CHARS:
+            text_page.close()
+            raise ReadError(f"Một trang của tệp PDF có quá nhiều ký tự ({count}); đây không phải một trang kế hoạch "
+                            "bình thường. Hãy xuất lại tệp PDF từ tệp Word gốc rồi thử lại.")
         try:
-            for i in range(text_page.count_chars()):
+            for i in range(count):
                 code = get_unicode(handle, i)
                 if code == 2:
                     code = 0x2D  # PDFium's mark for a hyphen

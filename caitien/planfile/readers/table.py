@@ -134,6 +134,8 @@ def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> lis
         first = last + 1
     form57 = bool(FORM_57_KEYS & set(columns.values()))
     items: list[Item] = []
+    raws: list[dict[str, str]] = []  # each item's cell texts, joined over continuation rows
+    places: list[str] = []
     current_standard: int | None = None
     for r in range(first, len(rows)):
         row = [vn.nfc(c) for c in rows[r]]
@@ -153,13 +155,11 @@ def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> lis
         content = any(cells.get(k, "").strip() for k in ("expected_result", "solutions", "issue", "indicator"))
         starts_new = criterion is not None or (form57 and cells.get("order", "").strip() and content)
         if not starts_new and items and not cells.get("criterion", "").strip():
-            _continue_item(items[-1], cells)
+            _continue_cells(raws[-1], cells)
             continue
         if not starts_new and not content:
             continue
-        item = Item()
-        _fill(item, cells)
-        item.criterion = criterion
+        item = Item(criterion=criterion)
         if form57:
             issue_std = vn.find_standard(cells.get("issue", ""))
             if issue_std:
@@ -172,11 +172,10 @@ def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> lis
             item.doubtful.append("criterion")
             doc.warn("criterion-missing", f"Dòng kế hoạch không ghi rõ tiêu chí: “{clean_text(crit_text)[:60]}”.", here)
         items.append(item)
-        item._where = here  # type: ignore[attr-defined]
-    for item in items:
-        finish_item(item, doc, getattr(item, "_where", where))
-        if hasattr(item, "_where"):
-            del item._where  # type: ignore[attr-defined]
+        raws.append({k: cells.get(k, "") for k in _TEXT_KEYS})
+        places.append(here)
+    for item, raw, here in zip(items, raws, places, strict=True):
+        finish_item(item, raw, doc, here)
     return items
 
 
@@ -198,25 +197,16 @@ _TEXT_KEYS = ("issue", "expected_result", "solutions", "indicator", "lead", "coo
               "start", "end", "budget_text", "support", "notes", "expected_evidence", "status", "level")
 
 
-def _fill(item: Item, cells: dict[str, str]) -> None:
-    raw = {k: cells.get(k, "") for k in _TEXT_KEYS}
-    item._raw = raw  # type: ignore[attr-defined]
-
-
-def _continue_item(item: Item, cells: dict[str, str]) -> None:
-    raw = item._raw  # type: ignore[attr-defined]
+def _continue_cells(raw: dict[str, str], cells: dict[str, str]) -> None:
+    """A row that goes on under the previous one (its criterion cell merged with the one above)."""
     for k in _TEXT_KEYS:
         extra = cells.get(k, "")
         if extra.strip():
             raw[k] = (raw[k] + "\n" + extra) if raw[k].strip() else extra
 
 
-def finish_item(item: Item, doc: Document, where: str = "") -> None:
-    """Turn the raw cell texts kept on `item` into its fields: one-line texts, months and amounts."""
-    raw = getattr(item, "_raw", None)
-    if raw is None:
-        return
-    del item._raw  # type: ignore[attr-defined]
+def finish_item(item: Item, raw: dict[str, str], doc: Document, where: str = "") -> None:
+    """Fill `item` from its cell texts: one-line texts, months and amounts; warn what is unclear."""
     text = {k: vn.one_line(v) for k, v in raw.items()}
     item.issue = text["issue"]
     item.expected_result = text["expected_result"]

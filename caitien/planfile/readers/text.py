@@ -8,7 +8,7 @@ Extraction tools print a table in several ways; each has its reader here, and al
 - `pdftotext -layout`: columns kept by position, one visual line of every cell per line;
 - cell-by-cell blocks (`pdftotext -raw` and similar): the visual lines of each cell in turn, cell
   after cell, row after row. Cell borders are lost; they are rebuilt from what each line says,
-  from leading spaces (an empty cell leaves one), from line widths, and from page breaks (a line
+  from leading spaces (an empty cell leaves one), from capitals and punctuation, and from page breaks (a line
   straight after another, with a leading space) that split a cell and move the rest further down.
 
 What cannot be rebuilt is reported in `doc.warnings`; nothing is invented.
@@ -25,9 +25,8 @@ from caitien.planfile.model import Document
 from caitien.planfile.readers import header, table
 
 MAX_LINES = 60_000
-MAX_CELL_LINES = 45
+MAX_CELL_LINES = 45  # a cell longer than this is not a plan cell; it bounds the work per row
 MAX_ROW_LINES = 400
-LONG_ROWS: list[int] = []  # first lines of rows cut by the last block read (reported as warnings)  # a cell longer than this is not a plan cell; it bounds the work per row
 
 
 def read_text(text: str, source: str = "") -> Document:
@@ -46,9 +45,9 @@ def read_text(text: str, source: str = "") -> Document:
     elif layout == "columns":
         rows, running = _column_rows(raw_lines)
     else:
-        LONG_ROWS.clear()
-        rows, running = _block_rows(raw_lines)
-        for line in LONG_ROWS:
+        long_rows: list[int] = []
+        rows, running = _block_rows(raw_lines, long_rows)
+        for line in long_rows:
             doc.warn(
                 "row-too-long",
                 f"Một dòng của bảng dài hơn {MAX_ROW_LINES} dòng chữ nên chỉ đọc phần đầu; hãy kiểm tra lại dòng này.",
@@ -194,7 +193,8 @@ def _ocr_rows(lines: list[str]) -> list[list[str]]:
             text = re.sub(r"^[\s|\d]*", "", ln)
             rows.append([text] * len(cols))
             continue
-        if re.match(r"^\W*t[il1]eu\s*\|?", fl) and ("|" in ln or re.search(r"ch[il1]\s*\d", fl)):
+        starts = re.match(r"^\W*t[il1]eu\s*\|?", fl) and ("|" in ln or re.search(r"ch[il1]\s*\d", fl))
+        if starts:
             if current:
                 rows.append(["\n".join(c) for c in current])
             current = [[] for _ in cols]
@@ -202,6 +202,13 @@ def _ocr_rows(lines: list[str]) -> list[list[str]]:
             continue
         pieces = [_ocr_clean(p) for p in ln.split("|")]
         pieces = [p for p in pieces if p]
+        if starts and 2 <= len(pieces) < len(cols):
+            # A row's first line has a piece in every column; borders missed are between the wide
+            # text columns on the left, so the short cells on the right keep their places.
+            current[0].append(pieces[0])
+            for k, p in enumerate(pieces[1:]):
+                current[len(cols) - (len(pieces) - 1) + k].append(p)
+            continue
         for k, p in enumerate(pieces):
             current[min(k, len(cols) - 1)].append(p)
     if current:
@@ -326,13 +333,11 @@ class Line:
     index: int
     moved: bool = False  # first table line after running text: the rest of a row moved past a page
 
-    @property
-    def folded(self) -> str:
-        cached = self.__dict__.get("_folded")
-        if cached is None or cached[0] != self.text:
-            cached = (self.text, vn.fold_same_length(self.text))
-            self.__dict__["_folded"] = cached
-        return cached[1]
+    def __setattr__(self, name, value):
+        super().__setattr__(name, value)
+        if name == "text":
+            # Every rule reads the folded text; fold once per line.
+            super().__setattr__("folded", vn.fold_same_length(value))
 
 
 _ROW_START = re.compile(r"^\W*t[il1]eu\s*ch[il1](?!\s*tieu)\b")
@@ -359,8 +364,11 @@ _TIME_START = re.compile(
     r"cuoi\s*(?:nam|nh|hk)|giua|xuyen\s*suot|xuyen\s*$|ca\s*nam|suot\s*nam|\d{1,2}\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}|20\d\d)"
 )
 _STRONG_TIME = re.compile(r"^[-+•\s]*(thang\s*\d|nam\s*hoc\s*\d|\d{1,2}\s*/\s*\d{4}|(?:dau|cuoi)\s*nh\s*\d)")
+# A line opening with a number that is no amount, date, code or year goes on the line above ("Phường" / "11, …").
+_LOOSE_NUMBER = re.compile(r"^\d+(?!\s*(?:trieu|tr\b|dong|d\b|ty|nghin|ngan|k\b|%|/|\.\d|-|–))(?!\d)(?:\s*[,;]|\s+[a-z])")
 _MONEY_START = re.compile(
-    r"^[-+•\s]*(kinh\s*phi|khong\b|ngan\s*sach|nguon|du\s*kien|(?!(?:19|20)\d\d\b)\d|xa\s*hoi\s*hoa|quy\b|von\b)"
+    r"^[-+•\s]*(kinh\s*phi|khong\b|ngan\s*sach|nguon|du\s*kien|(?!(?:19|20)\d\d\b)\d|xa\s*hoi\s*hoa|quy\b|von\b|"
+    r"theo\s*(?:quy|du\s*toan|ke\s*hoach|dinh\s*muc)|tu\s*nguon|huy\s*dong)"
 )
 _LEVEL = re.compile(r"^(?:muc\s*)?\d$")
 
@@ -371,7 +379,8 @@ DEFAULT_LABELS = {
 }
 
 
-def _block_rows(raw: list[str]) -> tuple[list[list[str]], list[str]]:
+def _block_rows(raw: list[str], long_rows: list[int] | None = None) -> tuple[list[list[str]], list[str]]:
+    """Rows rebuilt from cell-by-cell blocks; `long_rows` receives the first lines of rows cut short."""
     # Rows cut by a page break may go on after the next section's first paragraphs: read on to the
     # closing, leaving running text (long lines, headings) to the sections.
     start, end = _table_span(raw, through_sections=True)
@@ -416,7 +425,8 @@ def _block_rows(raw: list[str]) -> tuple[list[list[str]], list[str]]:
         if len(g.lines) > MAX_ROW_LINES:
             # No plan row is this long; cut it rather than search for hours, and say so.
             g.lines = g.lines[:MAX_ROW_LINES]
-            LONG_ROWS.append(g.lines[0].index + 1)
+            if long_rows is not None:
+                long_rows.append(g.lines[0].index + 1)
     if not groups:
         return [], running
     assigned = [_assign(g, columns, spaced) for g in groups]
@@ -705,23 +715,33 @@ def _dp(
     for k in range(n - 1):
         if texts[k + 1].tight and texts[k + 1].spaces == 0 and not continuation:
             boundary[k] += 3.0  # a new paragraph printed straight after the line above: same cell
+        last, nxt = texts[k].text.split(), texts[k + 1].text.split()
+        if (last and nxt and len(nxt) == 1 and last[-1][:1].isupper() and nxt[0][:1].isupper() and not forced[k + 1]
+                and not _TIME_START.match(texts[k + 1].folded) and not _ROLE.match(texts[k + 1].folded)):
+            boundary[k] += 1.0  # "Bình" / "Thạnh": a name wrapped in two
     max_count = max(counts) if counts else None
     best: dict[tuple[int, int], tuple[float, list]] = {}
-    heads = [
-        [
-            _head_cost(keys[c], texts, i, continuation, counts[c] if counts else None, max_count)
-            - (1.5 if open_ends and open_ends[c] else 0.0)
-            for i in range(n)
-        ]
-        for c in range(ncol)
-    ]
+    head_cache: dict[tuple[int, int], float] = {}
+
+    def head(c: int, i: int) -> float:
+        value = head_cache.get((c, i))
+        if value is None:
+            value = _head_cost(keys[c], texts, i, continuation, counts[c] if counts else None, max_count)
+            value -= 1.5 if open_ends and open_ends[c] else 0.0  # the cell the page cut mid-phrase goes on
+            head_cache[(c, i)] = value
+        return value
+
     tails = [[_tail_cost(keys[c], texts[k]) for k in range(n)] for c in range(ncol)]
     amount_end = _prefix(
         [
             1.0
             if re.search(r"(dong|trieu|vnd|d)\.?$", t.folded)
             and not (
-                k + 1 < n and re.search(r"\d\s*(trieu|dong|ty|nghin)|^(dong|d|vnd)\b", texts[k + 1].folded)
+                k + 1 < n
+                and re.search(
+                    r"\d\s*(trieu|dong|ty|nghin)|^(dong|d|vnd)\b",
+                    " ".join(x.folded for x in texts[k + 1 : k + 3]),
+                )
             )
             else 0.0
             for k, t in enumerate(texts)
@@ -730,7 +750,7 @@ def _dp(
     budget_cols = {c for c in range(ncol) if keys[c] == "budget_text"}
 
     def cell(c: int, i: int, j: int) -> float:
-        cost = heads[c][i] + tails[c][j - 1]
+        cost = head(c, i) + tails[c][j - 1]
         if j > i + 1 and keys[c] == "level":
             cost += 6.0  # a level is one short line
         if j == i + 1 and keys[c] == "criterion" and texts[i].text.rstrip().endswith(":"):
@@ -749,7 +769,8 @@ def _dp(
     if not continuation:
         for k in range(1, n):
             ch = texts[k].text[:1]
-            can_start[k] = (not ch.isalpha() or ch.isupper() or forced[k] or (k - 1) in ends_before_blank
+            starts_well = ch.isupper() or (not ch.isalpha() and not _LOOSE_NUMBER.match(texts[k].folded))
+            can_start[k] = (starts_well or forced[k] or (k - 1) in ends_before_blank
                             or texts[k - 1].text.endswith((".", ";", ":")))
 
     def solve(i: int, c: int) -> tuple[float, list]:
@@ -873,39 +894,54 @@ def _tail_cost(key: str, last: Line) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=8192)
+def _flags(folded: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """What a line's start says: (role, time, strong time, money, loose number, level)."""
+    return (
+        bool(_ROLE.match(folded)),
+        bool(_TIME_START.match(folded)),
+        bool(_STRONG_TIME.match(folded)),
+        bool(_MONEY_START.match(folded)),
+        bool(_LOOSE_NUMBER.match(folded)),
+        bool(_LEVEL.match(folded.strip())),
+    )
+
+
+_AMOUNT_OPEN = re.compile(r"^[-+•\s]*\d[\d.,]*\s*(trieu|dong|ty|nghin|d)\b")
+
+
 def _head_cost(key: str, texts: list[Line], i: int, continuation: bool, count, max_count) -> float:
     """Cost of a cell of column `key` starting at line i, from what its first lines say."""
     head = texts[i]
-    first = head.folded
+    role, timeish, strong_time, money, loose, level = _flags(head.folded)
     cost = 0.0
     first_char = next((ch for ch in head.text if ch.isalpha()), "")
     if not continuation:
-        if first_char and first_char.islower() and key != "criterion":
+        if first_char and first_char.islower() and key != "criterion" or loose:
             cost += 4.0
     else:
         cost += 0.0 if (first_char and first_char.islower()) else 0.5
         if count is not None and max_count:
             cost += 0.6 * max(0, max_count - count - 1)
     if key == "level":
-        cost += -3.0 if _LEVEL.match(first.strip()) else 6.0
+        cost += -3.0 if level else 6.0
     elif key == "time_text":
-        if _TIME_START.match(first):
+        if timeish:
             cost -= 3.0
         elif not continuation:
             cost += 3.0 if not vn.parse_time(" ".join(ln.text for ln in texts[i:i + 6])).start else -0.5
     elif key == "lead":
         if not continuation:
-            cost += -2.0 if _ROLE.match(first) else 3.5
+            cost += -2.0 if role else 3.5
     elif key == "budget_text":
         if not continuation:
-            cost += -2.0 if (_MONEY_START.match(first) or _has_amount(" ".join(ln.text for ln in texts[i:i + 3]))) else 2.0
-    elif key == "criterion":
-        if continuation:
-            cost += 0.5
-        elif head.text.rstrip().endswith(":") and (i + 1 >= len(texts) or texts[i + 1].spaces == 0):
-            cost += 0.0
-    if key != "time_text" and _STRONG_TIME.match(first) and not continuation:
+            cost += -2.0 if (money or _has_amount(" ".join(ln.text for ln in texts[i:i + 3]))) else 2.0
+    elif key == "criterion" and continuation:
+        cost += 0.5
+    if key != "time_text" and strong_time and not continuation:
         cost += 2.5
-    if key not in ("lead", "support", "notes", "criterion") and _ROLE.match(first) and not continuation:
+    if key != "budget_text" and _AMOUNT_OPEN.match(" ".join(x.folded for x in texts[i:i + 2])):
+        cost += 2.0  # an amount opens a budget cell
+    if key not in ("lead", "support", "notes", "criterion") and role and not continuation:
         cost += 0.4
     return cost

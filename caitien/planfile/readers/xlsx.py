@@ -28,21 +28,27 @@ _STANDARD = re.compile(r"^\s*tieu chuan\s*\d")
 def read_xlsx(data: bytes, filename: str = "") -> Document:
     from caitien.planfile.readers import table
 
-    sheets = read_sheets(data, filename)
-    best, best_count = None, -1
+    cut: list[str] = []
+    sheets = read_sheets(data, filename, cut=cut)
+    best, best_count, best_title = None, -1, ""
     for title, grid in sheets:
         blocks = split_sheet(grid, title)
         count = sum(len(table.build_items(b.rows, Document(), where=b.where)) for b in blocks if b.is_table)
         if count > best_count:
-            best, best_count = blocks, count
+            best, best_count, best_title = blocks, count, title
     if best is None:
         raise ReadError("Tệp Excel không có trang tính nào có dữ liệu. Hãy chọn đúng tệp kế hoạch.")
-    return assemble(best, filename)
+    doc = assemble(best, filename)
+    if best_title in cut:
+        doc.warn("sheet-cut", f"Trang tính “{best_title}” dài hơn {MAX_SHEET_ROWS} dòng: chỉ {MAX_SHEET_ROWS} dòng "
+                              "đầu được đọc. Hãy kiểm tra phần cuối kế hoạch.", f"trang tính “{best_title}”")
+    return doc
 
 
-def read_sheets(data: bytes, filename: str = "") -> list[tuple[str, list[list[str]]]]:
+def read_sheets(data: bytes, filename: str = "", *, cut: list | None = None) -> list[tuple[str, list[list[str]]]]:
     """(sheet title, grid of cell texts) for every worksheet with content, merged ranges filled the way
-    build_items expects (across: the text repeated; down: "" below the first row)."""
+    build_items expects (across: the text repeated; down: "" below the first row). Titles of sheets
+    longer than MAX_SHEET_ROWS go to `cut`."""
     archive = safety.open_office_zip(data, filename, "Excel")
     import openpyxl
 
@@ -59,6 +65,10 @@ def read_sheets(data: bytes, filename: str = "") -> list[tuple[str, list[list[st
             grid = _grid(sheet)
             if not grid:
                 continue
+            if cut is not None and len(grid) >= MAX_SHEET_ROWS and any(
+                    _cell_text(c) for row in sheet.iter_rows(min_row=MAX_SHEET_ROWS + 1, max_row=MAX_SHEET_ROWS + 200,
+                                                             max_col=MAX_COLUMNS) for c in row):
+                cut.append(sheet.title)
             path = getattr(sheet, "_worksheet_path", None)
             if path:
                 _apply_merges(grid, _merged_ranges(archive, path))
