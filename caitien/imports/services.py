@@ -12,9 +12,10 @@ import copy
 import datetime
 import logging
 import threading
+import time
 import weakref
 
-from django.db import close_old_connections, connections, transaction
+from django.db import OperationalError, close_old_connections, connections, transaction
 from django.utils import timezone
 
 from caitien.imports.models import PendingImport
@@ -75,35 +76,55 @@ def _read_in_background(pk, data: bytes, filename: str) -> None:
         connections.close_all()
 
 
+def _retrying(action, attempts: int = 40):
+    """Run a short database step again while SQLite says the table is locked by the other thread (the
+    page polling while the reader writes): the lock lasts milliseconds."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.025 * (attempt + 1))
+
+
+def _update(pk, **fields) -> None:
+    _retrying(lambda: PendingImport.objects.filter(pk=pk).update(updated_at=timezone.now(), **fields))
+
+
 def _read(pk, data: bytes, filename: str) -> None:
     def progress(message: str) -> None:
-        PendingImport.objects.filter(pk=pk).update(progress=message[:200], updated_at=timezone.now())
+        _update(pk, progress=message[:200])
 
     try:
         progress("Đang nhận dạng định dạng tệp…")
         doc, text = readers.read_with_text(data, filename, progress=progress)
     except readers.ReadError as exc:
-        PendingImport.objects.filter(pk=pk).update(status=PendingImport.Status.FAILED, error=str(exc), progress="")
+        _update(pk, status=PendingImport.Status.FAILED, error=str(exc), progress="")
         return
     except Exception:  # a reader bug must not leave the page waiting forever
         log.exception("import of %s failed", filename)
-        PendingImport.objects.filter(pk=pk).update(
-            status=PendingImport.Status.FAILED, progress="",
+        _update(
+            pk, status=PendingImport.Status.FAILED, progress="",
             error="Đã có lỗi khi đọc tệp này. Hãy lưu lại tệp bằng Word/Excel rồi thử lại, "
                   "hoặc gửi tệp cho quản trị hệ thống.",
         )
         return
     if not doc.source:
         doc.source = filename
-    PendingImport.objects.filter(pk=pk).update(
-        status=PendingImport.Status.READY, document=doc.to_dict(), text=text[:500_000],
+    _update(
+        pk, status=PendingImport.Status.READY, document=doc.to_dict(), text=text[:500_000],
         progress=f"Đã đọc xong: {len(doc.items)} dòng kế hoạch.",
     )
 
 
+def pending_import_get(pk) -> PendingImport | None:
+    return _retrying(lambda: PendingImport.objects.select_related("school").filter(pk=pk).first())
+
+
 def pending_import_refresh(*, pending: PendingImport) -> PendingImport:
     """The row as now; a read that stopped answering (the server restarted) is turned into a failure."""
-    pending.refresh_from_db()
+    _retrying(pending.refresh_from_db)
     if pending.status == PendingImport.Status.READING and timezone.now() - pending.updated_at > READING_TIMEOUT:
         pending.status = PendingImport.Status.FAILED
         pending.error = "Đọc tệp quá lâu nên đã dừng. Hãy thử lại; nếu vẫn vậy, hãy chỉ giữ lại phần kế hoạch trong tệp."

@@ -4,8 +4,8 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 
@@ -23,7 +23,9 @@ def _importable_schools(user):
 
 
 def _pending(request, pk) -> PendingImport:
-    pending = get_object_or_404(PendingImport.objects.select_related("school"), pk=pk)
+    pending = services.pending_import_get(pk)
+    if pending is None:
+        raise Http404("Không có tệp đang nhập này (đã lưu, đã huỷ hoặc đã quá hạn).")
     permissions.require(permissions.can_use_pending_import(request.user, pending),
                         "Tệp đang nhập này là của người khác hoặc bạn không còn quyền nhập kế hoạch cho trường.")
     return pending

@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 
+from caitien.catalog.models import Regulation
 from caitien.plans.calendar import current_school_year
 from caitien.plans.models import Plan
 
@@ -20,9 +21,13 @@ class NewPlanForm(forms.Form):
     start_year = forms.IntegerField(label="Năm bắt đầu", min_value=2000, max_value=2100)
     end_year = forms.IntegerField(label="Năm kết thúc", min_value=2001, max_value=2101)
     title = forms.CharField(label="Trích yếu (để trống thì tự đặt)", required=False, max_length=300)
+    regulation = forms.ModelChoiceField(queryset=Regulation.objects.all(), label="Văn bản áp dụng", required=False,
+                                        empty_label="Theo văn bản trường đang áp dụng")
     source = forms.ChoiceField(choices=SOURCES, label="Bắt đầu từ", initial="empty", widget=forms.RadioSelect)
-    assessment = forms.ModelChoiceField(queryset=None, label="Tự đánh giá", required=False)
-    previous = forms.ModelChoiceField(queryset=None, label="Kế hoạch năm trước", required=False)
+    assessment = forms.ModelChoiceField(queryset=None, label="Tự đánh giá", required=False,
+                                        empty_label="— chọn bản tự đánh giá —")
+    previous = forms.ModelChoiceField(queryset=None, label="Kế hoạch năm trước", required=False,
+                                      empty_label="— chọn kế hoạch —")
 
     def __init__(self, *args, schools, assessments, previous_plans, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,6 +50,10 @@ class NewPlanForm(forms.Form):
                 self.add_error("end_year", "Kế hoạch một năm học kết thúc vào năm sau năm bắt đầu, ví dụ 2025 - 2026. "
                                            "Nếu là kế hoạch nhiều năm, hãy chọn “Nhiều năm (giai đoạn)”.")
         school = data.get("school")
+        regulation = data.get("regulation")
+        if regulation and school and school.level not in (regulation.school_levels or []):
+            self.add_error("regulation", f"{regulation.label} không dành cho cấp học của {school.name}. "
+                                         "Hãy chọn văn bản của đúng cấp học, hoặc để trống.")
         if data.get("source") == "assessment":
             a = data.get("assessment")
             if a is None:

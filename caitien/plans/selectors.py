@@ -132,6 +132,33 @@ def plan_sections(plan: Plan) -> list[dict]:
     return out
 
 
+TABLE_FIELDS = {
+    "priority_issues": ("standard", "criteria", "current_state", "limitation", "cause"),
+    "monitoring": ("moment", "content", "result", "adjustment", "assessor"),
+}
+
+
+def plan_tables(plan: Plan, blank_rows: int = 2) -> list[dict]:
+    """The form's small tables (57/2026: IV priority issues, VI monitoring) with the plan's rows and
+    a few blank rows to fill; the monitoring table's blank rows start at the form's moments."""
+    out = []
+    for s in (plan.regulation.plan_form or {}).get("sections") or []:
+        fields = TABLE_FIELDS.get(s["key"])
+        if not fields or not s.get("columns"):
+            continue
+        labels = list(s["columns"])
+        if labels and labels[0] == "TT":
+            labels = labels[1:]
+        current = [[str(row.get(f) if row.get(f) is not None else "") for f in fields]
+                   for row in getattr(plan, s["key"]) or []]
+        moments = [m for m in s.get("rows", []) if m not in {r[0] for r in current}] if s["key"] == "monitoring" else []
+        blanks = max(blank_rows, len(moments))
+        rows = current + [[moments[i] if i < len(moments) else ""] + [""] * (len(fields) - 1) for i in range(blanks)]
+        out.append({"key": s["key"], "number": s.get("number", ""), "title": s["title"],
+                    "columns": list(zip(fields, labels, strict=False)), "rows": rows})
+    return out
+
+
 # --- comparing two versions ---------------------------------------------------------------------
 
 

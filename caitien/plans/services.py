@@ -342,6 +342,8 @@ def _time_values(plan: Plan, values: dict, item: PlanItem | None) -> None:
             span = vn.parse_time(values["time_text"], {"start_year": plan.start_year, "end_year": plan.end_year})
         values["start_month"] = (span.start if span else "") or ""
         values["end_month"] = (span.end if span else "") or ""
+    else:  # neither changed: the page's month boxes may still be empty after a text was read; keep the months
+        values.pop("start_month", None), values.pop("end_month", None)
 
 
 def _budget_values(values: dict, data: dict, item: PlanItem | None) -> None:
@@ -397,6 +399,8 @@ def plan_item_add(*, plan: Plan, actor, values: dict | None = None, after: PlanI
     else:
         order = _next_order(plan)
     item = PlanItem.objects.create(plan=plan, order=order, **item_values(plan, values or {}))
+    if item.lead_text or item.coordinators_text:
+        _match_people(item)
     _renumber(plan)
     audit_record(actor=actor, action="plan_item.create", obj=item, school=plan.school,
                  summary=f"Thêm dòng vào {plan.title}")
@@ -496,8 +500,10 @@ def _renumber(plan: Plan) -> None:
 
 @transaction.atomic
 def plan_update_sections(*, plan: Plan, actor, sections: dict | None = None, header: dict | None = None,
-                         revision: int | None = None) -> Plan:
-    """Saves the plan's section texts (keyed as the plan form's sections) and header fields."""
+                         revision: int | None = None, priority_issues: list | None = None,
+                         monitoring: list | None = None) -> Plan:
+    """Saves the plan's section texts (keyed as the plan form's sections), header fields and the
+    small tables of the 57/2026 form (priority issues, monitoring)."""
     current = Plan.objects.select_for_update().get(pk=plan.pk)
     _require_editable(current)
     if revision is not None and int(revision) != current.revision:
@@ -511,6 +517,11 @@ def plan_update_sections(*, plan: Plan, actor, sections: dict | None = None, hea
     for name in SECTION_HEADER_FIELDS:
         if header and name in header:
             new_values[name] = str(header[name] or "").strip()
+    if priority_issues is not None:
+        new_values["priority_issues"] = [_priority_issue(x) for x in priority_issues]
+    if monitoring is not None:
+        new_values["monitoring"] = [{k: str(x.get(k) or "").strip() for k in
+                                     ("moment", "content", "result", "adjustment", "assessor")} for x in monitoring]
     if header and "recipients" in header:
         recipients = header["recipients"]
         if isinstance(recipients, str):
@@ -525,8 +536,14 @@ def plan_update_sections(*, plan: Plan, actor, sections: dict | None = None, hea
         audit_record(actor=actor, action="plan.update", obj=current, changes=changes,
                      summary=f"Sửa nội dung {current.title}")
     plan.__dict__.update({k: getattr(current, k) for k in ("revision", "sections", *SECTION_HEADER_FIELDS,
-                                                             "recipients")})
+                                                             "recipients", "priority_issues", "monitoring")})
     return current
+
+
+def _priority_issue(row: dict) -> dict:
+    raw = str(row.get("standard") or "").strip().removeprefix("Tiêu chuẩn").strip()
+    return {"standard": int(raw) if raw.isdigit() else None,
+            **{k: str(row.get(k) or "").strip() for k in ("criteria", "current_state", "limitation", "cause")}}
 
 
 # --- workflow ---------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/", views.plan_detail, name="detail"),
     path("ke-hoach/<int:pk>/soan/", views.plan_edit, name="edit"),
     path("ke-hoach/<int:pk>/noi-dung/", views.plan_sections, name="sections"),
-    path("ke-hoach/<int:pk>/kiem-tra/", views.plan_findings_fragment, name="findings"),
     path("ke-hoach/<int:pk>/tieu-chi/", views.criteria_search, name="criteria"),
     path("ke-hoach/<int:pk>/dong/them/", views.item_add, name="item_add"),
     path("ke-hoach/<int:pk>/dong/<int:item_pk>/", views.item_update, name="item_update"),

@@ -111,7 +111,7 @@ def plan_new(request, assessment=None):
             elif data["source"] == "previous":
                 plan = services.plan_create_from_previous(plan=data["previous"], **common)
             else:
-                plan = services.plan_create(school=data["school"], **common)
+                plan = services.plan_create(school=data["school"], regulation=data["regulation"], **common)
         except services.PlanError as exc:
             form.add_error(None, str(exc))
         else:
@@ -163,12 +163,12 @@ def plan_detail(request, pk):
     plan = _plan(pk)
     _refuse_view(request, plan)
     approve_form = ApproveForm(initial={
-        "number": plan.document_number or f"…/KH-{plan.school.short_code}",
+        "number": plan.document_number,
         "signer": plan.signer_name or request.user.display_name,
         "signer_title": plan.signer_title or "HIỆU TRƯỞNG",
     })
-    ctx = _plan_context(request, plan, approve_form=approve_form, comment_form=CommentForm(),
-                        reason_form=ReasonForm())
+    approve_form.fields["number"].widget.attrs["placeholder"] = f"ví dụ: 45/KH-{plan.school.short_code}"
+    ctx = _plan_context(request, plan, approve_form=approve_form, comment_form=CommentForm())
     return render(request, "plans/detail.html", ctx)
 
 
@@ -194,6 +194,11 @@ def _editor_context(request, plan, **extra):
     ctx["status_values"] = (plan.regulation.plan_form or {}).get("status_values") or []
     ctx["has_criterion_column"] = any(c["key"] == "criterion" for c in ctx["columns"])
     ctx["criteria_groups"] = selectors.criteria_search(plan.regulation, "")
+    # The form's text sections and small tables, in the order of the plan form.
+    tables = {t["key"]: {**t, "kind": "table"} for t in selectors.plan_tables(plan)}
+    texts = {s["key"]: {**s, "kind": "text"} for s in ctx["sections"]}
+    order = [s["key"] for s in (plan.regulation.plan_form or {}).get("sections") or []]
+    ctx["form_parts"] = [tables.get(k) or texts[k] for k in order if k in tables or k in texts]
     ctx["sheet_cols"] = " ".join([*(SHEET_WIDTHS.get(c["key"], "16rem") for c in ctx["columns"]), "17rem"])
     return ctx
 
@@ -296,22 +301,25 @@ def plan_sections(request, pk):
     keys = [s["key"] for s in selectors.plan_sections(plan)]
     sections = {k: request.POST[f"section_{k}"] for k in keys if f"section_{k}" in request.POST}
     header = {k: request.POST[k] for k in (*services.SECTION_HEADER_FIELDS, "recipients") if k in request.POST}
+    tables = {}
+    for table in selectors.plan_tables(plan):
+        key, fields = table["key"], [f for f, _label in table["columns"]]
+        count = request.POST.get(f"{key}-count", "")
+        if not count.isdigit():
+            continue
+        rows = [{f: request.POST.get(f"{key}-{i}-{f}", "").strip() for f in fields} for i in range(int(count))]
+        # a row counts once something beyond its first cell (the moment, the standard) is written
+        tables[key] = [r for r in rows if any(r[f] for f in fields[1:])]
     revision = request.POST.get("revision")
     try:
         services.plan_update_sections(plan=plan, actor=request.user, sections=sections, header=header,
-                                      revision=int(revision) if (revision or "").isdigit() else None)
+                                      revision=int(revision) if (revision or "").isdigit() else None, **tables)
     except services.EditConflict as exc:
         plan.refresh_from_db()
         ctx = _editor_context(request, plan, section_conflict=exc, mine_sections=sections, mine_header=header)
         return render(request, "plans/edit.html", ctx, status=409)
     messages.success(request, "Đã lưu phần nội dung của kế hoạch.")
     return redirect(reverse("plans:edit", args=[plan.pk]) + "#sections")
-
-
-def plan_findings_fragment(request, pk):
-    plan = _plan(pk)
-    _refuse_view(request, plan)
-    return render(request, "plans/_findings.html", _plan_context(request, plan))
 
 
 def criteria_search(request, pk):
@@ -334,7 +342,7 @@ def plan_submit(request, pk):
     except services.PlanNotReady as exc:
         plan.refresh_from_db()
         ctx = _plan_context(request, plan, submit_refused=str(exc), submit_errors=exc.findings,
-                            approve_form=ApproveForm(), comment_form=CommentForm(), reason_form=ReasonForm())
+                            approve_form=ApproveForm(), comment_form=CommentForm())
         return render(request, "plans/detail.html", ctx, status=400)
     messages.success(request, "Đã gửi kế hoạch để Hiệu trưởng phê duyệt.")
     return redirect("plans:detail", pk=plan.pk)
@@ -361,7 +369,7 @@ def plan_approve(request, pk):
                         "Chỉ Hiệu trưởng của trường phê duyệt được, và chỉ khi kế hoạch đang chờ phê duyệt.")
     form = ApproveForm(request.POST)
     if not form.is_valid():
-        ctx = _plan_context(request, plan, approve_form=form, comment_form=CommentForm(), reason_form=ReasonForm())
+        ctx = _plan_context(request, plan, approve_form=form, comment_form=CommentForm())
         return render(request, "plans/detail.html", ctx, status=400)
     d = form.cleaned_data
     services.plan_approve(plan=plan, actor=request.user, number=d["number"], date=d["date"], signer=d["signer"],

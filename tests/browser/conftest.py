@@ -1,6 +1,8 @@
 """Real browser tests: Playwright drives Debian's chromium against pytest-django's live server.
 
-One browser per test session, a fresh context (cookies, storage) per test. The live server runs
+One browser per test module, a fresh context (cookies, storage) per test. Module, not session:
+Playwright's sync API keeps an event loop running while the browser is open, and other test
+modules that start their own Playwright would fail inside it. The live server runs
 with a transactional database (tables flushed between tests), so each test loads its data through
 the `cast` fixture.
 """
@@ -26,7 +28,7 @@ PHONE = {"width": 390, "height": 844}
 TIMEOUT_MS = 15_000
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium); "

@@ -82,13 +82,12 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     expect(page.get_by_role("heading", name="Tiêu chí cần cải tiến")).to_be_visible()
     assert_clean(page)
 
-    # 3. A new plan from that self-assessment.
-    page.goto("/ke-hoach/")
-    page.get_by_role("link", name="Lập kế hoạch mới").click()
-    page.get_by_role("radio", name=re.compile("Từ kết quả tự đánh giá")).check()
-    page.get_by_label("Tự đánh giá", exact=True).select_option(label=f"{cast.primary.name} — năm học 2026-2027")
-    page.get_by_label("Năm bắt đầu").fill("2026")
-    page.get_by_label("Năm kết thúc").fill("2027")
+    # 3. A new plan from that self-assessment: the form comes with it chosen.
+    page.get_by_role("link", name="Lập kế hoạch cải tiến từ tự đánh giá này").click()
+    expect(page.get_by_role("radio", name=re.compile("Từ kết quả tự đánh giá"))).to_be_checked()
+    expect(page.get_by_label("Tự đánh giá", exact=True)).to_have_value(str(sa.pk))
+    expect(page.get_by_label("Năm bắt đầu")).to_have_value("2026")
+    expect(page.get_by_label("Năm kết thúc")).to_have_value("2027")
     page.get_by_role("button", name="Tạo dự thảo").click()
     expect(page.get_by_role("heading", name=re.compile("^Soạn kế hoạch"))).to_be_visible()
     plan = Plan.objects.get(school=cast.primary)
@@ -130,6 +129,9 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     sheet_row = page.get_by_role("form", name="Dòng 1")
     fill_cell(page, sheet_row.get_by_label("Mức, dòng 1"), "2")
     expect(findings.locator(".finding-error")).to_have_count(0)
+    row.refresh_from_db()
+    # Saving another cell of the row keeps the months read from the time text.
+    assert (row.level, row.start_month, row.end_month) == ("2", "2026-10", "2027-03")
     expect(page.locator("#plan-findings")).not_to_contain_text("phải sửa")
     page.get_by_role("button", name="Gửi phê duyệt").click()
     expect(page.get_by_text("Đã gửi kế hoạch để Hiệu trưởng phê duyệt.")).to_be_visible()

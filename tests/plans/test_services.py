@@ -395,3 +395,13 @@ def test_editor_budget_text_or_number_whichever_changed(cast, draft):
     assert item.budget_amounts == [{"vnd": 800000, "per": None}] and item.budget_text == "2 triệu/tháng"
     item = _save(cast, item, budget_text="", budget_vnd="")
     assert item.budget_amounts == []
+
+
+def test_rows_link_the_people_they_name(cast, draft):
+    item = services.plan_item_add(plan=draft, actor=cast.principal,
+                                  values={"lead_text": "Trần Thị Bình", "coordinators_text": "Lê Thị Cúc, Kế toán"})
+    assert list(item.lead_people.all()) == [cast.vice]
+    assert list(item.coordinator_people.all()) == [cast.council]
+    item = services.plan_item_update(item=item, actor=cast.principal, values={"lead_text": "Hiệu trưởng"},
+                                     revision=item.revision)
+    assert not item.lead_people.exists()

@@ -329,3 +329,64 @@ def test_new_plan_from_assessment_refused_for_another_school(client, cast):
                                        end_year=2027)
     client.force_login(cast.other_principal)
     assert client.get(f"/ke-hoach/moi/tu-danh-gia/{sa.pk}/").status_code == 403
+
+
+def test_57_form_small_tables_are_edited(principal, cast, catalog):
+    plan = services.plan_create(school=cast.primary, actor=cast.principal, start_year=2026, end_year=2027,
+                                regulation=catalog["tt57-2026-pl2"])
+    services.plan_item_add(plan=plan, actor=cast.principal, values={"issue": "Thiếu phòng học bộ môn"})
+    rules = {(f.rule, f.field) for f in services.plan_findings(plan)}
+    assert ("missing-section", "priority_issues") in rules and ("missing-section", "monitoring") in rules
+    page = principal.get(f"/ke-hoach/{plan.pk}/soan/").content.decode()
+    assert "TÓM TẮT CÁC VẤN ĐỀ TRỌNG TÂM CẦN CẢI TIẾN" in page and "Nguyên nhân của hạn chế" in page
+    assert 'name="monitoring-0-moment"' in page and ">Cuối học kỳ I</textarea>" in page
+    principal.post(f"/ke-hoach/{plan.pk}/noi-dung/", {
+        "revision": plan.revision,
+        "priority_issues-count": "2", "priority_issues-0-standard": "3", "priority_issues-0-criteria": "3.2",
+        "priority_issues-0-limitation": "Phòng học bộ môn còn thiếu", "priority_issues-0-cause": "Thiếu kinh phí",
+        "priority_issues-1-standard": "", "priority_issues-1-criteria": "",
+        "monitoring-count": "2", "monitoring-0-moment": "Cuối học kỳ I",
+        "monitoring-0-content": "Tiến độ sửa phòng", "monitoring-0-assessor": "Tổ giám sát",
+        "monitoring-1-moment": "Cuối năm học", "monitoring-1-content": ""})
+    plan.refresh_from_db()
+    assert plan.priority_issues == [{"standard": 3, "criteria": "3.2", "current_state": "",
+                                     "limitation": "Phòng học bộ môn còn thiếu", "cause": "Thiếu kinh phí"}]
+    assert [m["moment"] for m in plan.monitoring] == ["Cuối học kỳ I"]
+    rules = {(f.rule, f.field) for f in services.plan_findings(plan)}
+    assert ("missing-section", "priority_issues") not in rules and ("missing-section", "monitoring") not in rules
+    page = principal.get(f"/ke-hoach/{plan.pk}/").content.decode()
+    assert "Phòng học bộ môn còn thiếu" in page and "Tiến độ sửa phòng" in page
+
+
+def test_superseded_public_page_points_to_the_newer_version(client, cast, published):
+    import datetime
+
+    v2 = services.plan_revise(plan=published, reason="Bổ sung", actor=cast.principal)
+    services.plan_submit(plan=v2, actor=cast.principal)
+    services.plan_approve(plan=v2, actor=cast.principal, number="50/KH-THHB", date=datetime.date(2026, 1, 2),
+                          signer="Nguyễn Văn An")
+    services.plan_publish(plan=v2, actor=cast.principal)
+    page = client.get(f"/cong-khai/{published.pk}/").content.decode()
+    assert "Phiên bản này đã được điều chỉnh" in page and f"/cong-khai/{v2.pk}/" in page
+    listing = client.get(f"/cong-khai/truong/{cast.primary.pk}/").content.decode()
+    assert "đã điều chỉnh" in listing and f"/cong-khai/{v2.pk}/" in listing
+
+
+def test_new_plan_may_follow_another_regulation_of_the_level(principal, cast, catalog):
+    base = {"school": cast.primary.pk, "period_kind": "single", "start_year": 2026, "end_year": 2027,
+            "source": "empty"}
+    response = principal.post("/ke-hoach/moi/", {**base, "regulation": catalog["tt19-2018"].pk})
+    assert response.status_code == 400 and "không dành cho cấp học" in response.content.decode()
+    principal.post("/ke-hoach/moi/", {**base, "regulation": catalog["tt57-2026-pl2"].pk})
+    plan = Plan.objects.get()
+    assert plan.regulation.slug == "tt57-2026-pl2" and "general_info" in plan.sections
+
+
+def test_57_form_parts_follow_the_form_order(principal, cast, catalog):
+    plan = services.plan_create(school=cast.primary, actor=cast.principal, start_year=2026, end_year=2027,
+                                regulation=catalog["tt57-2026-pl2"])
+    page = principal.get(f"/ke-hoach/{plan.pk}/soan/").content.decode()
+    marks = ["I. THÔNG TIN CHUNG", "II. CĂN CỨ", "III. MỤC ĐÍCH", "IV. TÓM TẮT", "VI. THEO DÕI", "VII. TỔ CHỨC",
+             "VIII. CƠ CHẾ"]
+    positions = [page.index(m) for m in marks]
+    assert positions == sorted(positions)

@@ -266,13 +266,11 @@ def assemble(blocks: list[Block], source: str) -> Document:
     safety.check_text(sum(len(b.text) for b in blocks) + sum(len(c) for b in blocks if b.is_table for r in b.rows for c in r))
 
     preview = unicodedata.normalize("NFC", "\n".join(b.text if not b.is_table else _rows_preview(b.rows) for b in blocks))
-    plan_tables = set()
-    for index, block in enumerate(blocks):
-        if not block.is_table or block.width < 3:
-            continue
-        # A header named by meaning is enough; a table without one is a plan table if rows come out of it.
-        if table.header_map(block.rows) is not None or table.build_items(block.rows, Document(), where=block.where):
-            plan_tables.add(index)
+    # Each table is classified by its header's meaning: the plan table, the 57/2026 form's
+    # priority-issues and monitoring tables (read into the document), or other (running text).
+    kinds = {i: table.table_kind(b.rows) for i, b in enumerate(blocks) if b.is_table and b.width >= 3}
+    read_tables = {i for i, kind in kinds.items() if kind}
+    plan_tables = {i for i, kind in kinds.items() if kind == "plan"}
 
     if not plan_tables:
         from caitien.planfile.readers import text
@@ -284,10 +282,10 @@ def assemble(blocks: list[Block], source: str) -> Document:
         return doc
 
     doc = Document(source=source)
-    running = "\n".join(b.text if not b.is_table else table_text(b.rows) for i, b in enumerate(blocks) if i not in plan_tables)
+    running = "\n".join(b.text if not b.is_table else table_text(b.rows) for i, b in enumerate(blocks) if i not in read_tables)
     header.fill_document(doc, running)
-    for index in sorted(plan_tables):
+    for index in sorted(read_tables):
         block = blocks[index]
-        doc.items.extend(table.build_items(block.rows, doc, where=block.where))
+        table.read_table(block.rows, doc, where=block.where)
     doc._text = preview
     return doc

@@ -55,6 +55,9 @@ def fill_document(doc: Document, text: str) -> None:
     _title(doc, lines, folded)
     if doc.school is None:
         doc.school = _school_from_body(text)
+    body = clean_text(" ".join(lines[head_end:]))
+    doc.school = _usual_case(doc.school, body, school=True)
+    doc.governing_body = _usual_case(doc.governing_body, body, school=False)
     if doc.circular is None:
         doc.circular = vn.find_circular(text)
     if doc.school_level is None:
@@ -198,7 +201,9 @@ def _sections(doc: Document, lines: list[str], folded: list[str]) -> None:
             body.append(ln)
         if key == "content":
             continue
-        doc.sections.setdefault(key, clean_text(vn.join_lines(body)))
+        body_text = clean_text(vn.join_lines(body))
+        if body_text:  # a heading over a table only (sections IV and VI of the 57/2026 form) has no text
+            doc.sections.setdefault(key, body_text)
 
 
 def _closing(doc: Document, lines: list[str], folded: list[str]) -> None:
@@ -265,3 +270,94 @@ def _looks_like_name(text: str) -> bool:
     if not 2 <= len(words) <= 5:
         return False
     return all(w[0].isupper() or w[0].isdigit() for w in words) and not any(c in text for c in ":;,()/")
+
+
+# --- names printed in capitals in the header block -------------------------------------------------
+
+_ACRONYMS = {"ubnd", "thcs", "thpt", "th", "mn", "mg", "ptdtbt", "ptdtnt", "ptcs", "pt", "gddt", "gd&dt", "gd-dt",
+             "gd", "dt", "tp", "tp.", "tx", "tx.", "hdnd"}
+_ROMAN_WORD = re.compile(r"^[ivxl]+$")
+# Kinds of school, written in lower case after "Trường" (longest first).
+_SCHOOL_KINDS = tuple(
+    tuple(k.split())
+    for k in (
+        "tieu hoc va trung hoc co so", "trung hoc co so va trung hoc pho thong", "pho thong co nhieu cap hoc",
+        "pho thong dan toc ban tru", "pho thong dan toc noi tru", "trung hoc co so", "trung hoc pho thong",
+        "tieu hoc", "mam non", "mau giao", "nha tre", "lien cap", "trung hoc", "va",
+    )
+)
+# Administrative units, written in lower case before the place name (longest first).
+_UNITS = tuple(tuple(k.split()) for k in ("thanh pho", "thi xa", "thi tran", "huyen", "quan", "phuong", "xa", "tinh"))
+# Bodies named before the unit: "Phòng Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "Ủy ban nhân dân".
+_CAPITALISED = {"giao", "dao"}
+
+
+def _usual_case(name: str | None, body: str, *, school: bool) -> str | None:
+    """A header name printed in capitals (the decree's layout) as the document writes it elsewhere
+    ("Trường THCS Tân Lập" in the text), else in the usual case ("UBND XÃ TÂN LẬP" → "UBND xã Tân Lập").
+    A name without diacritics (a scan read by OCR) stays as printed."""
+    if not name or not _looks_upper(name) or len(name) > 120:
+        return name
+    if vn.fold_same_length(name) == name.lower():
+        return name
+    wanted = name.casefold()
+    fbody, fname = vn.fold_same_length(body), vn.fold_same_length(name)
+    start = fbody.find(fname)
+    while start >= 0:
+        found = body[start: start + len(name)]
+        end = start + len(name)
+        whole = (start == 0 or not body[start - 1].isalnum()) and (end >= len(body) or not body[end].isalnum())
+        if whole and found.casefold() == wanted and not _looks_upper(found):
+            return found
+        start = fbody.find(fname, start + 1)
+    return _cased(name, school=school)
+
+
+def _cased(name: str, *, school: bool) -> str:
+    words = name.split()
+    folded = [vn.fold_same_length(w.lower()) for w in words]
+    out: list[str] = []
+    place = False  # past the unit (or the kind of school): the place name, each syllable capitalised
+    i = 0
+    while i < len(words):
+        word, f = words[i], folded[i]
+        if _is_acronym(f) or _ROMAN_WORD.match(f) and len(f) <= 4 and place or not any(c.isalpha() for c in f):
+            out.append(word)
+            i += 1
+            continue
+        if not out:
+            out.append(word[:1].upper() + word[1:].lower())
+            i += 1
+            continue
+        if not place:
+            run = _match(folded, i, _SCHOOL_KINDS if school else _UNITS)
+            if run:
+                kind = [w.lower() for w in words[i: i + run]]
+                if school and kind[0] != "và":  # "Trường Tiểu học …", "Trường Trung học cơ sở …"
+                    kind[0] = kind[0][:1].upper() + kind[0][1:]
+                out.extend(kind)
+                i += run
+                if not school:
+                    place = True
+                continue
+            if school:
+                place = True
+            elif f not in _CAPITALISED:
+                out.append(word.lower())
+                i += 1
+                continue
+        out.append(word[:1].upper() + word[1:].lower())
+        i += 1
+    return " ".join(out)
+
+
+def _is_acronym(folded: str) -> bool:
+    parts = [p for p in re.split(r"[&/-]", folded) if p]
+    return bool(parts) and all(p in _ACRONYMS for p in parts)
+
+
+def _match(folded: list[str], i: int, phrases) -> int:
+    for phrase in phrases:
+        if tuple(folded[i: i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0

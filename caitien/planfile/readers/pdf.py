@@ -259,7 +259,26 @@ def _page_blocks(
     text = _region_text(page, top, page.height)
     if text:
         blocks.append(Block(text=text))
-    return blocks, chars, next_carry
+    return _without_page_number(blocks), chars, next_carry
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$|^\s*trang\s*\d{1,3}(?:\s*/\s*\d{1,3})?\s*$", re.I)
+
+
+def _without_page_number(blocks: list[Block]) -> list[Block]:
+    """The page's blocks without its page number: a line that is only a number ("2", "- 3 -",
+    "Trang 4") as the first line of the page or its last is the page header or footer, not text."""
+    for index, pick in ((0, 0), (-1, -1)):
+        if not blocks or blocks[index].is_table:
+            continue
+        lines = blocks[index].text.split("\n")
+        if lines and _PAGE_NUMBER.match(lines[pick]):
+            lines.pop(pick)
+            if any(line.strip() for line in lines):
+                blocks[index].text = "\n".join(lines)
+            else:
+                blocks.pop(index)
+    return blocks
 
 
 def _is_grid(table) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from caitien.planfile import vietnamese as vn
-from caitien.planfile.model import Document, Item, clean_text
+from caitien.planfile.model import Document, Item, MonitoringEntry, PriorityIssue, clean_text
 
 # Column meaning from the folded header text. Order matters: the first pattern that matches wins,
 # so the more specific phrases come before the general ones.
@@ -28,6 +28,7 @@ COLUMN_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("start", re.compile(r"bat\s*dau|^tu\s*(?:ngay|thang)?$")),
     ("end", re.compile(r"ket\s*thuc|^(?:thoi\s*gian\s*)?hoan\s*thanh$|^den\s*(?:ngay|thang)?$")),
     ("time_text", re.compile(r"thoi\s*gian|thoi\s*han")),
+    ("support", re.compile(r"ho\s*tro\s*khac")),
     ("budget_text", re.compile(r"kinh\s*phi|nguon\s*luc|ngan\s*sach")),
     ("support", re.compile(r"dieu\s*kien|ho\s*tro")),
     ("notes", re.compile(r"ghi\s*chu")),
@@ -143,6 +144,8 @@ def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> lis
         if not any(c.strip() for c in row) or _is_numbered_row(row) or _is_header_again(row, columns):
             continue
         cells = {k: (row[c] if c < len(row) else "") for c, k in columns.items()}
+        if _is_total_row(row):
+            continue
         std = _standard_row(row, cells)
         if std:
             current_standard = std[0]
@@ -175,8 +178,42 @@ def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> lis
         raws.append({k: cells.get(k, "") for k in _TEXT_KEYS})
         places.append(here)
     for item, raw, here in zip(items, raws, places, strict=True):
+        if form57 and "support" not in columns.values():
+            _split_resources(raw)
         finish_item(item, raw, doc, here)
     return items
+
+
+_OTHER_SUPPORT = re.compile(r"^\s*ho\s*tro\s*khac\s*:\s*")
+OTHER_SUPPORT_LABEL = "Hỗ trợ khác: "  # how the writers print Item.support in the 57/2026 column 8
+
+
+def _split_resources(raw: dict[str, str]) -> None:
+    """The 57/2026 column "Nguồn lực bảo đảm" holds the money and, on a line of its own starting with
+    "Hỗ trợ khác:", the other support; everything else in it is the budget text."""
+    budget, support = [], []
+    for line in raw.get("budget_text", "").split("\n"):
+        m = _OTHER_SUPPORT.match(vn.fold_same_length(line))
+        if m or support:
+            support.append(line[m.end():] if m else line)
+        else:
+            budget.append(line)
+    if support:
+        raw["budget_text"] = "\n".join(budget)
+        raw["support"] = "\n".join(t for t in (raw.get("support", ""), *support) if t.strip())
+
+
+_TOTAL = re.compile(r"^(?:tong|cong)\b")
+
+
+def _is_total_row(row: list[str]) -> bool:
+    """The table's total ("Tổng dự kiến kinh phí", "Tổng cộng", "Cộng"): a short label starting with
+    "tổng"/"cộng", no criterion, a few distinct cells (the label merged over columns, the sum, a note)."""
+    texts = [c.strip() for c in row if c.strip()]
+    if not texts or _is_data_row(row):
+        return False
+    first = vn.fold_same_length(vn.one_line(texts[0])).strip()
+    return len(first) <= 40 and bool(_TOTAL.match(first)) and len({vn.one_line(t) for t in texts}) <= 3
 
 
 def _standard_row(row: list[str], cells: dict[str, str]) -> tuple[int, str] | None:
@@ -225,14 +262,17 @@ def finish_item(item: Item, raw: dict[str, str], doc: Document, where: str = "")
         digits = re.findall(r"\d", level)
         item.level = digits[0] if len(digits) == 1 else level
     period = doc.period
+    # The time as written stays the row's time text; separate start / end columns (a workbook's
+    # month cells) give the months, and the text only when the row has no written time.
+    item.time_text = text["time_text"]
     if text["start"] or text["end"]:
-        item.time_text = " - ".join(t for t in (text["start"], text["end"]) if t)
+        if not item.time_text:
+            item.time_text = " - ".join(t for t in (text["start"], text["end"]) if t)
         s = vn.parse_time(text["start"], period)
         e = vn.parse_time(text["end"], period)
         item.start, item.end = s.start, e.end or e.start or s.end
         ok = s.ok and e.ok
     else:
-        item.time_text = text["time_text"]
         span = vn.parse_time(text["time_text"], period)
         item.start, item.end, ok = span.start, span.end, span.ok
     if not ok:
@@ -289,3 +329,108 @@ def guess_columns(rows: list[list[str]]) -> dict[int, str] | None:
     for k, c in zip(order[:rest], range(nxt, width), strict=False):
         cols[c] = k
     return cols
+
+
+# --- the other tables of a plan document: section IV and VI of the 57/2026 form ------------------
+
+# Column meaning of the priority-issues table (section IV) and of the monitoring table (section VI).
+# "Nguyên nhân của hạn chế" names a limitation too: the cause comes first.
+PRIORITY_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("order", re.compile(r"^(?:s\s*)?tt\.?$")),
+    ("cause", re.compile(r"nguyen\s*nhan")),
+    ("limitation", re.compile(r"han\s*che|diem\s*yeu|ton\s*tai")),
+    ("current_state", re.compile(r"hien\s*trang|thuc\s*trang")),
+    ("criteria", re.compile(r"tieu\s*chi")),
+    ("standard", re.compile(r"tieu\s*chuan")),
+)
+MONITORING_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("moment", re.compile(r"thoi\s*diem")),
+    ("content", re.compile(r"noi\s*dung")),
+    ("result", re.compile(r"ket\s*qua")),
+    ("adjustment", re.compile(r"dieu\s*chinh")),
+    ("assessor", re.compile(r"nguoi\s*(?:danh\s*gia|theo\s*doi|kiem\s*tra)")),
+)
+# Keys that say which table it is: a plan table has none of them.
+_PRIORITY_SIGNS = {"cause", "limitation", "current_state"}
+_MONITORING_SIGNS = {"moment", "adjustment", "assessor"}
+
+
+def _keys_by(row: list[str], patterns) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for c, cell in enumerate(row):
+        folded = " ".join(vn.fold_same_length(vn.nfc(cell)).split())
+        if not folded or len(folded) > 80:
+            continue
+        for key, pattern in patterns:
+            if pattern.search(folded):
+                if key not in out.values():
+                    out[c] = key
+                break
+    return out
+
+
+def _side_table(rows: list[list[str]], look: int = 4) -> tuple[str, int, dict[int, str]] | None:
+    """("priority_issues" | "monitoring", header row index, {column: key}) when one of the first rows
+    is the header of one of those tables."""
+    for i, row in enumerate(rows[:look]):
+        if _is_data_row(row) and not any(classify(c) for c in row):
+            return None
+        keys = _keys_by(row, PRIORITY_PATTERNS)
+        if len(_PRIORITY_SIGNS & set(keys.values())) >= 2:
+            return "priority_issues", i, keys
+        keys = _keys_by(row, MONITORING_PATTERNS)
+        if len(_MONITORING_SIGNS & set(keys.values())) >= 2 and "content" in keys.values():
+            return "monitoring", i, keys
+    return None
+
+
+def table_kind(rows: list[list[str]]) -> str | None:
+    """What a table of a plan document is, by its header's meaning: "plan" (the plan table),
+    "priority_issues" (section IV of the 57/2026 form), "monitoring" (its section VI), or None
+    (anything else: the header block, the signature, a table of figures)."""
+    side = _side_table(rows)
+    if side:
+        return side[0]
+    if header_map(rows) is not None or build_items(rows, Document()):
+        return "plan"
+    return None
+
+
+def read_table(rows: list[list[str]], doc: Document, *, where: str = "") -> str | None:
+    """Read one table of a plan document into `doc` according to its kind (plan rows into
+    doc.items, section IV into doc.priority_issues, section VI into doc.monitoring); returns the kind."""
+    side = _side_table(rows)
+    if side:
+        kind, head, keys = side
+        for row in rows[head + 1:]:
+            cells = {k: vn.one_line(vn.nfc(row[c])) if c < len(row) else "" for c, k in keys.items()}
+            if not any(v for k, v in cells.items() if k != "order") or _is_numbered_row(row):
+                continue
+            if kind == "priority_issues":
+                doc.priority_issues.append(_priority_issue(cells))
+            else:
+                doc.monitoring.append(MonitoringEntry(**{k: v for k, v in cells.items() if k != "order"}))
+        return kind
+    items = build_items(rows, doc, where=where)
+    if items or header_map(rows) is not None:
+        doc.items.extend(items)
+        return "plan"
+    return None
+
+
+def _priority_issue(cells: dict[str, str]) -> PriorityIssue:
+    std_text = cells.get("standard", "")
+    found = vn.find_standard(std_text)
+    number = found[0] if found else None
+    if number is None and re.fullmatch(r"\d{1,2}", std_text.strip()):
+        number = int(std_text)
+    if number is None:
+        crit = vn.find_criterion(cells.get("criteria", ""))
+        number = int(crit.split(".")[0]) if crit else None
+    return PriorityIssue(
+        standard=number,
+        criteria=cells.get("criteria", ""),
+        current_state=cells.get("current_state", ""),
+        limitation=cells.get("limitation", ""),
+        cause=cells.get("cause", ""),
+    )

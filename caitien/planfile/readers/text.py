@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from caitien.planfile import vietnamese as vn
 from caitien.planfile.model import Document
-from caitien.planfile.readers import header, table
+from caitien.planfile.readers import header, table, text_columns
 
 MAX_LINES = 60_000
 MAX_CELL_LINES = 45  # a cell longer than this is not a plan cell; it bounds the work per row
@@ -158,7 +158,7 @@ def _table_span(lines: list[str], *, through_sections: bool = False) -> tuple[in
         start = hits[0] if hits else len(lines)
     end = len(lines)
     for i in range(start, len(lines)):
-        s = folded[i].strip()
+        s = folded[i].strip().replace("'", "")  # OCR: "THU'C" for "THỰC"
         if header._CLOSING.match(s) or header._RECIPIENTS.match(s):
             end = i
             break
@@ -180,39 +180,27 @@ def _ocr_rows(lines: list[str]) -> list[list[str]]:
     label = {"criterion": "Tiêu chí", "expected_result": "Kết quả cần đạt", "solutions": "Giải pháp",
              "lead": "Chủ trì", "time_text": "Thời gian", "budget_text": "Kinh phí", "support": "Điều kiện hỗ trợ"}
     rows: list[list[str]] = [[label[c] for c in cols]]
-    current: list[list[str]] | None = None
+    # Entries: a standard heading (str) or a row's raw lines (list).
+    entries: list[str | list[str] | None] = []
     for ln in lines:
         fl = vn.fold_same_length(ln)
         if not ln.strip():
             continue
         std = vn.find_standard(ln)
         if std and not vn.find_criterion(ln):
-            if current:
-                rows.append(["\n".join(c) for c in current])
-                current = None
-            text = re.sub(r"^[\s|\d]*", "", ln)
-            rows.append([text] * len(cols))
+            entries.append(re.sub(r"^[\s|\d]*", "", ln))
             continue
-        starts = re.match(r"^\W*t[il1]eu\s*\|?", fl) and ("|" in ln or re.search(r"ch[il1]\s*\d", fl))
-        if starts:
-            if current:
-                rows.append(["\n".join(c) for c in current])
-            current = [[] for _ in cols]
-        if current is None:
-            continue
-        pieces = [_ocr_clean(p) for p in ln.split("|")]
-        pieces = [p for p in pieces if p]
-        if starts and 2 <= len(pieces) < len(cols):
-            # A row's first line has a piece in every column; borders missed are between the wide
-            # text columns on the left, so the short cells on the right keep their places.
-            current[0].append(pieces[0])
-            for k, p in enumerate(pieces[1:]):
-                current[len(cols) - (len(pieces) - 1) + k].append(p)
-            continue
-        for k, p in enumerate(pieces):
-            current[min(k, len(cols) - 1)].append(p)
-    if current:
-        rows.append(["\n".join(c) for c in current])
+        if re.match(r"^\W*t[il1]eu\s*\|?", fl) and ("|" in ln or re.search(r"ch[il1]\s*\d", fl)):
+            entries.append([ln])
+        elif re.match(r"^\W*muc\s*\d\b", fl.strip()):
+            entries.append(None)  # a level heading ("MỨC 4: …") ends the row above
+        elif entries and isinstance(entries[-1], list):
+            entries[-1].append(ln)
+    entries = [e for e in entries if e is not None]
+    blocks = [e for e in entries if isinstance(e, list)]
+    cells = iter(text_columns.read_table(blocks, cols))
+    for e in entries:
+        rows.append([e] * len(cols) if isinstance(e, str) else next(cells))
     for row in rows[1:]:
         if vn.find_criterion(row[0]) or len(set(row)) == 1:
             continue

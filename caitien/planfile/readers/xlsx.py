@@ -39,6 +39,8 @@ def read_xlsx(data: bytes, filename: str = "") -> Document:
     if best is None:
         raise ReadError("Tệp Excel không có trang tính nào có dữ liệu. Hãy chọn đúng tệp kế hoạch.")
     doc = assemble(best, filename)
+    grid = dict(sheets).get(best_title) or []
+    fill_labelled_fields(doc, grid[: _header_index(grid) or 0])
     if best_title in cut:
         doc.warn("sheet-cut", f"Trang tính “{best_title}” dài hơn {MAX_SHEET_ROWS} dòng: chỉ {MAX_SHEET_ROWS} dòng "
                               "đầu được đọc. Hãy kiểm tra phần cuối kế hoạch.", f"trang tính “{best_title}”")
@@ -155,15 +157,18 @@ def _apply_merges(grid: list[list[str]], refs: list[str]) -> None:
                 grid[r][c] = text if r == top else ""
 
 
-def split_sheet(grid: list[list[str]], title: str) -> list[Block]:
-    """Text above the plan table, the table (from its header row to its last row), text below."""
-    header = None
+def _header_index(grid: list[list[str]]) -> int | None:
     for index, row in enumerate(grid):
         cells = {c for c in row if c}
         joined = fold(" ".join(cells))
         if len(cells) >= 3 and sum(word in joined for word in _HEADER_WORDS) >= 2:
-            header = index
-            break
+            return index
+    return None
+
+
+def split_sheet(grid: list[list[str]], title: str) -> list[Block]:
+    """Text above the plan table, the table (from its header row to its last row), text below."""
+    header = _header_index(grid)
     where = f"trang tính “{title}”"
     if header is None:
         return [Block(rows=grid, where=where)]
@@ -194,3 +199,80 @@ def _text(rows: list[list[str]]) -> str:
                 lines.append(cell)
             previous = cell
     return "\n".join(lines)
+
+
+# Header fields written as label | value cells above the table (a workbook made by a program, or
+# one typed that way): label meaning (folded, the whole cell) -> field.
+_LABELS: tuple[tuple[str, re.Pattern], ...] = (
+    ("title", re.compile(r"^ten\s*ke\s*hoach$")),
+    ("school", re.compile(r"^(?:ten\s*)?(?:truong|co\s*so\s*giao\s*duc|don\s*vi)$")),
+    ("governing_body", re.compile(r"^(?:co\s*quan\s*chu\s*quan|cap\s*tren\s*truc\s*tiep)$")),
+    ("school_level", re.compile(r"^cap\s*hoc$")),
+    ("circular", re.compile(r"^(?:van\s*ban\s*ap\s*dung|thong\s*tu(?:\s*ap\s*dung)?)$")),
+    ("document_number", re.compile(r"^so(?:\s*van\s*ban|\s*hieu|\s*ky\s*hieu|\s*ke\s*hoach)?$")),
+    ("date", re.compile(r"^ngay(?:\s*ban\s*hanh|\s*ky|\s*van\s*ban)?$")),
+    ("place", re.compile(r"^(?:dia\s*danh|noi\s*ban\s*hanh)$")),
+    ("start_year", re.compile(r"^nam\s*bat\s*dau$")),
+    ("end_year", re.compile(r"^nam\s*ket\s*thuc$")),
+    ("signer_title", re.compile(r"^chuc\s*vu(?:\s*nguoi\s*ky)?$")),
+    ("signer_name", re.compile(r"^(?:ho\s*ten\s*)?nguoi\s*ky$")),
+    ("recipients", re.compile(r"^noi\s*nhan$")),
+)
+
+
+def _label(text: str) -> str | None:
+    folded = " ".join(fold(text).rstrip(" :").split())
+    for key, pattern in _LABELS:
+        if pattern.match(folded):
+            return key
+    return None
+
+
+def labelled_fields(rows: list[list[str]]) -> dict[str, str]:
+    """{field: value} from rows of label and value cells ("Trường" | "Trường THCS …" | "Cơ quan chủ
+    quản" | "UBND …"); a merged cell counts once."""
+    out: dict[str, str] = {}
+    for row in rows:
+        runs = [c for i, c in enumerate(row) if c and (i == 0 or c != row[i - 1])]
+        for i, text in enumerate(runs):
+            key = _label(text)
+            if key is None or key in out or i + 1 >= len(runs) or _label(runs[i + 1]):
+                continue
+            out[key] = runs[i + 1].strip()
+    return out
+
+
+def fill_labelled_fields(doc: Document, rows: list[list[str]]) -> None:
+    """Labelled header fields say exactly what they hold: they win over what the running text suggested."""
+    from caitien.catalog import registry
+    from caitien.planfile import vietnamese as vn
+    from caitien.planfile.model import Signer, clean_text
+
+    found = {k: clean_text(v) for k, v in labelled_fields(rows).items()}
+    found = {k: v for k, v in found.items() if v}
+    if not found:
+        return
+    for key in ("title", "school", "governing_body", "document_number", "place"):
+        if key in found:
+            setattr(doc, key, found[key])
+    if "school_level" in found:
+        by_name = {fold(name): code for code, name in registry.SCHOOL_LEVELS.items()}
+        doc.school_level = by_name.get(fold(found["school_level"])) or vn.school_level_from(found["school_level"]) \
+            or doc.school_level
+    if "circular" in found:
+        doc.circular = vn.find_circular(found["circular"]) or found["circular"]
+        reg = registry.for_circular(doc.circular, doc.school_level)
+        doc.regulation = reg.slug if reg else doc.regulation
+    if "date" in found:
+        m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", found["date"])
+        try:
+            doc.date = datetime.date(int(m[3]), int(m[2]), int(m[1])).isoformat() if m else doc.date
+        except ValueError:
+            doc.warn("date-unparsed", f"Ngày ban hành “{found['date']}” không hợp lệ; hãy ghi dạng ngày/tháng/năm.")
+    years = [found.get(k, "") for k in ("start_year", "end_year")]
+    if all(re.fullmatch(r"\d{4}", y) for y in years):
+        doc.period = {"start_year": int(years[0]), "end_year": int(years[1])}
+    if "signer_title" in found or "signer_name" in found:
+        doc.signer = Signer(title=found.get("signer_title", ""), name=found.get("signer_name", ""))
+    if "recipients" in found:
+        doc.recipients = [r for r in (clean_text(p) for p in found["recipients"].split(";")) if r]

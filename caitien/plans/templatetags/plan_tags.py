@@ -75,3 +75,8 @@ def get(mapping, key):
 def lines(values):
     """A list as one text, a line each (for a textarea)."""
     return "\n".join(str(v) for v in values or [])
+
+
+@register.filter
+def index(sequence, i):
+    return sequence[i]

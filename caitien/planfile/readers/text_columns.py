@@ -1,0 +1,342 @@
+"""Cells of OCR table rows where each line holds one visual line of every column.
+
+OCR of a scanned table prints, per visual line, the pieces of every column side by side, with "|"
+only where a border was read. The font is proportional, so character positions say little; what
+does say where a column's piece ends:
+
+- a "|" (or a border misread as "[", "\\", "(", "/", "_") is a boundary;
+- every column has a width: a piece is never much longer than the longest pieces the column holds
+  between read borders, and a cell's line was wrapped because its next word did not fit;
+- a cell is one run of consecutive lines: once its column is empty on a line, the cell is over;
+- a cell starts with a capital, a digit or a bullet more often than not;
+- narrow columns cut words: a piece with no vowel ("g", "ng", "HS") is the end of the word above.
+
+Each row is read line by line; a small dynamic programme splits a line's words into pieces of
+increasing columns at the lowest cost. Column widths are estimated per table and refined once
+from the first reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caitien.planfile import vietnamese as vn
+
+_BORDER = "|"
+_NOISE_TOKEN = re.compile(r"[\[\]\(\)\\/_|~{}]+")
+_LEADING_BORDER = re.compile(r"^[\[\\{]+(?=\S)")
+_VOWELS = set("aeiouy")
+_LABEL_TOP = re.compile(r"^t[il1]eu$")
+_LABEL_CODE = re.compile(r"^ch[il1]$")
+_CODE = re.compile(r"^\d{1,2}\.\d{1,2}\.?$")
+_OPEN_END = re.compile(r"(?:[,\-–]|\b(?:va|cua|voi|cho|cac|de|trong|tu|den|nam|hoc|thang))$")
+NEW_CELL = 0.8
+LOWER_START = 1.5
+MISSED_BORDER = 0.4
+REOPEN = 6.0
+OVER_PER_CHAR = 0.6
+FITS_ABOVE = 0.8
+END = 0.2
+
+
+@dataclass
+class Word:
+    text: str
+    border_before: bool  # a border was read right before this word
+
+
+def tokens(line: str) -> list[Word]:
+    """The words of one OCR line, with the borders read between them; border noise dropped."""
+    text = vn.nfc(line)
+    # A "(" with no ")" after it, glued between two letters, is a border misread: "4.2(tot".
+    text = re.sub(r"(?<=\w)\((?=\w)(?![^()]*\))", " | ", text)
+    # A "/" between a lower-case word and a capitalised one is a border misread: "lo/Huy".
+    text = _split_slash(text)
+    words: list[Word] = []
+    border = False
+    for raw in text.replace("|", " | ").split():
+        if _NOISE_TOKEN.fullmatch(raw):
+            border = True
+            continue
+        stripped = _LEADING_BORDER.sub("", raw).strip("_")
+        if stripped != raw:
+            border = True
+        if stripped:
+            words.append(Word(stripped, border and bool(words)))
+            border = False
+    # Margin noise: a lone consonant at the left edge ("r theo quy"), a lone vowel at the right edge.
+    if len(words) > 1 and _lone_letter(words[0].text) and not _has_vowel(words[0].text):
+        words[1].border_before = False
+        words = words[1:]
+    if len(words) > 1 and _lone_letter(words[-1].text) and _has_vowel(words[-1].text):
+        words = words[:-1]
+    return words
+
+
+def _split_slash(text: str) -> str:
+    def repl(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        return f"{left} | {right}" if right[:1].isupper() and left[-1:].islower() else m.group(0)
+
+    return re.sub(r"(\w+)/(\w+)", repl, text)
+
+
+def _lone_letter(text: str) -> bool:
+    return len(text) == 1 and text.isalpha()
+
+
+def _has_vowel(text: str) -> bool:
+    return any(ch in _VOWELS for ch in vn.fold_same_length(text.lower()))
+
+
+def is_tail(text: str) -> bool:
+    """A piece that cannot be a syllable of its own: no vowel, at most three characters, no digit."""
+    core = text.rstrip(".,;:")
+    return 0 < len(core) <= 3 and not any(ch.isdigit() for ch in core) and not _has_vowel(core)
+
+
+def split_label(lines: list[list[Word]]) -> tuple[str, list[list[Word]]]:
+    """Take the criterion label ("Tieu" / "chi 1.3") off the starts of a row's first lines."""
+    label: list[str] = []
+    out = [list(ws) for ws in lines]
+    for n in range(min(3, len(out))):
+        ws = out[n]
+        if ws and _LABEL_TOP.match(vn.fold_same_length(ws[0].text.lower())) and n == 0:
+            label.append(ws[0].text)
+            out[n] = ws[1:]
+            ws = out[n]
+            if ws and _LABEL_CODE.match(vn.fold_same_length(ws[0].text.lower())):
+                label.append(ws[0].text)
+                out[n] = ws[1:]
+                ws = out[n]
+        elif ws and _LABEL_CODE.match(vn.fold_same_length(ws[0].text.lower())):
+            label.append(ws[0].text)
+            out[n] = ws[1:]
+            ws = out[n]
+        if ws and label and _CODE.match(ws[0].text):
+            label.append(ws[0].text)
+            out[n] = ws[1:]
+        if ws is not out[n] and out[n]:
+            out[n][0] = Word(out[n][0].text, False)
+    return " ".join(label), out
+
+
+@dataclass
+class _Col:
+    pieces: list[str]
+    last_line: int = -1  # index of the last line that gave this column a piece
+
+    def status(self, line: int) -> str:
+        if self.last_line < 0:
+            return "new"
+        return "open" if self.last_line == line - 1 else "closed"
+
+
+_TIME_WORD = re.compile(
+    r"^(?:nam|hoc|thang|den|tu|toi|tiep|theo\.?|va|cac|vacac|hk\w*|quy|dau|cuoi|giua|suot|xuyen|"
+    r"\d{4}[-–]?|\d{1,2}[-–/]?|\d{1,2}/\d{4})[,.;]?$"
+)
+_TIME_CORE = re.compile(r"^(?:nam|thang|hk\w*|\d{4}[-–]?|\d{1,2}/\d{4})[,.;]?$")
+_MONEY_WORD = re.compile(r"^(?:trieu|tr|dong|d|vnd|ty|nghin|ngan|\d[\d.,]*)[,.;]?$")
+_MONEY_OPEN = re.compile(r"^(?:khong|kinh|ngan|nguon|\d|xa|quy|von|theo|tu|huy|khao|du)")
+_ROLE_OPEN = re.compile(
+    r"^[-+]?(?:hieu|pho|bgh|ban|gv|giao|to|tong|tpt|nhan|ke|van|chi|cong|doan|hoi|cmhs|phhs|cha|"
+    r"lanh|can|cb|thu|nhom|cac|truong|doi|toan|ca)"
+)
+
+
+def _kind_cost(kind: str, col: _Col, line: int, words: list[Word]) -> float:
+    """What the words say about their column: a time, an amount, a role."""
+    folded = [vn.fold_same_length(w.text.lower()) for w in words]
+    timeish = sum(1 for f in folded if _TIME_WORD.match(f)) / len(folded)
+    core_time = any(_TIME_CORE.match(f) for f in folded)
+    money = any(_MONEY_WORD.match(f) and not re.match(r"^\d{4}", f) for f in folded[1:]) or any(
+        f.startswith(("trieu", "dong", "ddng", "deng")) for f in folded)
+    new = col.status(line) == "new"
+    cost = 0.0
+    if kind == "time_text":
+        cost += 1.2 * (1.0 - timeish)
+        if new and not core_time:
+            cost += 1.0
+    elif timeish == 1.0 and core_time:
+        cost += 0.8
+    if kind == "budget_text":
+        if new and not _MONEY_OPEN.match(folded[0]):
+            cost += 1.0
+    elif money:
+        cost += 1.0
+    if kind == "lead" and new and not _ROLE_OPEN.match(folded[0]):
+        cost += 1.0
+    return cost
+
+
+def _piece_cost(col: _Col, line: int, words: list[Word], width: float, kind: str = "") -> float:
+    text = " ".join(w.text for w in words)
+    cost = _kind_cost(kind, col, line, words) if kind else 0.0
+    over = len(text) - width
+    if over > 0:
+        cost += OVER_PER_CHAR * over
+    status = col.status(line)
+    first = words[0].text
+    if status == "closed":
+        cost += REOPEN
+    elif status == "new":
+        cost += NEW_CELL
+        if is_tail(first):
+            cost += 3.0
+        ch = next((c for c in first if c.isalnum()), "")
+        if ch.isalpha() and ch.islower():
+            cost += LOWER_START
+    else:
+        above = col.pieces[-1]
+        if is_tail(first) and above[-1:].isalpha() and len(above) >= width - 2:
+            cost -= 1.0  # the rest of a word the full column cut
+        elif len(above) + 1 + len(first) <= width - 1 and not _OPEN_END.search(vn.fold_same_length(above.lower())):
+            cost += FITS_ABOVE  # this word would have fitted on the line above
+    return cost
+
+
+def _end_cost(col: _Col, line: int) -> float:
+    """Cost of an open cell getting nothing on this line (the cell ends above)."""
+    if col.status(line) != "open":
+        return 0.0
+    above = vn.fold_same_length(col.pieces[-1].lower())
+    if _OPEN_END.search(above):
+        return 1.5
+    return END
+
+
+def _split_line(
+    words: list[Word], cols: list[_Col], line: int, widths: list[float], kinds: list[str], k: int = 1
+) -> list[tuple[float, list[tuple[int, int, int]]]]:
+    """The k cheapest splits of a line's words into (column, start, end) pieces of increasing
+    columns, with their costs."""
+    n, m = len(words), len(cols)
+    ends = [_end_cost(c, line) for c in cols]
+    end_prefix = [0.0]
+    for e in ends:
+        end_prefix.append(end_prefix[-1] + e)
+    texts = [w.text for w in words]
+    best: dict[tuple[int, int], list[tuple[float, list]]] = {}
+
+    def solve(i: int, c: int) -> list[tuple[float, list]]:
+        if i == n:
+            return [(end_prefix[m] - end_prefix[c], [])]
+        key = (i, c)
+        if key in best:
+            return best[key]
+        found: list[tuple[float, list]] = []
+        for c2 in range(c, m):
+            skipped = end_prefix[c2] - end_prefix[c]
+            length = -1
+            for j in range(i + 1, n + 1):
+                if j > i + 1 and words[j - 1].border_before:
+                    break  # a piece never spans a read border
+                length += 1 + len(texts[j - 1])
+                if length > widths[c2] + 12:
+                    break
+                cost = _piece_cost(cols[c2], line, words[i:j], widths[c2], kinds[c2]) + skipped
+                if j < n and not words[j].border_before:
+                    cost += MISSED_BORDER
+                for rest_cost, rest in solve(j, c2 + 1):
+                    found.append((cost + rest_cost, [(c2, i, j)] + rest))
+        found.sort(key=lambda x: x[0])
+        best[key] = found[:k]
+        return best[key]
+
+    return solve(0, 0)
+
+
+BEAM = 6
+
+
+def read_row(lines: list[list[Word]], widths: list[float], kinds: list[str]) -> list[list[str]]:
+    """The pieces each column receives over a row's lines (columns after the label): a beam
+    search over the lines, so that a piece's column can be decided by the lines below it."""
+    beam: list[tuple[float, list[_Col]]] = [(0.0, [_Col([]) for _ in widths])]
+    for k, words in enumerate(lines):
+        if not words:
+            continue
+        grown: list[tuple[float, list[_Col]]] = []
+        for cost, cols in beam:
+            for extra, parts in _split_line(words, cols, k, widths, kinds, BEAM):
+                new = list(cols)
+                for c, i, j in parts:
+                    new[c] = _Col(cols[c].pieces + [" ".join(w.text for w in words[i:j])], k)
+                grown.append((cost + extra, new))
+        grown.sort(key=lambda x: x[0])
+        beam = grown[:BEAM]
+    return [c.pieces for c in beam[0][1]]
+
+
+def _join(pieces: list[str]) -> str:
+    out = ""
+    for p in pieces:
+        if not out:
+            out = p
+        elif is_tail(p) and out[-1:].isalpha():
+            out += p
+        elif re.search(r"\d[-–]$", out) and p[:1].isdigit():
+            out += p
+        else:
+            out += " " + p
+    return out
+
+
+def initial_widths(rows: list[list[list[Word]]], ncols: int) -> list[float]:
+    """A first guess from the lines where a border was read between every two columns: the
+    longest piece each column holds there. Without such lines, the lines with the most borders
+    read, their pieces taken as the columns on the right (short cells on the right keep their
+    places; missed borders are between the wide text columns on the left)."""
+    segmented = [_segments(ws) for r in rows for ws in r if ws]
+    full = [s for s in segmented if len(s) == ncols]
+    if not full:
+        most = max((len(s) for s in segmented), default=0)
+        full = [[""] * (ncols - len(s)) + s for s in segmented if len(s) == most and most > 1]
+    lengths = sorted(len(x) for s in segmented for x in s)
+    typical = float(lengths[len(lengths) // 2]) if lengths else 10.0
+    out = []
+    for c in range(ncols):
+        vals = [len(s[c]) for s in full if s[c]]
+        out.append(float(max(vals)) if vals else typical)
+    return out
+
+
+def _segments(words: list[Word]) -> list[str]:
+    segs: list[list[str]] = []
+    for w in words:
+        if not segs or w.border_before:
+            segs.append([])
+        segs[-1].append(w.text)
+    return [" ".join(s) for s in segs]
+
+
+def refine_widths(readings: list[list[list[str]]], ncols: int, old: list[float]) -> list[float]:
+    out = []
+    for c in range(ncols):
+        lengths = sorted(len(p) for r in readings for p in r[c])
+        if len(lengths) < 3:
+            out.append(old[c])
+            continue
+        out.append(float(lengths[int(0.9 * (len(lengths) - 1))]) + 1)
+    return out
+
+
+def read_table(rows: list[list[str]], kinds: list[str]) -> list[list[str]]:
+    """Cells of OCR rows: `rows` holds each row's raw lines, `kinds` the columns' fields (the
+    criterion first); the result holds each row's cell texts, the criterion label first."""
+    ncols = len(kinds)
+    kinds = kinds[1:]
+    tokenised = []
+    labels = []
+    for lines in rows:
+        label, words = split_label([tokens(ln) for ln in lines if ln.strip()])
+        labels.append(label)
+        tokenised.append(words)
+    widths = initial_widths(tokenised, ncols - 1)
+    readings = [read_row(r, widths, kinds) for r in tokenised]
+    for _ in range(2):
+        widths = refine_widths(readings, ncols - 1, widths)
+        readings = [read_row(r, widths, kinds) for r in tokenised]
+    return [[label] + [_join(p) for p in reading] for label, reading in zip(labels, readings)]
