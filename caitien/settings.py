@@ -93,7 +93,9 @@ TEMPLATES = [
 def _database():
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
-        return dj_database_url.parse(url, conn_max_age=60)
+        # Tests close connections after each request: a live server thread keeping one open
+        # would stop the throwaway test database from being dropped.
+        return dj_database_url.parse(url, conn_max_age=0 if _TESTING else 60)
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",

@@ -21,6 +21,17 @@ class ReadOnlyMixin:
         return False
 
 
+def titled(title: str):
+    """A related-field filter under a Vietnamese title (the catalog's foreign keys have none)."""
+
+    class Filter(admin.RelatedFieldListFilter):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.title = title
+
+    return Filter
+
+
 class StandardInline(ReadOnlyMixin, admin.TabularInline):
     model = Standard
     fields = ["number", "name"]
@@ -103,12 +114,17 @@ class CriterionInline(ReadOnlyMixin, admin.TabularInline):
 
 @admin.register(Standard)
 class StandardAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["__str__", "regulation"]
-    list_filter = ["regulation"]
+    list_display = ["__str__", "regulation_label"]
+    list_select_related = ["regulation"]
+    list_filter = [("regulation", titled("văn bản quy định"))]
     search_fields = ["name"]
-    fields = ["regulation", "number", "name"]
+    fields = ["regulation_label", "number", "name"]
     readonly_fields = fields
     inlines = [CriterionInline]
+
+    @admin.display(description="văn bản quy định", ordering="regulation")
+    def regulation_label(self, obj):
+        return obj.regulation.label
 
 
 class IndicatorInline(ReadOnlyMixin, admin.TabularInline):
@@ -121,11 +137,23 @@ class IndicatorInline(ReadOnlyMixin, admin.TabularInline):
 @admin.register(Criterion)
 class CriterionAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["code", "name", "regulation_label", "mandatory"]
-    list_filter = ["standard__regulation", "mandatory"]
+    list_filter = [("standard__regulation", titled("văn bản quy định")), "mandatory"]
     search_fields = ["code", "name", "search_text"]
     list_select_related = ["standard__regulation"]
-    fields = ["standard", "code", "name", "mandatory", "suggested_evidence", "quantities"]
+    fields = [
+        "regulation_label",
+        "standard_label",
+        "code",
+        "name",
+        "mandatory",
+        "suggested_evidence",
+        "quantities",
+    ]
     readonly_fields = fields
+
+    @admin.display(description="tiêu chuẩn")
+    def standard_label(self, obj):
+        return str(obj.standard)
 
     @admin.display(description="chỉ số định lượng")
     def quantities(self, obj):

@@ -37,11 +37,17 @@ def no_items(s: Subject):
 
 
 def _cited_circulars(text: str) -> list[tuple[str, str]]:
-    """(code, the words after it up to the next citation) for every circular cited in `text`."""
+    """(code, the words after it up to the next citation) for every circular the plan follows in `text`.
+
+    Circulars named only as the object of an amendment ("Thông tư 22/2024 sửa đổi, bổ sung … các Thông tư
+    số 17/2018, 18/2018 và 19/2018") are left out: citing all three there is right for every level."""
     folded = fold(text)
+    amended = [m.span() for m in re.finditer(r"sua doi[^;\n]*", folded)]
     found = []
     matches = list(re.finditer(r"(\d{1,3})\s*/\s*(20\d\d)\s*/\s*tt", folded))
     for n, m in enumerate(matches):
+        if any(start <= m.start() < end for start, end in amended):
+            continue
         end = matches[n + 1].start() if n + 1 < len(matches) else len(folded)
         # The circular's title follows its number up to the end of the citation.
         tail = re.split(r"[;\n]|\bcan cu\b|\bcong van\b|\bke hoach so\b|\bquyet dinh\b", folded[m.end():end])[0]

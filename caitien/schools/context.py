@@ -12,4 +12,8 @@ def current_context(request):
         "current_school": schools[0] if len(schools) == 1 else None,
         "user_schools": schools,
         "school_year_label": f"Năm học {start}-{start + 1}",
+        "nav_school_work": bool(schools),
+        "nav_can_import": any(permissions.can_import_plan(user, s) for s in schools),
+        "nav_office": permissions.is_office_specialist(user) if user is not None else False,
+        "nav_admin": permissions.can_manage_system(user) if user is not None else False,
     }

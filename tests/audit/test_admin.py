@@ -1,5 +1,7 @@
 """The audit log and the schools in the admin: the log is read-only; admin edits are logged."""
 
+import re
+
 import pytest
 from django.db import transaction
 from django.urls import reverse
@@ -134,3 +136,4 @@ def test_actions_and_objects_read_in_vietnamese(admin_client, cast):
     assert "trường số" in html
     assert "plan_item.create" not in html.replace("action=plan_item.create", "")
     assert "Show counts" not in html
+    assert re.findall(r'data-filter-title="([^"]+)"', html) == ["hành động", "trường", "thời điểm"]

@@ -70,7 +70,7 @@ def test_a_school_imports_its_word_plan_through_the_preview(browse, cast, tmp_pa
     build_plan_docx(path)
     page = browse()
     login(page, "vice", cast.password)
-    page.goto("/ke-hoach/")
+    page.get_by_role("link", name="Tất cả kế hoạch của trường").click()
     page.get_by_role("link", name="Lập kế hoạch mới").click()
     page.get_by_role("link", name=re.compile("nhập từ tệp có sẵn")).click()
     expect(page.get_by_role("heading", name="Nhập kế hoạch từ tệp")).to_be_visible()
@@ -81,12 +81,12 @@ def test_a_school_imports_its_word_plan_through_the_preview(browse, cast, tmp_pa
     expect(page.get_by_role("heading", name=f"Xem lại kế hoạch đọc từ “{path.name}”")).to_be_visible(timeout=60_000)
     expect(page.locator("main")).to_contain_text("3 dòng kế hoạch")
     assert not Plan.objects.exists()  # nothing saved before the person confirms
-    shoot(page, "import-preview", "desktop")
+    shoot(page, "import-docx-preview", "desktop")
     phone = browse(PHONE)
     login(phone, "vice", cast.password)
     phone.goto(page.url)
     expect(phone.locator("fieldset.import-row")).to_have_count(3)
-    shoot(phone, "import-preview", "phone")
+    shoot(phone, "import-docx-preview", "phone")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     rows = page.locator("fieldset.import-row")
     expect(rows).to_have_count(3)

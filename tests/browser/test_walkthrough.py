@@ -7,7 +7,9 @@ school is refused the school's new draft, in Vietnamese.
 """
 
 import re
+from pathlib import Path
 
+import docx
 import pytest
 from playwright.sync_api import expect
 
@@ -160,6 +162,13 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     expect(article).to_contain_text("ngày 05 tháng 10 năm 2026")
     expect(article.locator("#plan-table")).to_contain_text("Phân công văn thư thu biên bản")
     expect(page.get_by_role("button", name="Đăng xuất")).to_have_count(0)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Word (DOCX)").click()
+    saved = Path(download.value.path())
+    word = docx.Document(saved)
+    text = "\n".join([p.text for p in word.paragraphs] +
+                     [c.text for t in word.tables for r in t.rows for c in r.cells])
+    assert "12/KH-THHB" in text and "Phân công văn thư thu biên bản" in text and download.value.suggested_filename.endswith(".docx")
 
     # 8. The office specialist sees it on the overview and comments on its row.
     office = browse()

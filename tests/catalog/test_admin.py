@@ -1,5 +1,7 @@
 """The catalog in the admin: readable and searchable, never edited there (the data files are the source)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -70,3 +72,13 @@ def test_the_admin_is_not_for_school_people(client, cast):
     client.force_login(cast.principal)
     response = client.get(reverse("admin:catalog_regulation_changelist"))
     assert response.status_code == 302 and "/quan-tri/login/" in response["Location"]
+
+
+def test_filters_and_labels_read_in_vietnamese(admin_client, catalog):
+    html = admin_client.get(reverse("admin:catalog_criterion_changelist")).content.decode()
+    titles = re.findall(r'data-filter-title="([^"]+)"', html)
+    assert titles == ["văn bản quy định", "bắt buộc"]
+    crit = Criterion.objects.get(standard__regulation__slug="tt57-2026-pl2", code="1.3")
+    html = admin_client.get(reverse("admin:catalog_criterion_change", args=[crit.pk])).content.decode()
+    assert "Tiêu chuẩn 1: Quản trị nhà trường và bảo đảm chất lượng" in html
+    assert crit.quantitative_indicators[0] in html

@@ -2,6 +2,8 @@
 
 import dataclasses
 
+import pytest
+
 from caitien.checks import CheckContext, budget_totals, run_checks
 from caitien.checks.engine import resolve_regulation
 from caitien.planfile.model import Amount, Item
@@ -73,6 +75,29 @@ def test_legal_bases_citing_the_secondary_circular_in_a_primary_plan():
     legal = "Căn cứ Thông tư số 18/2018/TT-BGDĐT ngày 22/8/2018 của Bộ trưởng Bộ GDĐT; Công văn 5932/BGDĐT-QLCL."
     found = only(good_doc(sections={**good_doc().sections, "legal_bases": legal}), "circular-level-mismatch")
     assert found and "18/2018" in found[0].message
+
+
+def test_amending_circular_naming_all_three_2018_circulars_is_fine():
+    legal = LEGAL_BASES_2018 + (" Thông tư số 22/2024/TT-BGDĐT ngày 10/12/2024 sửa đổi, bổ sung một số điều của Quy định "
+                                "ban hành kèm theo các Thông tư số 17/2018/TT-BGDĐT, 18/2018/TT-BGDĐT và 19/2018/TT-BGDĐT;")
+    assert not only(good_doc(sections={**good_doc().sections, "legal_bases": legal}), "circular-level-mismatch")
+    # Outside the amendment clause, the secondary circular is still caught.
+    assert only(good_doc(sections={**good_doc().sections, "legal_bases": legal + " Căn cứ Thông tư số 18/2018/TT-BGDĐT."}),
+                "circular-level-mismatch")
+
+
+@pytest.mark.parametrize("slug, level", [("tt17-2018", "tieu_hoc"), ("tt18-2018", "thcs"), ("tt18-2018", "thpt"),
+                                         ("tt19-2018", "mam_non"), ("tt57-2026-pl1", "mam_non"),
+                                         ("tt57-2026-pl2", "thcs")])
+def test_default_sections_pass_the_document_rules(slug, level):
+    from caitien.catalog import registry
+    from caitien.planfile.defaults import default_sections
+
+    regulation = registry.get(slug)
+    sections = default_sections(regulation, level, school_name="Trường Thử Nghiệm", start_year=2025, end_year=2026)
+    doc = good_doc(school_level=level, circular=regulation.code, regulation=slug, sections=sections,
+                   period={"start_year": 2025, "end_year": 2026})
+    assert not only(doc, "circular-level-mismatch") and not only(doc, "guidance-number")
 
 
 def test_guidance_of_the_other_level():

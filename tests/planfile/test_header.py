@@ -39,8 +39,8 @@ Nơi nhận:                                   KT. HIỆU TRƯỞNG
 def test_header_block_title_period_and_circular():
     doc = Document()
     header.fill_document(doc, TEXT)
-    assert doc.governing_body == "PHÒNG GD&ĐT HUYỆN NAM SƠN"
-    assert doc.school == "TRƯỜNG TRUNG HỌC CƠ SỞ LÊ QUÝ ĐÔN"
+    assert doc.governing_body == "Phòng GD&ĐT huyện Nam Sơn"  # printed in capitals, read in the usual case
+    assert doc.school == "Trường Trung học cơ sở Lê Quý Đôn"
     assert doc.school_level == "thcs"
     assert doc.document_number == "27/KH-THCSLQĐ"
     assert (doc.place, doc.date) == ("Nam Sơn", "2025-09-18")
@@ -105,3 +105,38 @@ def test_circular_with_several_appendices_needs_the_level():
     header.fill_document(doc, "TRƯỜNG THCS AN PHÚ\n\nKẾ HOẠCH\n\nCăn cứ Thông tư 57/2026/TT-BGDĐT.\n")
     assert doc.school_level == "thcs"
     assert doc.regulation == "tt57-2026-pl2"
+
+
+CAPITALS = """UBND XÃ HÒA AN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TRƯỜNG PTDTBT THCS HÒA AN          Độc lập - Tự do - Hạnh phúc
+Số: 05/KH-THCS                     Hòa An, ngày 02 tháng 10 năm 2025
+
+KẾ HOẠCH
+Cải tiến chất lượng giáo dục năm học 2025 - 2026
+
+I. CĂN CỨ XÂY DỰNG KẾ HOẠCH
+Căn cứ kết quả tự đánh giá của Trường PTDTBT THCS Hòa An;
+"""
+
+
+def test_names_printed_in_capitals_are_read_as_the_body_writes_them():
+    doc = Document()
+    header.fill_document(doc, CAPITALS)
+    assert doc.school == "Trường PTDTBT THCS Hòa An"
+    assert doc.governing_body == "UBND xã Hòa An"
+
+
+def test_capitals_without_a_body_spelling_get_the_usual_case():
+    doc = Document()
+    header.fill_document(doc, CAPITALS.replace("của Trường PTDTBT THCS Hòa An", "của nhà trường"))
+    assert doc.school == "Trường PTDTBT THCS Hòa An"
+    doc = Document()
+    header.fill_document(doc, "ỦY BAN NHÂN DÂN THÀNH PHỐ LONG SƠN\nTRƯỜNG MẦM NON HOA SEN\n\nKẾ HOẠCH\n")
+    assert (doc.governing_body, doc.school) == ("Ủy ban nhân dân thành phố Long Sơn", "Trường Mầm non Hoa Sen")
+
+
+def test_capitals_without_diacritics_stay_as_printed():
+    # A scan read without diacritics: the document's own spelling is kept.
+    doc = Document()
+    header.fill_document(doc, "UBND HUYEN LONG SON\nTRUONG TIEU HOC AN PHU\n\nKE HOACH\n")
+    assert (doc.governing_body, doc.school) == ("UBND HUYEN LONG SON", "TRUONG TIEU HOC AN PHU")

@@ -133,3 +133,85 @@ def test_classify_labels():
     assert table.classify("Mức độ thực hiện") == "status"
     assert table.classify("Mục tiêu cải tiến") == "expected_result"
     assert table.classify("Họ và tên") is None
+
+
+def test_the_written_time_is_kept_beside_month_columns():
+    rows = [
+        ["Tiêu chí", "Kết quả cần đạt", "Giải pháp", "Chủ trì", "Thời gian thực hiện", "Tháng bắt đầu",
+         "Tháng kết thúc"],
+        ["1.4", "A", "B", "Hiệu trưởng", "Quý I/2025", "01/2025", "03/2025"],
+        ["1.5", "C", "D", "Hiệu trưởng", "", "10/2024", "12/2024"],
+    ]
+    first, second = table.build_items(rows, _doc())
+    assert (first.time_text, first.start, first.end) == ("Quý I/2025", "2025-01", "2025-03")
+    # No written time: the months make it.
+    assert (second.time_text, second.start, second.end) == ("10/2024 - 12/2024", "2024-10", "2024-12")
+
+
+def test_the_total_row_is_not_a_plan_row():
+    rows = [
+        ["TT", "Tiêu chí", "Kết quả cần đạt", "Giải pháp", "Chủ trì", "Thời gian", "Dự kiến kinh phí", "Ghi chú"],
+        ["1", "Tiêu chí 3.1", "Tổng số phòng học đủ 12 phòng", "Xây thêm 2 phòng", "Hiệu trưởng", "HKI",
+         "90 triệu đồng", ""],
+        ["2", "Tiêu chí 3.2", "Sân chơi an toàn", "Thay nền sân", "Kế toán", "HKII", "10.000.000 đồng", ""],
+        ["Tổng dự kiến kinh phí"] * 6 + ["100.000.000 đồng", ""],
+        ["Cộng", "", "", "", "", "", "100.000.000", ""],
+    ]
+    doc = _doc()
+    items = table.build_items(rows, doc)
+    assert [i.criterion for i in items] == ["3.1", "3.2"]
+    assert items[0].expected_result == "Tổng số phòng học đủ 12 phòng"  # a row naming a criterion is never a total
+    assert items[1].notes == ""
+    assert doc.warnings == []
+
+
+def test_form_57_resources_column_holds_budget_and_other_support():
+    rows = [
+        ["TT", "Nội dung cải tiến", "Mục tiêu cải tiến", "Hoạt động/giải pháp", "Chỉ số đánh giá kết quả",
+         "Thời gian thực hiện", "Đơn vị/cá nhân phụ trách", "Nguồn lực bảo đảm",
+         "Thông tin, dữ liệu hoặc minh chứng dự kiến", "Mức độ thực hiện"],
+        ["1", "Tiêu chí 4.1", "A", "B", "C", "Tháng 2/2025", "Hiệu trưởng",
+         "Ngân sách: 5.000.000 đồng\nHỗ trợ khác: Hội cha mẹ học sinh góp công", "MC.4.1.01", ""],
+        ["2", "Tiêu chí 4.2", "A", "B", "C", "Tháng 3/2025", "Hiệu trưởng", "Nguồn xã hội hóa\n3 triệu đồng", "", ""],
+    ]
+    first, second = table.build_items(rows, _doc())
+    assert first.budget_text == "Ngân sách: 5.000.000 đồng"
+    assert first.support == "Hội cha mẹ học sinh góp công"
+    assert [a.vnd for a in first.budget_amounts] == [5_000_000]
+    # Without the "Hỗ trợ khác:" line the whole cell is the budget text.
+    assert (second.budget_text, second.support) == ("Nguồn xã hội hóa 3 triệu đồng", "")
+
+
+PRIORITY = ["TT", "Tiêu chuẩn", "Tiêu chí liên quan (nếu có)", "Đánh giá hiện trạng", "Điểm hạn chế",
+            "Nguyên nhân của hạn chế"]
+MONITORING = ["Thời điểm", "Nội dung theo dõi", "Kết quả thực hiện", "Điều chỉnh (nếu có)", "Người đánh giá"]
+
+
+def test_each_table_of_a_57_plan_is_recognised_by_its_header():
+    plan = [
+        ["TT", "Nội dung cải tiến", "Mục tiêu cải tiến", "Hoạt động/giải pháp", "Chỉ số đánh giá kết quả",
+         "Thời gian thực hiện", "Đơn vị/cá nhân phụ trách", "Nguồn lực bảo đảm",
+         "Thông tin, dữ liệu hoặc minh chứng dự kiến", "Mức độ thực hiện"],
+        ["1", "Tiêu chí 2.2", "A", "B", "C", "Tháng 2/2025", "Hiệu trưởng", "", "", ""],
+    ]
+    priority = [PRIORITY, ["1", "Tiêu chuẩn 2", "2.2, 2.3", "Thiếu giáo viên Tin học", "Dạy chưa đủ giờ",
+                           "Chưa tuyển được"]]
+    monitoring = [MONITORING, ["Cuối học kỳ I", "Số giờ dạy Tin học", "", "", "Tổ giám sát"]]
+    other = [["Nơi nhận:", "", "HIỆU TRƯỞNG"], ["- Lưu: VT", "", "Lò Văn Sáng"]]
+    assert [table.table_kind(t) for t in (plan, priority, monitoring, other)] == [
+        "plan", "priority_issues", "monitoring", None]
+    doc = _doc()
+    kinds = [table.read_table(t, doc, where=f"bảng {n}") for n, t in enumerate((priority, plan, monitoring, other))]
+    assert kinds == ["priority_issues", "plan", "monitoring", None]
+    assert [i.criterion for i in doc.items] == ["2.2"]
+    [issue] = doc.priority_issues
+    assert (issue.standard, issue.criteria, issue.current_state, issue.limitation, issue.cause) == (
+        2, "2.2, 2.3", "Thiếu giáo viên Tin học", "Dạy chưa đủ giờ", "Chưa tuyển được")
+    [entry] = doc.monitoring
+    assert (entry.moment, entry.content, entry.result, entry.adjustment, entry.assessor) == (
+        "Cuối học kỳ I", "Số giờ dạy Tin học", "", "", "Tổ giám sát")
+
+
+def test_a_plan_table_is_still_a_plan_table_whatever_its_words():
+    # 2018 headers name "kết quả" and "thời gian" too: they are not the monitoring table.
+    assert table.table_kind([HEADER_2018, ["1", "Tiêu chí 1.1", "", "A", "B", "C", "", "HKI", "", "", "", ""]]) == "plan"

@@ -35,7 +35,7 @@ def test_tab_separated_rows():
     assert (kits.start, kits.end) == ("2025-10", "2025-12")
     assert [(a.vnd, a.per) for a in kits.budget_amounts] == [(1_500_000, "month")]
     assert doc.standard_headings == {"1": "Tổ chức và quản lý nhà trường", "3": "Cơ sở vật chất và thiết bị dạy học"}
-    assert doc.school == "TRƯỜNG TIỂU HỌC SAO MAI" and doc.school_level == "tieu_hoc"
+    assert doc.school == "Trường Tiểu học Sao Mai" and doc.school_level == "tieu_hoc"
     assert (doc.document_number, doc.place, doc.date) == ("12/KH-THSM", "Hoàng Sa", "2025-09-05")
     assert doc.regulation == "tt17-2018"
     assert doc.signer.name == "Lê Thị Hoa" and doc.signer.title == "HIỆU TRƯỞNG"

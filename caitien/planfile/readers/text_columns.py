@@ -37,7 +37,15 @@ MISSED_BORDER = 0.4
 REOPEN = 6.0
 OVER_PER_CHAR = 0.6
 FITS_ABOVE = 0.8
-END = 0.2
+END = 0.1
+MONEY_GOES_ON = 0.3
+ROLE_WORDS = 0.4
+INNER_CAPITAL = 0.5
+# A column holds at least a short word on a line.
+MIN_WIDTH = 6.0
+SHORT_ABOVE = 0.3
+ROLE_OPENS = -0.6
+TIME_OPENS = -0.6
 
 
 @dataclass
@@ -126,6 +134,17 @@ def split_label(lines: list[list[Word]]) -> tuple[str, list[list[Word]]]:
 class _Col:
     pieces: list[str]
     last_line: int = -1  # index of the last line that gave this column a piece
+    open_end: bool = False  # the last piece ends mid-phrase ("và", ",", "-")
+
+    def signature(self, line: int) -> tuple:
+        status = self.status(line)
+        if status != "open":
+            return (status,)
+        above = self.pieces[-1]
+        return (status, len(above), self.open_end, above[-1:].isalpha())
+
+    def add(self, piece: str, line: int) -> _Col:
+        return _Col(self.pieces + [piece], line, bool(_OPEN_END.search(vn.fold_same_length(piece.lower()))))
 
     def status(self, line: int) -> str:
         if self.last_line < 0:
@@ -146,54 +165,105 @@ _ROLE_OPEN = re.compile(
 )
 
 
-def _kind_cost(kind: str, col: _Col, line: int, words: list[Word]) -> float:
+@dataclass
+class _Span:
+    """What a run of a line's words says, computed once per line."""
+
+    text: str
+    first: str
+    tail: bool  # the first word is the end of a word cut above
+    lower: bool  # the first word starts in lower case
+    timeish: float  # share of time words
+    core_time: bool
+    money: bool
+    money_open: bool
+    role_open: bool
+    inner_capitals: int  # words inside that open a cell rather than go on a sentence
+    roleish: float  # share of words that name roles and bodies
+
+
+def _span(words: list[Word], folded: list[str]) -> _Span:
+    first = words[0].text
+    ch = next((c for c in first if c.isalnum()), "")
+    return _Span(
+        text=" ".join(w.text for w in words),
+        first=first,
+        tail=is_tail(first),
+        lower=ch.isalpha() and ch.islower(),
+        timeish=sum(1 for f in folded if _TIME_WORD.match(f)) / len(folded),
+        core_time=any(_TIME_CORE.match(f) for f in folded),
+        money=any(_MONEY_WORD.match(f) and not re.match(r"^\d{4}", f) for f in folded[1:])
+        or any(f.startswith(("trieu", "dong", "ddng", "deng")) for f in folded),
+        money_open=bool(_MONEY_OPEN.match(folded[0])),
+        role_open=bool(_ROLE_OPEN.match(folded[0])),
+        roleish=sum(1 for f in folded if _ROLE_WORD.match(f)) / len(folded),
+        inner_capitals=sum(1 for a, b in zip(words, words[1:]) if _opens_inside(a.text, b.text)),
+    )
+
+
+def _opens_inside(before: str, word: str) -> bool:
+    """A capitalised word after a lower-case one, not after a stop: in Vietnamese only names do
+    that, so it is most often the first word of the next column's cell."""
+    return (
+        len(word) > 1 and word[0].isupper() and word[1:2].islower()
+        and before[-1:].isalpha() and before[:1].islower()
+    )
+
+
+_ROLE_WORD = re.compile(
+    r"^[-+]?(?:hieu|truong|pho|giao|vien|nhan|ke|toan|gv|bgh|cmhs|phhs|to|ban|giam|doan|doi|tong|phu|trach|"
+    r"thu|van|y|te|bo|chi|cong|hoi|dong|va|cac|chuyen|mon|cm|tpt|nv|cb|can|ht|pht)[,.;]?$"
+)
+
+
+def _kind_cost(kind: str, new: bool, sp: _Span) -> float:
     """What the words say about their column: a time, an amount, a role."""
-    folded = [vn.fold_same_length(w.text.lower()) for w in words]
-    timeish = sum(1 for f in folded if _TIME_WORD.match(f)) / len(folded)
-    core_time = any(_TIME_CORE.match(f) for f in folded)
-    money = any(_MONEY_WORD.match(f) and not re.match(r"^\d{4}", f) for f in folded[1:]) or any(
-        f.startswith(("trieu", "dong", "ddng", "deng")) for f in folded)
-    new = col.status(line) == "new"
     cost = 0.0
     if kind == "time_text":
-        cost += 1.2 * (1.0 - timeish)
-        if new and not core_time:
+        cost += 1.2 * (1.0 - sp.timeish)
+        if new and not sp.core_time:
             cost += 1.0
-    elif timeish == 1.0 and core_time:
+    elif sp.timeish == 1.0 and sp.core_time:
         cost += 0.8
     if kind == "budget_text":
-        if new and not _MONEY_OPEN.match(folded[0]):
+        if new and not sp.money_open:
             cost += 1.0
-    elif money:
+        elif not new and not sp.money:
+            cost += MONEY_GOES_ON
+    elif sp.money:
         cost += 1.0
-    if kind == "lead" and new and not _ROLE_OPEN.match(folded[0]):
-        cost += 1.0
+    if kind == "lead":
+        cost -= ROLE_WORDS * sp.roleish
+        if new:
+            cost += ROLE_OPENS if sp.role_open else 1.0
+    if kind == "time_text" and new and sp.core_time:
+        cost += TIME_OPENS
     return cost
 
 
-def _piece_cost(col: _Col, line: int, words: list[Word], width: float, kind: str = "") -> float:
-    text = " ".join(w.text for w in words)
-    cost = _kind_cost(kind, col, line, words) if kind else 0.0
-    over = len(text) - width
+def _piece_cost(col: _Col, line: int, sp: _Span, width: float, kind: str) -> float:
+    status = col.status(line)
+    cost = _kind_cost(kind, status == "new", sp) + INNER_CAPITAL * sp.inner_capitals
+    over = len(sp.text) - width
     if over > 0:
         cost += OVER_PER_CHAR * over
-    status = col.status(line)
-    first = words[0].text
     if status == "closed":
         cost += REOPEN
     elif status == "new":
         cost += NEW_CELL
-        if is_tail(first):
+        if sp.tail:
             cost += 3.0
-        ch = next((c for c in first if c.isalnum()), "")
-        if ch.isalpha() and ch.islower():
+        if sp.lower:
             cost += LOWER_START
     else:
         above = col.pieces[-1]
-        if is_tail(first) and above[-1:].isalpha() and len(above) >= width - 2:
+        if sp.tail and above[-1:].isalpha() and len(above) >= width - 2:
             cost -= 1.0  # the rest of a word the full column cut
-        elif len(above) + 1 + len(first) <= width - 1 and not _OPEN_END.search(vn.fold_same_length(above.lower())):
+        elif len(above) + 1 + len(sp.first) <= width - 1 and not col.open_end:
             cost += FITS_ABOVE  # this word would have fitted on the line above
+        else:
+            # A line is wrapped when it is full: the fuller the line above, the likelier it goes on.
+            cost += SHORT_ABOVE * max(0.0, 1.0 - len(above) / max(width, 1.0))
     return cost
 
 
@@ -201,18 +271,23 @@ def _end_cost(col: _Col, line: int) -> float:
     """Cost of an open cell getting nothing on this line (the cell ends above)."""
     if col.status(line) != "open":
         return 0.0
-    above = vn.fold_same_length(col.pieces[-1].lower())
-    if _OPEN_END.search(above):
+    if col.open_end:
         return 1.5
     return END
 
 
 def _split_line(
-    words: list[Word], cols: list[_Col], line: int, widths: list[float], kinds: list[str], k: int = 1
+    words: list[Word], cols: list[_Col], line: int, widths: list[float], kinds: list[str], k: int = 1,
+    spans: dict | None = None,
 ) -> list[tuple[float, list[tuple[int, int, int]]]]:
     """The k cheapest splits of a line's words into (column, start, end) pieces of increasing
     columns, with their costs."""
     n, m = len(words), len(cols)
+    if spans is None:
+        spans = {}
+    folded = [vn.fold_same_length(w.text.lower()) for w in words]
+    sigs = [c.signature(line) for c in cols]
+    opens = [False] + [_opens_inside(a.text, b.text) for a, b in zip(words, words[1:])]
     ends = [_end_cost(c, line) for c in cols]
     end_prefix = [0.0]
     for e in ends:
@@ -220,35 +295,65 @@ def _split_line(
     texts = [w.text for w in words]
     best: dict[tuple[int, int], list[tuple[float, list]]] = {}
 
-    def solve(i: int, c: int) -> list[tuple[float, list]]:
+    def solve(i: int, c: int) -> list[tuple[float, tuple]]:
         if i == n:
-            return [(end_prefix[m] - end_prefix[c], [])]
+            return [(end_prefix[m] - end_prefix[c], ())]
         key = (i, c)
         if key in best:
             return best[key]
-        found: list[tuple[float, list]] = []
+        found: list[tuple[float, tuple]] = []
         for c2 in range(c, m):
+            if closed[c2]:
+                continue
             skipped = end_prefix[c2] - end_prefix[c]
             length = -1
             for j in range(i + 1, n + 1):
                 if j > i + 1 and words[j - 1].border_before:
                     break  # a piece never spans a read border
                 length += 1 + len(texts[j - 1])
-                if length > widths[c2] + 12:
+                if length > widths[c2] + 8:
                     break
-                cost = _piece_cost(cols[c2], line, words[i:j], widths[c2], kinds[c2]) + skipped
-                if j < n and not words[j].border_before:
+                ckey = (c2, sigs[c2], i, j)
+                cost = spans.get(ckey)
+                if cost is None:
+                    sp = spans.get((i, j))
+                    if sp is None:
+                        sp = spans[(i, j)] = _span(words[i:j], folded[i:j])
+                    cost = spans[ckey] = _piece_cost(cols[c2], line, sp, widths[c2], kinds[c2])
+                cost += skipped
+                if j < n and not words[j].border_before and not opens[j]:
                     cost += MISSED_BORDER
+                if len(found) >= k and cost - 3.0 > found[-1][0]:
+                    continue
                 for rest_cost, rest in solve(j, c2 + 1):
-                    found.append((cost + rest_cost, [(c2, i, j)] + rest))
+                    found.append((cost + rest_cost, ((c2, i, j), rest)))
+                if len(found) > 4 * k:
+                    found.sort(key=lambda x: x[0])
+                    del found[k:]
         found.sort(key=lambda x: x[0])
         best[key] = found[:k]
         return best[key]
 
-    return solve(0, 0)
+    # A cell is one run of lines: a column whose cell is over takes no more text, unless the
+    # line has more pieces than the other columns can take.
+    closed = [c.status(line) == "closed" for c in cols]
+    found = solve(0, 0)
+    if not found:
+        closed = [False] * m
+        best.clear()
+        found = solve(0, 0)
+    out = []
+    for cost, parts in found:
+        flat = []
+        while parts:
+            flat.append(parts[0])
+            parts = parts[1]
+        out.append((cost, flat))
+    return out
 
 
-BEAM = 6
+BEAM = 5
+SPLITS = 3
 
 
 def read_row(lines: list[list[Word]], widths: list[float], kinds: list[str]) -> list[list[str]]:
@@ -259,11 +364,18 @@ def read_row(lines: list[list[Word]], widths: list[float], kinds: list[str]) -> 
         if not words:
             continue
         grown: list[tuple[float, list[_Col]]] = []
+        spans: dict = {}
+        splits: dict = {}
         for cost, cols in beam:
-            for extra, parts in _split_line(words, cols, k, widths, kinds, BEAM):
+            # States that look alike to the costs share their splits.
+            sig = tuple(c.signature(k) for c in cols)
+            found = splits.get(sig)
+            if found is None:
+                found = splits[sig] = _split_line(words, cols, k, widths, kinds, SPLITS, spans)
+            for extra, parts in found:
                 new = list(cols)
                 for c, i, j in parts:
-                    new[c] = _Col(cols[c].pieces + [" ".join(w.text for w in words[i:j])], k)
+                    new[c] = cols[c].add(" ".join(w.text for w in words[i:j]), k)
                 grown.append((cost + extra, new))
         grown.sort(key=lambda x: x[0])
         beam = grown[:BEAM]
@@ -300,7 +412,7 @@ def initial_widths(rows: list[list[list[Word]]], ncols: int) -> list[float]:
     for c in range(ncols):
         vals = [len(s[c]) for s in full if s[c]]
         out.append(float(max(vals)) if vals else typical)
-    return out
+    return [max(MIN_WIDTH, w) for w in out]
 
 
 def _segments(words: list[Word]) -> list[str]:
@@ -320,7 +432,7 @@ def refine_widths(readings: list[list[list[str]]], ncols: int, old: list[float])
             out.append(old[c])
             continue
         out.append(float(lengths[int(0.9 * (len(lengths) - 1))]) + 1)
-    return out
+    return [max(MIN_WIDTH, w) for w in out]
 
 
 def read_table(rows: list[list[str]], kinds: list[str]) -> list[list[str]]:
@@ -336,7 +448,7 @@ def read_table(rows: list[list[str]], kinds: list[str]) -> list[list[str]]:
         tokenised.append(words)
     widths = initial_widths(tokenised, ncols - 1)
     readings = [read_row(r, widths, kinds) for r in tokenised]
-    for _ in range(2):
+    for _ in range(1):
         widths = refine_widths(readings, ncols - 1, widths)
         readings = [read_row(r, widths, kinds) for r in tokenised]
     return [[label] + [_join(p) for p in reading] for label, reading in zip(labels, readings)]

@@ -41,6 +41,10 @@ def read_xlsx(data: bytes, filename: str = "") -> Document:
     doc = assemble(best, filename)
     grid = dict(sheets).get(best_title) or []
     fill_labelled_fields(doc, grid[: _header_index(grid) or 0])
+    # The 57/2026 form's other tables (priority issues, monitoring) may stand on sheets of their own.
+    for title, other in sheets:
+        if title != best_title and table.table_kind(other) in ("priority_issues", "monitoring"):
+            table.read_table(other, doc, where=f"trang tính “{title}”")
     if best_title in cut:
         doc.warn("sheet-cut", f"Trang tính “{best_title}” dài hơn {MAX_SHEET_ROWS} dòng: chỉ {MAX_SHEET_ROWS} dòng "
                               "đầu được đọc. Hãy kiểm tra phần cuối kế hoạch.", f"trang tính “{best_title}”")

@@ -99,7 +99,9 @@ def cell_text(item: Item, key: str, order: int, new_form: bool) -> str:
     if key == "budget_text":
         budget = item.budget_text or money_text(item)
         if new_form:  # one column, "Nguồn lực bảo đảm", holds money and other support
-            return "\n".join(t for t in (budget, item.support) if t)
+            # The support on its own line after "Hỗ trợ khác:", which the readers take back as Item.support.
+            support = f"Hỗ trợ khác: {item.support}" if item.support else ""
+            return "\n".join(t for t in (budget, support) if t)
         return budget
     if key == "level":
         return item.level or ""
