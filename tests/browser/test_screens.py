@@ -88,6 +88,11 @@ def test_every_main_page_at_desktop_and_phone_widths(browse, cast, tmp_path):
     from caitien.schools.services import membership_add
     membership_add(user=cast.principal, role=Role.PRINCIPAL, school=cast.secondary)
     submitted = plan_services.plan_submit(plan=submitted, actor=cast.principal)
+    revised = plan_services.plan_revise(plan=published, actor=cast.principal,
+                                        reason="UBND xã cấp kinh phí sửa sân sớm hơn dự kiến.")
+    first = revised.items.order_by("order").first()
+    plan_services.plan_item_update(item=first, actor=cast.principal, revision=first.revision,
+                                   values={"time_text": "Tháng 9/2026 - 4/2027", "budget_text": "3 triệu đồng"})
     ca = sa.criteria.get(criterion__code="1.4")
     problems = []
     visit_all(browse, [
@@ -112,7 +117,7 @@ def test_every_main_page_at_desktop_and_phone_widths(browse, cast, tmp_path):
             ("plan-edit-57", f"/ke-hoach/{form57.pk}/soan/"),
             ("plan-submitted", f"/ke-hoach/{submitted.pk}/"),
             ("plan-published", f"/ke-hoach/{published.pk}/"),
-            ("plan-revise", f"/ke-hoach/{published.pk}/dieu-chinh/"),
+            ("plan-compare", f"/ke-hoach/{revised.pk}/so-sanh/"),
             ("import-upload", "/nhap/"),
         ]),
         ("specialist", cast.password, [

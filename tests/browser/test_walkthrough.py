@@ -26,8 +26,6 @@ pytestmark = pytest.mark.browser
 BY_HAND = "1.2"
 WEAKNESS = ("Tổ văn phòng chưa lưu đủ biên bản họp của các tổ chuyên môn; hồ sơ năm học trước còn rời rạc, "
             "khó tra cứu khi cần minh chứng.")
-
-
 LEGAL_BASES = ("Căn cứ Thông tư số 17/2018/TT-BGDĐT ngày 22/8/2018 của Bộ Giáo dục và Đào tạo ban hành Quy định "
                "về kiểm định chất lượng giáo dục và công nhận đạt chuẩn quốc gia đối với trường tiểu học;\n"
                "Căn cứ kết quả tự đánh giá năm học 2026-2027 của Trường Tiểu học Hoà Bình;\n"
@@ -168,7 +166,8 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     word = docx.Document(saved)
     text = "\n".join([p.text for p in word.paragraphs] +
                      [c.text for t in word.tables for r in t.rows for c in r.cells])
-    assert "12/KH-THHB" in text and "Phân công văn thư thu biên bản" in text and download.value.suggested_filename.endswith(".docx")
+    assert download.value.suggested_filename.endswith(".docx")
+    assert "12/KH-THHB" in text and "Phân công văn thư thu biên bản" in text
 
     # 8. The office specialist sees it on the overview and comments on its row.
     office = browse()
@@ -196,3 +195,7 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     expect(stranger.get_by_role("heading", name="Không có quyền truy cập")).to_be_visible()
     expect(stranger.locator("main")).to_contain_text("chỉ cán bộ của trường xem được")
     expect(stranger.locator("main")).not_to_contain_text("Kế hoạch dự thảo mới")
+    stranger.goto("/ke-hoach/")
+    expect(stranger.get_by_role("heading", level=1)).to_be_visible()
+    expect(stranger.locator("main")).not_to_contain_text("Kế hoạch dự thảo mới")
+    assert_clean(stranger)

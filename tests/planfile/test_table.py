@@ -215,3 +215,14 @@ def test_each_table_of_a_57_plan_is_recognised_by_its_header():
 def test_a_plan_table_is_still_a_plan_table_whatever_its_words():
     # 2018 headers name "kết quả" and "thời gian" too: they are not the monitoring table.
     assert table.table_kind([HEADER_2018, ["1", "Tiêu chí 1.1", "", "A", "B", "C", "", "HKI", "", "", "", ""]]) == "plan"
+
+
+def test_a_plan_table_naming_weaknesses_and_causes_stays_a_plan_table():
+    rows = [
+        ["Tiêu chí", "Điểm hạn chế", "Nguyên nhân", "Kết quả cần đạt", "Giải pháp", "Thời gian"],
+        ["Tiêu chí 2.3", "Thiếu nhân viên y tế", "Chưa có biên chế", "Có nhân viên kiêm nhiệm", "Phân công", "HKI"],
+    ]
+    assert table.table_kind(rows) == "plan"
+    doc = _doc()
+    assert table.read_table(rows, doc) == "plan"
+    assert [i.criterion for i in doc.items] == ["2.3"] and doc.priority_issues == []

@@ -324,6 +324,7 @@ def _cased(name: str, *, school: bool) -> str:
         if _is_acronym(f) or _ROMAN_WORD.match(f) and len(f) <= 4 and place or not any(c.isalpha() for c in f):
             out.append(word)
             i += 1
+            place = place or f.rstrip(".") in ("tp", "tx")  # "UBND TP. …": the place name follows
             continue
         if not out:
             out.append(word[:1].upper() + word[1:].lower())

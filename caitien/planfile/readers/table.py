@@ -4,6 +4,10 @@ Every reader ends here: Word and Excel give real cells, PDF and plain-text reade
 The header row is found by what its cells say (never by position), so optional columns (TT, Mức),
 separate Chủ trì / Phối hợp columns, separate start / end columns and both plan forms (the 2018
 table and the 10-column Mẫu số 2 of Thông tư 57/2026) all read the same way.
+
+`table_kind` / `read_table` take every table of a document: the plan table goes to build_items, the
+57/2026 form's priority-issues (section IV) and monitoring (section VI) tables to their own lists,
+each recognised by what its header says.
 """
 
 from __future__ import annotations
@@ -374,6 +378,9 @@ def _side_table(rows: list[list[str]], look: int = 4) -> tuple[str, int, dict[in
     is the header of one of those tables."""
     for i, row in enumerate(rows[:look]):
         if _is_data_row(row) and not any(classify(c) for c in row):
+            return None
+        # A plan table may name weaknesses and causes too; its results and solutions make it the plan.
+        if len({"expected_result", "solutions", "lead", "time_text"} & set(_row_keys(row).values())) >= 2:
             return None
         keys = _keys_by(row, PRIORITY_PATTERNS)
         if len(_PRIORITY_SIGNS & set(keys.values())) >= 2:

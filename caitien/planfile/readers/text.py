@@ -172,10 +172,8 @@ def _table_span(lines: list[str], *, through_sections: bool = False) -> tuple[in
 
 def _ocr_rows(lines: list[str]) -> list[list[str]]:
     """OCR lines: each holds one visual line of every column; "|" where a border was read.
-    A row starts at the line that names its criterion; each visual line is split at its borders
-    and its pieces fill the row's columns left to right. Where fewer borders were read than the
-    row has columns, the pieces are kept in order but cells may be mixed: such a table is better
-    imported from its original file."""
+    A row starts at the line that names its criterion and ends at the next row, standard heading
+    or level heading ("MỨC 4: …"); `text_columns` rebuilds its cells column by column."""
     cols = ["criterion", "expected_result", "solutions", "lead", "time_text", "budget_text", "support"]
     label = {"criterion": "Tiêu chí", "expected_result": "Kết quả cần đạt", "solutions": "Giải pháp",
              "lead": "Chủ trì", "time_text": "Thời gian", "budget_text": "Kinh phí", "support": "Điều kiện hỗ trợ"}
@@ -209,13 +207,6 @@ def _ocr_rows(lines: list[str]) -> list[list[str]]:
         if m:
             row[0] = f"Tiêu chí {m.group(1)}"
     return rows
-
-
-def _ocr_clean(piece: str) -> str:
-    """Borders misread as letters at the edge of a piece: "[Nam", "(", "\\", a lone "_"."""
-    text = piece.strip()
-    text = re.sub(r"^[\[\(\\/_]+(?=\S)", "", text)
-    return "" if re.fullmatch(r"[\[\]\(\)\\/_|~-]*", text) else text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -38,6 +38,8 @@ REOPEN = 6.0
 OVER_PER_CHAR = 0.6
 FITS_ABOVE = 0.8
 END = 0.1
+NARROW = 8.0
+AFTER_STOP = 0.8
 MONEY_GOES_ON = 0.3
 ROLE_WORDS = 0.4
 INNER_CAPITAL = 0.5
@@ -102,6 +104,17 @@ def is_tail(text: str) -> bool:
     """A piece that cannot be a syllable of its own: no vowel, at most three characters, no digit."""
     core = text.rstrip(".,;:")
     return 0 < len(core) <= 3 and not any(ch.isdigit() for ch in core) and not _has_vowel(core)
+
+
+def continues_word(above: str, piece: str) -> bool:
+    """Whether `piece` is the rest of the last word of `above`, cut by a narrow column: a tail
+    in the same case as the letters it goes on ("Khon" + "g", "CM" + "HS")."""
+    if not is_tail(piece) or not above[-1:].isalpha():
+        return False
+    letter = next((ch for ch in piece if ch.isalpha()), "")
+    if not letter:
+        return True  # an OCR sign for a letter ("£")
+    return letter.isupper() == above[-1].isupper()
 
 
 def split_label(lines: list[list[Word]]) -> tuple[str, list[list[Word]]]:
@@ -197,7 +210,7 @@ def _span(words: list[Word], folded: list[str]) -> _Span:
         money_open=bool(_MONEY_OPEN.match(folded[0])),
         role_open=bool(_ROLE_OPEN.match(folded[0])),
         roleish=sum(1 for f in folded if _ROLE_WORD.match(f)) / len(folded),
-        inner_capitals=sum(1 for a, b in zip(words, words[1:]) if _opens_inside(a.text, b.text)),
+        inner_capitals=sum(1 for a, b in zip(words, words[1:], strict=False) if _opens_inside(a.text, b.text)),
     )
 
 
@@ -257,8 +270,12 @@ def _piece_cost(col: _Col, line: int, sp: _Span, width: float, kind: str) -> flo
             cost += LOWER_START
     else:
         above = col.pieces[-1]
-        if sp.tail and above[-1:].isalpha() and len(above) >= width - 2:
-            cost -= 1.0  # the rest of a word the full column cut
+        if sp.tail and width <= NARROW and continues_word(above, sp.first):
+            cost -= 1.0  # the rest of a word the narrow column cut
+        elif sp.tail:
+            cost += 1.0
+        elif sp.lower and above.endswith("."):
+            cost += AFTER_STOP  # a sentence ended the cell
         elif len(above) + 1 + len(sp.first) <= width - 1 and not col.open_end:
             cost += FITS_ABOVE  # this word would have fitted on the line above
         else:
@@ -287,7 +304,7 @@ def _split_line(
         spans = {}
     folded = [vn.fold_same_length(w.text.lower()) for w in words]
     sigs = [c.signature(line) for c in cols]
-    opens = [False] + [_opens_inside(a.text, b.text) for a, b in zip(words, words[1:])]
+    opens = [False] + [_opens_inside(a.text, b.text) for a, b in zip(words, words[1:], strict=False)]
     ends = [_end_cost(c, line) for c in cols]
     end_prefix = [0.0]
     for e in ends:
@@ -387,7 +404,7 @@ def _join(pieces: list[str]) -> str:
     for p in pieces:
         if not out:
             out = p
-        elif is_tail(p) and out[-1:].isalpha():
+        elif continues_word(out, p):
             out += p
         elif re.search(r"\d[-–]$", out) and p[:1].isdigit():
             out += p
@@ -448,7 +465,6 @@ def read_table(rows: list[list[str]], kinds: list[str]) -> list[list[str]]:
         tokenised.append(words)
     widths = initial_widths(tokenised, ncols - 1)
     readings = [read_row(r, widths, kinds) for r in tokenised]
-    for _ in range(1):
-        widths = refine_widths(readings, ncols - 1, widths)
-        readings = [read_row(r, widths, kinds) for r in tokenised]
-    return [[label] + [_join(p) for p in reading] for label, reading in zip(labels, readings)]
+    widths = refine_widths(readings, ncols - 1, widths)
+    readings = [read_row(r, widths, kinds) for r in tokenised]
+    return [[label] + [_join(p) for p in reading] for label, reading in zip(labels, readings, strict=True)]

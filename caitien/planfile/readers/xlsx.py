@@ -3,7 +3,9 @@
 The workbook is opened read-only (rows stream, memory stays small) and only the first rows and columns
 are read, whatever size the sheet claims. Merged ranges are read from the sheet XML with defusedxml,
 since read-only sheets do not expose them. Other sheets (a cover, a summary) are ignored: the sheet
-whose table build_items understands best is the plan.
+whose table build_items understands best is the plan. Header fields written as label | value cells
+above the table (as our own export writes them) are read by the label's meaning; the 57/2026 form's
+priority-issues and monitoring tables are read from their own sheets.
 """
 
 from __future__ import annotations
