@@ -117,6 +117,7 @@ def test_every_main_page_at_desktop_and_phone_widths(browse, cast, tmp_path):
             ("plan-edit-57", f"/ke-hoach/{form57.pk}/soan/"),
             ("plan-submitted", f"/ke-hoach/{submitted.pk}/"),
             ("plan-published", f"/ke-hoach/{published.pk}/"),
+            ("plan-revise", f"/ke-hoach/{published.pk}/dieu-chinh/"),
             ("plan-compare", f"/ke-hoach/{revised.pk}/so-sanh/"),
             ("import-upload", "/nhap/"),
         ]),

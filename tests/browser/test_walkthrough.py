@@ -18,7 +18,7 @@ from caitien.assessments.models import CriterionAssessment, SelfAssessment
 from caitien.plans import services as plan_services
 from caitien.plans.models import Plan, PlanComment
 
-from .conftest import assert_clean, login, logout
+from .conftest import PHONE, assert_clean, login, logout
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +26,7 @@ pytestmark = pytest.mark.browser
 BY_HAND = "1.2"
 WEAKNESS = ("Tổ văn phòng chưa lưu đủ biên bản họp của các tổ chuyên môn; hồ sơ năm học trước còn rời rạc, "
             "khó tra cứu khi cần minh chứng.")
-LEGAL_BASES = ("Căn cứ Thông tư số 17/2018/TT-BGDĐT ngày 22/8/2018 của Bộ Giáo dục và Đào tạo ban hành Quy định "
-               "về kiểm định chất lượng giáo dục và công nhận đạt chuẩn quốc gia đối với trường tiểu học;\n"
-               "Căn cứ kết quả tự đánh giá năm học 2026-2027 của Trường Tiểu học Hoà Bình;\n"
-               "Căn cứ điều kiện thực tế về đội ngũ và cơ sở vật chất của nhà trường.")
+LEGAL_BASIS = "Căn cứ kết quả tự đánh giá năm học 2026-2027 của Trường Tiểu học Hoà Bình."
 COMMENT = "Đề nghị trường ghi rõ ai giữ sổ theo dõi biên bản và kiểm tra vào tháng nào."
 
 
@@ -114,11 +111,13 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     expect(findings).to_contain_text("Dòng 1 ghi mức “5”")
     expect(findings.locator(".finding-error")).to_have_count(1)
 
-    # The legal bases in the school's own words, and the signer's name.
-    page.get_by_label(re.compile(r"CĂN CỨ", re.I)).fill(LEGAL_BASES)
+    # The default section texts stay; the principal adds a sentence to the legal bases and the signer's name.
+    legal = page.get_by_label(re.compile(r"CĂN CỨ", re.I))
+    legal.fill(legal.input_value() + "\n" + LEGAL_BASIS)
     page.get_by_label("Người ký", exact=True).fill("Nguyễn Văn An")
     page.get_by_role("button", name="Lưu phần nội dung").click()
     expect(page.get_by_text("Đã lưu phần nội dung của kế hoạch.")).to_be_visible()
+    assert LEGAL_BASIS in Plan.objects.get(pk=plan.pk).sections["legal_bases"]
 
     # 5. Sending it with the error is refused, with the reason; fixed, it goes.
     page.get_by_role("button", name="Gửi phê duyệt").click()
@@ -169,12 +168,13 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     assert download.value.suggested_filename.endswith(".docx")
     assert "12/KH-THHB" in text and "Phân công văn thư thu biên bản" in text
 
-    # 8. The office specialist sees it on the overview and comments on its row.
-    office = browse()
+    # 8. The office specialist, on a phone, sees it on the overview and comments on its row.
+    office = browse(PHONE)
     login(office, "specialist", cast.password)
     office.get_by_role("link", name="Tổng quan các trường").click()
     office.get_by_role("link", name=re.compile(re.escape(plan.title))).first.click()
     expect(office.get_by_role("heading", level=1)).to_have_text(plan.title)
+    assert office.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     office.get_by_label("Góp ý cho").select_option(label=f"Dòng 1 — tiêu chí {BY_HAND}")
     office.get_by_label("Nội dung góp ý").fill(COMMENT)
     office.get_by_role("button", name="Gửi góp ý").click()

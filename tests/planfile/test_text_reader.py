@@ -2,7 +2,8 @@
 
 pdftotext_layout.txt and pdftotext_raw.txt are the output of `pdftotext -layout` / `-raw` on a PDF
 that LibreOffice made from a Word plan; the other fixtures imitate tab-separated copies, cell-by-cell
-blocks with a page break, OCR pipe tables without diacritics, and a document whose table is lost.
+blocks with a page break, OCR pipe tables without diacritics (ocr_pipes.txt, ocr_columns.txt),
+and a document whose table is lost.
 """
 
 import json
@@ -190,3 +191,37 @@ def test_ocr_lines_with_borders_read_here_and_there():
     assert doc.standard_headings == {"3": "Co sé vat chat va thiét bi day hoc", "5": "Hoat dong giao duc"}
     assert doc.school == "TRUONG TIEU HQC RANG DONG" and doc.school_level == "tieu_hoc"
     assert doc.document_number == "5/KH-TH"
+
+
+def test_ocr_columns_rebuilt_from_widths_borders_and_words():
+    """OCR lines without diacritics holding one visual line of every column, borders read here and
+    there, cells centred or cut mid-word, border noise at the edges, a level heading after the table."""
+    doc = _read("ocr_columns.txt")
+    assert [i.criterion for i in doc.items] == ["2.1", "3.2", "5.4"]
+    staff, lights, visits = doc.items
+    # Missed borders between the two text columns ("Nang cao To chuc …", "quan ly hoach …").
+    assert staff.expected_result == "Nang cao nang luc quan ly cua to truong"
+    assert staff.solutions == "To chuc boi duong cho to truong vé lap ké hoach va kiém tra noi bo."
+    assert staff.lead == "Hiéu truong, Pho HT."
+    # The time column wraps "11-" / "2024"; "Khon" / "g" is one word cut by the narrow column.
+    assert staff.time_text == "Thang 11-2024 dén Thang 4 nam 2025" and (staff.start, staff.end) == ("2024-11", "2025-04")
+    assert staff.budget_text == "3 triéu dong" and [a.vnd for a in staff.budget_amounts] == [3_000_000]
+    assert staff.support == "Khong"
+    # "[Nam", "\chi", "_" at the left edge and a lone "i" at the right edge are borders, not text.
+    assert lights.expected_result == "Sua chua hé thong chiéu sang lop hoc"
+    assert lights.lead == "Ké toan, nhan vién bao vé."
+    assert lights.time_text == "Nam hoc 2024-2025" and (lights.start, lights.end) == ("2024-09", "2025-05")
+    assert lights.budget_text == "12 triéu dong tu nguon xa hoi hoa" and lights.support == ""
+    # "5.4(tham": a border read as "("; "CM" / "HS" joined; the row ends at "MUC 4: …".
+    assert visits.expected_result == "Hoc sinh tham gia day du cac hoat dong trai nghiém"
+    assert visits.solutions == "Xay dung lich trai nghiém theo tung khoi lop, moi thém bao tang va néng trai lién két."
+    assert visits.lead == "To truong chuyén mon."
+    assert (visits.start, visits.end) == ("2025-01", "2025-05") and visits.budget_text == "Khong"
+    assert visits.support == "Su ung ho cua CMHS"
+    assert doc.standard_headings == {
+        "2": "Can bo quan ly, giao vién, nhan vién",
+        "3": "Co so vat chat va thiét bi day hoc",
+        "5": "Hoat dong giao duc va két qua giao duc",
+    }
+    assert (doc.document_number, doc.place, doc.date) == ("18/KH-BM", "Nha Be", "2024-10-20")
+    assert doc.warnings == []

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from caitien.planfile import vietnamese as vn
 
-_BORDER = "|"
 _NOISE_TOKEN = re.compile(r"[\[\]\(\)\\/_|~{}]+")
 _LEADING_BORDER = re.compile(r"^[\[\\{]+(?=\S)")
 _VOWELS = set("aeiouy")
@@ -31,23 +30,26 @@ _LABEL_TOP = re.compile(r"^t[il1]eu$")
 _LABEL_CODE = re.compile(r"^ch[il1]$")
 _CODE = re.compile(r"^\d{1,2}\.\d{1,2}\.?$")
 _OPEN_END = re.compile(r"(?:[,\-–]|\b(?:va|cua|voi|cho|cac|de|trong|tu|den|nam|hoc|thang))$")
-NEW_CELL = 0.8
-LOWER_START = 1.5
-MISSED_BORDER = 0.4
-REOPEN = 6.0
-OVER_PER_CHAR = 0.6
-FITS_ABOVE = 0.8
-END = 0.1
-NARROW = 8.0
-AFTER_STOP = 0.8
-MONEY_GOES_ON = 0.3
-ROLE_WORDS = 0.4
-INNER_CAPITAL = 0.5
-# A column holds at least a short word on a line.
-MIN_WIDTH = 6.0
-SHORT_ABOVE = 0.3
-ROLE_OPENS = -0.6
-TIME_OPENS = -0.6
+
+# Costs, in one unit: what each piece of evidence weighs against the others.
+NEW_CELL = 0.8  # a column's cell starts on this line
+LOWER_START = 1.5  # ... with a lower-case word
+MISSED_BORDER = 0.4  # two pieces on a line where no border was read between them
+REOPEN = 6.0  # text in a column whose cell ended on an earlier line
+OVER_PER_CHAR = 0.6  # each character a piece is longer than its column's width
+FITS_ABOVE = 0.8  # the piece's first word would have fitted on the column's line above
+SHORT_ABOVE = 0.3  # (scaled) the line above was far from full, yet the cell goes on
+END = 0.1  # a cell ends (1.5 when its last line ends mid-phrase)
+AFTER_STOP = 0.8  # a lower-case piece goes on after a full stop
+INNER_CAPITAL = 0.5  # a capitalised word inside a piece, after a lower-case one
+ROLE_WORDS = 0.4  # (scaled, a saving) the lead column's pieces name roles
+ROLE_OPENS = -0.6  # a lead cell starts with a role
+TIME_OPENS = -0.6  # a time cell starts with a month, year or "Năm"
+MONEY_GOES_ON = 0.3  # a budget cell goes on with words that are no amount
+NARROW = 8.0  # columns this narrow cut words in two
+MIN_WIDTH = 6.0  # a column holds at least a short word ("Không") on a line
+BEAM = 5  # readings of a row kept from line to line
+SPLITS = 3  # splits of a line tried per reading
 
 
 @dataclass
@@ -177,6 +179,11 @@ _ROLE_OPEN = re.compile(
     r"lanh|can|cb|thu|nhom|cac|truong|doi|toan|ca)"
 )
 
+_ROLE_WORD = re.compile(
+    r"^[-+]?(?:hieu|truong|pho|giao|vien|nhan|ke|toan|gv|bgh|cmhs|phhs|to|ban|giam|doan|doi|tong|phu|trach|"
+    r"thu|van|y|te|bo|chi|cong|hoi|dong|va|cac|chuyen|mon|cm|tpt|nv|cb|can|ht|pht)[,.;]?$"
+)
+
 
 @dataclass
 class _Span:
@@ -195,22 +202,51 @@ class _Span:
     roleish: float  # share of words that name roles and bodies
 
 
-def _span(words: list[Word], folded: list[str]) -> _Span:
+@dataclass
+class _WordFacts:
+    """What each word of a line says, once per line."""
+
+    folded: str
+    time: bool
+    core_time: bool
+    money: bool  # an amount's word ("triệu", "đồng", a number that is no year)
+    money_start: bool  # "triệu…", "đồng…" even glued to more letters
+    role: bool
+    opens_inside: bool  # a capitalised word after a lower-case one (see _opens_inside)
+
+
+def _facts(words: list[Word]) -> list[_WordFacts]:
+    out = []
+    for k, w in enumerate(words):
+        f = vn.fold_same_length(w.text.lower())
+        out.append(_WordFacts(
+            folded=f,
+            time=bool(_TIME_WORD.match(f)),
+            core_time=bool(_TIME_CORE.match(f)),
+            money=bool(_MONEY_WORD.match(f)) and not re.match(r"^\d{4}", f),
+            money_start=f.startswith(("trieu", "dong", "ddng", "deng")),
+            role=bool(_ROLE_WORD.match(f)),
+            opens_inside=k > 0 and _opens_inside(words[k - 1].text, w.text),
+        ))
+    return out
+
+
+def _span(words: list[Word], facts: list[_WordFacts]) -> _Span:
     first = words[0].text
     ch = next((c for c in first if c.isalnum()), "")
+    n = len(facts)
     return _Span(
         text=" ".join(w.text for w in words),
         first=first,
         tail=is_tail(first),
         lower=ch.isalpha() and ch.islower(),
-        timeish=sum(1 for f in folded if _TIME_WORD.match(f)) / len(folded),
-        core_time=any(_TIME_CORE.match(f) for f in folded),
-        money=any(_MONEY_WORD.match(f) and not re.match(r"^\d{4}", f) for f in folded[1:])
-        or any(f.startswith(("trieu", "dong", "ddng", "deng")) for f in folded),
-        money_open=bool(_MONEY_OPEN.match(folded[0])),
-        role_open=bool(_ROLE_OPEN.match(folded[0])),
-        roleish=sum(1 for f in folded if _ROLE_WORD.match(f)) / len(folded),
-        inner_capitals=sum(1 for a, b in zip(words, words[1:], strict=False) if _opens_inside(a.text, b.text)),
+        timeish=sum(1 for f in facts if f.time) / n,
+        core_time=any(f.core_time for f in facts),
+        money=any(f.money for f in facts[1:]) or any(f.money_start for f in facts),
+        money_open=bool(_MONEY_OPEN.match(facts[0].folded)),
+        role_open=bool(_ROLE_OPEN.match(facts[0].folded)),
+        roleish=sum(1 for f in facts if f.role) / n,
+        inner_capitals=sum(1 for f in facts[1:] if f.opens_inside),
     )
 
 
@@ -221,12 +257,6 @@ def _opens_inside(before: str, word: str) -> bool:
         len(word) > 1 and word[0].isupper() and word[1:2].islower()
         and before[-1:].isalpha() and before[:1].islower()
     )
-
-
-_ROLE_WORD = re.compile(
-    r"^[-+]?(?:hieu|truong|pho|giao|vien|nhan|ke|toan|gv|bgh|cmhs|phhs|to|ban|giam|doan|doi|tong|phu|trach|"
-    r"thu|van|y|te|bo|chi|cong|hoi|dong|va|cac|chuyen|mon|cm|tpt|nv|cb|can|ht|pht)[,.;]?$"
-)
 
 
 def _kind_cost(kind: str, new: bool, sp: _Span) -> float:
@@ -302,14 +332,22 @@ def _split_line(
     n, m = len(words), len(cols)
     if spans is None:
         spans = {}
-    folded = [vn.fold_same_length(w.text.lower()) for w in words]
+    if spans is None:
+        spans = {}
+    facts = spans.get("facts")
+    if facts is None:
+        facts = spans["facts"] = _facts(words)
     sigs = [c.signature(line) for c in cols]
-    opens = [False] + [_opens_inside(a.text, b.text) for a, b in zip(words, words[1:], strict=False)]
+    opens = [f.opens_inside for f in facts]
     ends = [_end_cost(c, line) for c in cols]
     end_prefix = [0.0]
     for e in ends:
         end_prefix.append(end_prefix[-1] + e)
     texts = [w.text for w in words]
+    # need[j]: columns the words from j on take at least (one per piece between read borders).
+    need = [0] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        need[j] = need[j + 1] + (1 if j == n - 1 or words[j + 1].border_before else 0)
     best: dict[tuple[int, int], list[tuple[float, list]]] = {}
 
     def solve(i: int, c: int) -> list[tuple[float, tuple]]:
@@ -319,34 +357,36 @@ def _split_line(
         if key in best:
             return best[key]
         found: list[tuple[float, tuple]] = []
-        for c2 in range(c, m):
+        bound = float("inf")  # the k-th best cost so far, once k are known
+        for c2 in range(c, m if loose else m - need[i] + 1):
             if closed[c2]:
                 continue
             skipped = end_prefix[c2] - end_prefix[c]
             length = -1
             for j in range(i + 1, n + 1):
-                if j > i + 1 and words[j - 1].border_before:
+                if j > i + 1 and words[j - 1].border_before and not loose:
                     break  # a piece never spans a read border
                 length += 1 + len(texts[j - 1])
-                if length > widths[c2] + 8:
+                if length > widths[c2] + 8 and not loose:
                     break
                 ckey = (c2, sigs[c2], i, j)
                 cost = spans.get(ckey)
                 if cost is None:
                     sp = spans.get((i, j))
                     if sp is None:
-                        sp = spans[(i, j)] = _span(words[i:j], folded[i:j])
+                        sp = spans[(i, j)] = _span(words[i:j], facts[i:j])
                     cost = spans[ckey] = _piece_cost(cols[c2], line, sp, widths[c2], kinds[c2])
                 cost += skipped
                 if j < n and not words[j].border_before and not opens[j]:
                     cost += MISSED_BORDER
-                if len(found) >= k and cost - 3.0 > found[-1][0]:
-                    continue
+                if cost - 3.0 > bound or (j < n and c2 + need[j] >= m and not loose):
+                    continue  # no rest of the line saves this much, or no columns are left for it
                 for rest_cost, rest in solve(j, c2 + 1):
                     found.append((cost + rest_cost, ((c2, i, j), rest)))
                 if len(found) > 4 * k:
                     found.sort(key=lambda x: x[0])
                     del found[k:]
+                    bound = found[-1][0]
         found.sort(key=lambda x: x[0])
         best[key] = found[:k]
         return best[key]
@@ -354,9 +394,16 @@ def _split_line(
     # A cell is one run of lines: a column whose cell is over takes no more text, unless the
     # line has more pieces than the other columns can take.
     closed = [c.status(line) == "closed" for c in cols]
+    loose = False
     found = solve(0, 0)
     if not found:
         closed = [False] * m
+        best.clear()
+        found = solve(0, 0)
+    if not found:
+        # More pieces between borders than columns (or a piece wider than any column): read on
+        # with pieces that may span a border rather than lose the line.
+        loose = True
         best.clear()
         found = solve(0, 0)
     out = []
@@ -369,11 +416,9 @@ def _split_line(
     return out
 
 
-BEAM = 5
-SPLITS = 3
-
-
-def read_row(lines: list[list[Word]], widths: list[float], kinds: list[str]) -> list[list[str]]:
+def read_row(
+    lines: list[list[Word]], widths: list[float], kinds: list[str], *, beam_size: int = BEAM, splits: int = SPLITS
+) -> list[list[str]]:
     """The pieces each column receives over a row's lines (columns after the label): a beam
     search over the lines, so that a piece's column can be decided by the lines below it."""
     beam: list[tuple[float, list[_Col]]] = [(0.0, [_Col([]) for _ in widths])]
@@ -382,20 +427,20 @@ def read_row(lines: list[list[Word]], widths: list[float], kinds: list[str]) -> 
             continue
         grown: list[tuple[float, list[_Col]]] = []
         spans: dict = {}
-        splits: dict = {}
+        shared: dict = {}
         for cost, cols in beam:
             # States that look alike to the costs share their splits.
             sig = tuple(c.signature(k) for c in cols)
-            found = splits.get(sig)
+            found = shared.get(sig)
             if found is None:
-                found = splits[sig] = _split_line(words, cols, k, widths, kinds, SPLITS, spans)
+                found = shared[sig] = _split_line(words, cols, k, widths, kinds, splits, spans)
             for extra, parts in found:
                 new = list(cols)
                 for c, i, j in parts:
                     new[c] = cols[c].add(" ".join(w.text for w in words[i:j]), k)
                 grown.append((cost + extra, new))
         grown.sort(key=lambda x: x[0])
-        beam = grown[:BEAM]
+        beam = grown[:beam_size]
     return [c.pieces for c in beam[0][1]]
 
 
@@ -464,7 +509,8 @@ def read_table(rows: list[list[str]], kinds: list[str]) -> list[list[str]]:
         labels.append(label)
         tokenised.append(words)
     widths = initial_widths(tokenised, ncols - 1)
-    readings = [read_row(r, widths, kinds) for r in tokenised]
+    # A first, quick reading is enough to measure the columns.
+    readings = [read_row(r, widths, kinds, beam_size=2, splits=1) for r in tokenised]
     widths = refine_widths(readings, ncols - 1, widths)
     readings = [read_row(r, widths, kinds) for r in tokenised]
     return [[label] + [_join(p) for p in reading] for label, reading in zip(labels, readings, strict=True)]
