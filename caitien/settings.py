@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "caitien.audit",
     "caitien.imports",
     "caitien.checks",
+    "caitien.api",
+    "ninja",  # django-ninja's own templates and static files: the API docs page without a CDN
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -63,8 +63,8 @@ def school_level(criterion_levels: Mapping[str, int], regulation) -> int:
     if kind == "mandatory_plus":
         return _mandatory_plus(criterion_levels, reg, rules)
     raise LevelRulesError(
-        f"Văn bản {reg.label} có quy tắc xác định mức loại «{kind}» mà phần mềm chưa biết cách tính. "
-        "Hãy kiểm tra trường level_rules.kind trong tệp danh mục (cumulative hoặc mandatory_plus)."
+        f"Văn bản {reg.label} có quy tắc xác định mức loại “{kind}” mà phần mềm chưa biết cách tính. "
+        "Hãy kiểm tra mục level_rules.kind trong tệp danh mục (cumulative hoặc mandatory_plus)."
     )
 
 

@@ -60,7 +60,7 @@ def lead_accountable(s: Subject):
         if item.lead.strip() and _everybody(item.lead):
             yield s.finding("lead-not-accountable",
                             f"{s.row_label(n)}: chủ trì ghi “{item.lead}”, không có người chịu trách nhiệm chính. Hãy "
-                            "ghi một người hoặc bộ phận chủ trì (Hiệu trưởng, Phó hiệu trưởng, Tổ trưởng…), các bộ "
+                            "ghi một người hoặc bộ phận chủ trì (Hiệu trưởng, Phó Hiệu trưởng, Tổ trưởng…), các bộ "
                             "phận khác phối hợp.", item=n, field="lead")
 
 

@@ -107,7 +107,7 @@ def _read(pk, data: bytes, filename: str) -> None:
         _update(
             pk, status=PendingImport.Status.FAILED, progress="",
             error="Đã có lỗi khi đọc tệp này. Hãy lưu lại tệp bằng Word/Excel rồi thử lại, "
-                  "hoặc gửi tệp cho quản trị hệ thống.",
+                  "hoặc gửi tệp cho người quản trị hệ thống.",
         )
         return
     if not doc.source:

@@ -14,7 +14,7 @@ from caitien.text import fold
 # Who typically leads a row, offered beside the school's own people.
 COMMON_ROLES = (
     "Hiệu trưởng", "Phó Hiệu trưởng", "Tổ trưởng chuyên môn", "Tổ trưởng tổ văn phòng", "Kế toán",
-    "Tổng phụ trách Đội", "GVCN", "Giáo viên", "Văn thư", "Nhân viên y tế", "Thư viện", "Thiết bị",
+    "Tổng phụ trách Đội", "GVCN", "Giáo viên", "Văn thư", "Nhân viên y tế", "Nhân viên thư viện", "Nhân viên thiết bị",
     "Ban đại diện cha mẹ học sinh", "Công đoàn", "Đoàn Thanh niên", "Hội đồng tự đánh giá", "Tổ giám sát",
 )
 

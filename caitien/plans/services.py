@@ -113,7 +113,7 @@ def plan_create(*, school, actor, start_year: int, end_year: int, period_kind: s
         start_year=start_year, end_year=end_year, title=title or _default_title(period_kind, start_year, end_year),
         governing_body=school.governing_body, school_name=school.name, place=school.place, sections=sections,
         signer_title="HIỆU TRƯỞNG", created_by=actor if getattr(actor, "pk", None) else None,
-        recipients=["Phòng GDĐT (để báo cáo)", "Công khai (niêm yết, website)", f"Lưu: VT {school.short_code}"],
+        recipients=["Phòng GDĐT (để báo cáo)", "Công khai (niêm yết, trang thông tin điện tử)", f"Lưu: VT {school.short_code}"],
     )
     audit_record(actor=actor, action="plan.create", obj=plan, summary=f"Tạo {plan.title}")
     return plan

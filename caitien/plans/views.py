@@ -384,7 +384,7 @@ def plan_publish(request, pk):
     permissions.require(permissions.can_publish_plan(request.user, plan),
                         "Chỉ Hiệu trưởng công khai được, và chỉ khi kế hoạch đã được phê duyệt.")
     services.plan_publish(plan=plan, actor=request.user)
-    messages.success(request, "Đã công khai kế hoạch. Phòng GDĐT và mọi người xem được ở trang công khai.")
+    messages.success(request, "Đã công khai kế hoạch. Cơ quan quản lý và mọi người xem được kế hoạch ở trang công khai.")
     return redirect("plans:detail", pk=plan.pk)
 
 

@@ -62,5 +62,5 @@ def test_unreadable_input_exits_2_and_saves_nothing(cast, tmp_path, capsys):
 
 def test_an_unknown_school_is_refused(cast, tmp_path):
     path = builders.build_plan_docx(tmp_path / "ke-hoach.docx")
-    with pytest.raises(CommandError, match="Không có trường nào mã “XYZ”"):
+    with pytest.raises(CommandError, match="Không có trường nào có ký hiệu “XYZ”"):
         _run(str(path), "--school", "XYZ")

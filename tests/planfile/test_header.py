@@ -140,3 +140,18 @@ def test_capitals_without_diacritics_stay_as_printed():
     doc = Document()
     header.fill_document(doc, "UBND HUYEN LONG SON\nTRUONG TIEU HOC AN PHU\n\nKE HOACH\n")
     assert (doc.governing_body, doc.school) == ("UBND HUYEN LONG SON", "TRUONG TIEU HOC AN PHU")
+
+
+def test_ocr_section_heading_with_an_apostrophe_for_the_horn():
+    text = """KE HOACH
+Nam hoc 2024 - 2025
+
+I. MUC DICH, YEU CAU
+Nang cao chat luong day hoc.
+
+VI. TO CHU'C THU'C HIEN
+Hieu truong chi dao chung; to chuyen mon thuc hien.
+"""
+    doc = Document()
+    header.fill_document(doc, text)
+    assert doc.sections["organisation"].startswith("Hieu truong chi dao chung")

@@ -93,3 +93,13 @@ def test_widths_with_no_line_fully_bordered_come_from_the_most_bordered_lines_on
     label, words = tc.split_label(rows[0])
     # Five pieces for six columns: the missed border is on the left, between the text columns.
     assert tc.initial_widths([words], 6) == [6.0, 26.0, 6.0, 7.0, 6.0, 6.0]
+
+
+def test_a_hostile_line_is_looked_at_word_by_word_only_so_far_and_keeps_its_text():
+    # 3000 pieces between borders for six columns: beyond the first words the line is one piece.
+    line = "|".join(f"tu{k} x" for k in range(3000))
+    words = tc._bounded(tc.tokens(line))
+    assert len(words) == tc.MAX_WORDS and words[-1].text.endswith("tu2999 x")
+    (row,) = tc.read_table([["Tieu |Mot |Hai|Ba |Bon |Nam |Sau", "chi 1.1|" + line]], KINDS)
+    text = " ".join(row[1:])
+    assert "tu0 x" in text and "tu2999 x" in text

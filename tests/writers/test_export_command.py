@@ -74,7 +74,7 @@ def test_an_unknown_saved_plan_exits_2(db, capsys):
     with pytest.raises(SystemExit) as exit_info:
         call_command("plan_export", "--plan", "987654", "--to", "docx")
     assert exit_info.value.code == 2
-    assert "Không có kế hoạch số 987654" in capsys.readouterr().err
+    assert "Không có kế hoạch mã số 987654" in capsys.readouterr().err
 
 
 def test_it_exports_a_saved_plan_by_its_id(cast, tmp_path, capsys):

@@ -163,13 +163,17 @@ def _read_json(data: bytes, filename: str) -> Document:
     try:
         payload = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise ReadError(f"Tệp JSON không hợp lệ ({exc}). Hãy dùng tệp do lệnh “caitien parse --json” tạo ra.") from None
+        # The json module's own message is English; say where the fault is in Vietnamese instead.
+        where = (f"sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}" if isinstance(exc, json.JSONDecodeError)
+                 else "không ở bảng mã UTF-8")
+        raise ReadError(f"Tệp JSON không hợp lệ ({where}). Hãy dùng tệp do lệnh “caitien parse --json” tạo ra.") from None
     if not isinstance(payload, dict) or not isinstance(payload.get("items", []), list):
         raise ReadError("Tệp JSON không phải dạng JSON của kế hoạch (thiếu danh sách “items”).")
     try:
         doc = Document.from_dict(payload)
-    except (TypeError, ValueError) as exc:
-        raise ReadError(f"Tệp JSON của kế hoạch có trường không hợp lệ: {exc}.") from None
+    except (TypeError, ValueError):
+        raise ReadError("Tệp JSON của kế hoạch có mục dữ liệu sai kiểu hoặc không có trong dạng JSON của kế hoạch. "
+                        "Hãy dùng tệp do lệnh “caitien parse --json” tạo ra.") from None
     doc.source = doc.source or filename
     return doc
 

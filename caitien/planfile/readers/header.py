@@ -171,6 +171,8 @@ def _level_from_circular(circular: str | None, text: str) -> str | None:
 
 
 def _section_key(folded_heading: str) -> str | None:
+    # OCR writes "Ư" as "U'" ("THU'C HIEN"): drop the apostrophe before matching.
+    folded_heading = folded_heading.replace("'", "")
     m = _HEADING.match(folded_heading)
     body = m.group(1) if m else folded_heading
     for key, pattern in SECTION_KEYS:

@@ -194,7 +194,7 @@ def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> 
             "height": bottom - top, "orientation": orientation, "object_type": "line"}
 
 
-_ENCRYPTED = ("Tệp PDF được đặt mật khẩu hoặc mã hoá, không đọc được. "
+_ENCRYPTED = ("Tệp PDF được đặt mật khẩu hoặc mã hóa, không đọc được. "
               "Hãy mở tệp, bỏ mật khẩu (in hoặc xuất lại ra PDF) rồi thử lại.")
 
 

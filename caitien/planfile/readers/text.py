@@ -4,7 +4,8 @@ Extraction tools print a table in several ways; each has its reader here, and al
 `table.build_items`:
 
 - tab-separated rows (copy from Word or Excel);
-- pipe tables ("| a | b |", also OCR output where "|" marks a border that was read);
+- pipe tables ("| a | b |"), and OCR output where "|" marks a border that was read: its cells are
+  rebuilt column by column in `text_columns`;
 - `pdftotext -layout`: columns kept by position, one visual line of every cell per line;
 - cell-by-cell blocks (`pdftotext -raw` and similar): the visual lines of each cell in turn, cell
   after cell, row after row. Cell borders are lost; they are rebuilt from what each line says,

@@ -38,6 +38,7 @@ MISSED_BORDER = 0.4  # two pieces on a line where no border was read between the
 REOPEN = 6.0  # text in a column whose cell ended on an earlier line
 OVER_PER_CHAR = 0.6  # each character a piece is longer than its column's width
 FITS_ABOVE = 0.8  # the piece's first word would have fitted on the column's line above
+FITS_SHARE = 0.8  # ... well within the width: characters only roughly measure a proportional font
 SHORT_ABOVE = 0.3  # (scaled) the line above was far from full, yet the cell goes on
 END = 0.1  # a cell ends (1.5 when its last line ends mid-phrase)
 AFTER_STOP = 0.8  # a lower-case piece goes on after a full stop
@@ -45,11 +46,14 @@ INNER_CAPITAL = 0.5  # a capitalised word inside a piece, after a lower-case one
 ROLE_WORDS = 0.4  # (scaled, a saving) the lead column's pieces name roles
 ROLE_OPENS = -0.6  # a lead cell starts with a role
 TIME_OPENS = -0.6  # a time cell starts with a month, year or "Năm"
+MONEY_OPENS = -0.3  # a budget cell starts with an amount, "Không", "Kinh phí", "Nguồn" …
 MONEY_GOES_ON = 0.3  # a budget cell goes on with words that are no amount
 NARROW = 8.0  # columns this narrow cut words in two
 MIN_WIDTH = 6.0  # a column holds at least a short word ("Không") on a line
 BEAM = 5  # readings of a row kept from line to line
 SPLITS = 3  # splits of a line tried per reading
+MAX_WORDS = 60  # words of one line looked at one by one
+MEASURED_ROWS = 12  # rows read to measure the columns' widths
 
 
 @dataclass
@@ -156,7 +160,10 @@ class _Col:
         if status != "open":
             return (status,)
         above = self.pieces[-1]
-        return (status, len(above), self.open_end, above[-1:].isalpha())
+        last = above[-1:]
+        # Everything the costs read of the line above: its length, how it ends, its last letter's case.
+        end = "." if last == "." else ("A" if last.isupper() else "a") if last.isalpha() else ""
+        return (status, len(above), self.open_end, end)
 
     def add(self, piece: str, line: int) -> _Col:
         return _Col(self.pieces + [piece], line, bool(_OPEN_END.search(vn.fold_same_length(piece.lower()))))
@@ -187,9 +194,9 @@ _ROLE_WORD = re.compile(
 
 @dataclass
 class _Span:
-    """What a run of a line's words says, computed once per line."""
+    """What a run of a line's words says."""
 
-    text: str
+    length: int  # characters, with one space between words
     first: str
     tail: bool  # the first word is the end of a word cut above
     lower: bool  # the first word starts in lower case
@@ -206,45 +213,51 @@ class _Span:
 class _WordFacts:
     """What each word of a line says, once per line."""
 
-    folded: str
     time: bool
     core_time: bool
     money: bool  # an amount's word ("triệu", "đồng", a number that is no year)
     money_start: bool  # "triệu…", "đồng…" even glued to more letters
     role: bool
     opens_inside: bool  # a capitalised word after a lower-case one (see _opens_inside)
+    tail: bool
+    lower: bool
+    money_open: bool
+    role_open: bool
 
 
 def _facts(words: list[Word]) -> list[_WordFacts]:
     out = []
     for k, w in enumerate(words):
         f = vn.fold_same_length(w.text.lower())
+        ch = next((c for c in w.text if c.isalnum()), "")
         out.append(_WordFacts(
-            folded=f,
             time=bool(_TIME_WORD.match(f)),
             core_time=bool(_TIME_CORE.match(f)),
             money=bool(_MONEY_WORD.match(f)) and not re.match(r"^\d{4}", f),
             money_start=f.startswith(("trieu", "dong", "ddng", "deng")),
             role=bool(_ROLE_WORD.match(f)),
             opens_inside=k > 0 and _opens_inside(words[k - 1].text, w.text),
+            tail=is_tail(w.text),
+            lower=ch.isalpha() and ch.islower(),
+            money_open=bool(_MONEY_OPEN.match(f)),
+            role_open=bool(_ROLE_OPEN.match(f)),
         ))
     return out
 
 
 def _span(words: list[Word], facts: list[_WordFacts]) -> _Span:
-    first = words[0].text
-    ch = next((c for c in first if c.isalnum()), "")
     n = len(facts)
+    head = facts[0]
     return _Span(
-        text=" ".join(w.text for w in words),
-        first=first,
-        tail=is_tail(first),
-        lower=ch.isalpha() and ch.islower(),
+        length=sum(len(w.text) for w in words) + n - 1,
+        first=words[0].text,
+        tail=head.tail,
+        lower=head.lower,
         timeish=sum(1 for f in facts if f.time) / n,
         core_time=any(f.core_time for f in facts),
         money=any(f.money for f in facts[1:]) or any(f.money_start for f in facts),
-        money_open=bool(_MONEY_OPEN.match(facts[0].folded)),
-        role_open=bool(_ROLE_OPEN.match(facts[0].folded)),
+        money_open=head.money_open,
+        role_open=head.role_open,
         roleish=sum(1 for f in facts if f.role) / n,
         inner_capitals=sum(1 for f in facts[1:] if f.opens_inside),
     )
@@ -269,8 +282,8 @@ def _kind_cost(kind: str, new: bool, sp: _Span) -> float:
     elif sp.timeish == 1.0 and sp.core_time:
         cost += 0.8
     if kind == "budget_text":
-        if new and not sp.money_open:
-            cost += 1.0
+        if new:
+            cost += MONEY_OPENS if sp.money_open else 1.0
         elif not new and not sp.money:
             cost += MONEY_GOES_ON
     elif sp.money:
@@ -287,7 +300,7 @@ def _kind_cost(kind: str, new: bool, sp: _Span) -> float:
 def _piece_cost(col: _Col, line: int, sp: _Span, width: float, kind: str) -> float:
     status = col.status(line)
     cost = _kind_cost(kind, status == "new", sp) + INNER_CAPITAL * sp.inner_capitals
-    over = len(sp.text) - width
+    over = sp.length - width
     if over > 0:
         cost += OVER_PER_CHAR * over
     if status == "closed":
@@ -306,7 +319,7 @@ def _piece_cost(col: _Col, line: int, sp: _Span, width: float, kind: str) -> flo
             cost += 1.0
         elif sp.lower and above.endswith("."):
             cost += AFTER_STOP  # a sentence ended the cell
-        elif len(above) + 1 + len(sp.first) <= width - 1 and not col.open_end:
+        elif len(above) + 1 + len(sp.first) <= FITS_SHARE * width and not col.open_end:
             cost += FITS_ABOVE  # this word would have fitted on the line above
         else:
             # A line is wrapped when it is full: the fuller the line above, the likelier it goes on.
@@ -325,87 +338,80 @@ def _end_cost(col: _Col, line: int) -> float:
 
 def _split_line(
     words: list[Word], cols: list[_Col], line: int, widths: list[float], kinds: list[str], k: int = 1,
-    spans: dict | None = None,
+    shared: dict | None = None,
 ) -> list[tuple[float, list[tuple[int, int, int]]]]:
     """The k cheapest splits of a line's words into (column, start, end) pieces of increasing
-    columns, with their costs."""
+    columns, with their costs. `shared` keeps what the line's words say across calls."""
     n, m = len(words), len(cols)
-    if spans is None:
-        spans = {}
-    if spans is None:
-        spans = {}
-    facts = spans.get("facts")
+    if shared is None:
+        shared = {}
+    facts = shared.get("facts")
     if facts is None:
-        facts = spans["facts"] = _facts(words)
+        facts = shared["facts"] = _facts(words)
     sigs = [c.signature(line) for c in cols]
-    opens = [f.opens_inside for f in facts]
     ends = [_end_cost(c, line) for c in cols]
-    end_prefix = [0.0]
-    for e in ends:
-        end_prefix.append(end_prefix[-1] + e)
     texts = [w.text for w in words]
     # need[j]: columns the words from j on take at least (one per piece between read borders).
     need = [0] * (n + 1)
     for j in range(n - 1, -1, -1):
         need[j] = need[j + 1] + (1 if j == n - 1 or words[j + 1].border_before else 0)
-    best: dict[tuple[int, int], list[tuple[float, list]]] = {}
 
-    def solve(i: int, c: int) -> list[tuple[float, tuple]]:
-        if i == n:
-            return [(end_prefix[m] - end_prefix[c], ())]
-        key = (i, c)
-        if key in best:
-            return best[key]
-        found: list[tuple[float, tuple]] = []
-        bound = float("inf")  # the k-th best cost so far, once k are known
-        for c2 in range(c, m if loose else m - need[i] + 1):
-            if closed[c2]:
-                continue
-            skipped = end_prefix[c2] - end_prefix[c]
-            length = -1
-            for j in range(i + 1, n + 1):
-                if j > i + 1 and words[j - 1].border_before and not loose:
-                    break  # a piece never spans a read border
-                length += 1 + len(texts[j - 1])
-                if length > widths[c2] + 8 and not loose:
-                    break
-                ckey = (c2, sigs[c2], i, j)
-                cost = spans.get(ckey)
-                if cost is None:
-                    sp = spans.get((i, j))
-                    if sp is None:
-                        sp = spans[(i, j)] = _span(words[i:j], facts[i:j])
-                    cost = spans[ckey] = _piece_cost(cols[c2], line, sp, widths[c2], kinds[c2])
-                cost += skipped
-                if j < n and not words[j].border_before and not opens[j]:
-                    cost += MISSED_BORDER
-                if cost - 3.0 > bound or (j < n and c2 + need[j] >= m and not loose):
-                    continue  # no rest of the line saves this much, or no columns are left for it
-                for rest_cost, rest in solve(j, c2 + 1):
-                    found.append((cost + rest_cost, ((c2, i, j), rest)))
-                if len(found) > 4 * k:
-                    found.sort(key=lambda x: x[0])
+    local: dict[tuple[int, int, int], float] = {}
+
+    def piece(c: int, i: int, j: int) -> float:
+        key = (c, sigs[c], i, j)
+        cost = shared.get(key)
+        if cost is None:
+            sp = shared.get((i, j))
+            if sp is None:
+                sp = shared[(i, j)] = _span(words[i:j], facts[i:j])
+            cost = shared[key] = _piece_cost(cols[c], line, sp, widths[c], kinds[c])
+        if j < n and not words[j].border_before and not facts[j].opens_inside:
+            cost += MISSED_BORDER
+        local[(c, i, j)] = cost
+        return cost
+
+    def solve(closed: list[bool], loose: bool) -> list:
+        # best[i][c]: the k cheapest splits of words[i:] into columns c and after. Either column
+        # c takes the next piece, or it is skipped (and its open cell ends).
+        best = [[[] for _ in range(m + 1)] for _ in range(n + 1)]
+        best[n][m] = [(0.0, ())]
+        for c in range(m - 1, -1, -1):
+            best[n][c] = [(ends[c] + cost, parts) for cost, parts in best[n][c + 1]]
+        for i in range(n - 1, -1, -1):
+            for c in range(m - 1, -1, -1):
+                found = [(ends[c] + cost, parts) for cost, parts in best[i][c + 1]]
+                if not closed[c] and (loose or c + need[i] <= m):
+                    length = -1
+                    for j in range(i + 1, n + 1):
+                        if j > i + 1 and words[j - 1].border_before and not loose:
+                            break  # a piece never spans a read border
+                        length += 1 + len(texts[j - 1])
+                        if length > widths[c] + 5 and not loose:
+                            break
+                        rest = best[j][c + 1]
+                        if not rest:
+                            continue
+                        cost = local.get((c, i, j))
+                        if cost is None:
+                            cost = piece(c, i, j)
+                        part = (c, i, j)
+                        found += [(cost + rc, (part, rp)) for rc, rp in rest]
+                if len(found) > k:
+                    found.sort(key=_first)
                     del found[k:]
-                    bound = found[-1][0]
-        found.sort(key=lambda x: x[0])
-        best[key] = found[:k]
-        return best[key]
+                best[i][c] = found
+        return best[0][0]
 
     # A cell is one run of lines: a column whose cell is over takes no more text, unless the
     # line has more pieces than the other columns can take.
-    closed = [c.status(line) == "closed" for c in cols]
-    loose = False
-    found = solve(0, 0)
+    found = solve([c.status(line) == "closed" for c in cols], False)
     if not found:
-        closed = [False] * m
-        best.clear()
-        found = solve(0, 0)
+        found = solve([False] * m, False)
     if not found:
         # More pieces between borders than columns (or a piece wider than any column): read on
         # with pieces that may span a border rather than lose the line.
-        loose = True
-        best.clear()
-        found = solve(0, 0)
+        found = solve([False] * m, True)
     out = []
     for cost, parts in found:
         flat = []
@@ -416,31 +422,43 @@ def _split_line(
     return out
 
 
+def _first(item: tuple) -> float:
+    return item[0]
+
+
 def read_row(
     lines: list[list[Word]], widths: list[float], kinds: list[str], *, beam_size: int = BEAM, splits: int = SPLITS
 ) -> list[list[str]]:
     """The pieces each column receives over a row's lines (columns after the label): a beam
     search over the lines, so that a piece's column can be decided by the lines below it."""
     beam: list[tuple[float, list[_Col]]] = [(0.0, [_Col([]) for _ in widths])]
-    for k, words in enumerate(lines):
-        if not words:
-            continue
+    # A line with nothing left once the border noise is gone does not break a cell's run.
+    for k, words in enumerate([ws for ws in lines if ws]):
         grown: list[tuple[float, list[_Col]]] = []
-        spans: dict = {}
-        shared: dict = {}
+        line_facts: dict = {}
+        by_signature: dict = {}
         for cost, cols in beam:
-            # States that look alike to the costs share their splits.
+            # Readings that look alike to the costs share their splits.
             sig = tuple(c.signature(k) for c in cols)
-            found = shared.get(sig)
+            found = by_signature.get(sig)
             if found is None:
-                found = shared[sig] = _split_line(words, cols, k, widths, kinds, splits, spans)
+                found = by_signature[sig] = _split_line(words, cols, k, widths, kinds, splits, line_facts)
             for extra, parts in found:
                 new = list(cols)
                 for c, i, j in parts:
                     new[c] = cols[c].add(" ".join(w.text for w in words[i:j]), k)
                 grown.append((cost + extra, new))
         grown.sort(key=lambda x: x[0])
-        beam = grown[:beam_size]
+        # Readings that agree on everything the next lines can see have the same future: keep the
+        # cheapest of them, and room for different ones.
+        beam, seen = [], set()
+        for cost, cols in grown:
+            sig = tuple(c.signature(k + 1) for c in cols)
+            if sig not in seen:
+                seen.add(sig)
+                beam.append((cost, cols))
+                if len(beam) == beam_size:
+                    break
     return [c.pieces for c in beam[0][1]]
 
 
@@ -497,6 +515,15 @@ def refine_widths(readings: list[list[list[str]]], ncols: int, old: list[float])
     return [max(MIN_WIDTH, w) for w in out]
 
 
+def _bounded(words: list[Word]) -> list[Word]:
+    """No table line holds this many words; the rest is kept as one piece so that a hostile line
+    costs no more than a long one."""
+    if len(words) <= MAX_WORDS:
+        return words
+    rest = words[MAX_WORDS - 1:]
+    return words[: MAX_WORDS - 1] + [Word(" ".join(w.text for w in rest), rest[0].border_before)]
+
+
 def read_table(rows: list[list[str]], kinds: list[str]) -> list[list[str]]:
     """Cells of OCR rows: `rows` holds each row's raw lines, `kinds` the columns' fields (the
     criterion first); the result holds each row's cell texts, the criterion label first."""
@@ -505,12 +532,12 @@ def read_table(rows: list[list[str]], kinds: list[str]) -> list[list[str]]:
     tokenised = []
     labels = []
     for lines in rows:
-        label, words = split_label([tokens(ln) for ln in lines if ln.strip()])
+        label, words = split_label([_bounded(tokens(ln)) for ln in lines if ln.strip()])
         labels.append(label)
         tokenised.append(words)
     widths = initial_widths(tokenised, ncols - 1)
-    # A first, quick reading is enough to measure the columns.
-    readings = [read_row(r, widths, kinds, beam_size=2, splits=1) for r in tokenised]
+    # A first, quick reading of the first rows is enough to measure the columns.
+    readings = [read_row(r, widths, kinds, beam_size=2, splits=1) for r in tokenised[:MEASURED_ROWS]]
     widths = refine_widths(readings, ncols - 1, widths)
     readings = [read_row(r, widths, kinds) for r in tokenised]
     return [[label] + [_join(p) for p in reading] for label, reading in zip(labels, readings, strict=True)]

@@ -13,13 +13,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="tệp kế hoạch")
-        parser.add_argument("--school", required=True, help="mã viết tắt của trường (short_code), ví dụ THHB")
+        parser.add_argument("--school", required=True, help="ký hiệu viết tắt của trường, ví dụ THHB")
         parser.add_argument("--user", help="tên đăng nhập của người nhập (ghi vào nhật ký)")
 
     def handle(self, *args, **options):
         school = School.objects.filter(short_code__iexact=options["school"]).first()
         if school is None:
-            raise CommandError(f"Không có trường nào mã “{options['school']}”. Xem mã trường trong trang quản trị.")
+            raise CommandError(f"Không có trường nào có ký hiệu “{options['school']}”. Hãy xem ký hiệu viết tắt của trường trong trang quản trị.")
         actor = None
         if options.get("user"):
             from django.contrib.auth import get_user_model

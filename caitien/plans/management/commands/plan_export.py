@@ -15,7 +15,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="tệp kế hoạch (.docx, .xlsx, .pdf, .txt hoặc JSON)")
-        parser.add_argument("--plan", type=int, help="số hiệu kế hoạch đã lưu (thay cho FILE)")
+        parser.add_argument("--plan", type=int, help="mã số kế hoạch đã lưu (thay cho FILE)")
         parser.add_argument("--to", choices=FORMATS, help="định dạng xuất; mặc định theo phần mở rộng của -o")
         parser.add_argument("-o", "--output", help="tệp kết quả; mặc định cùng tên với FILE")
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
                 _fail(str(exc))
             stem = Path(options["file"]).stem
         else:
-            _fail("Hãy nêu tệp kế hoạch cần xuất, hoặc --plan với số hiệu kế hoạch đã lưu.")
+            _fail("Hãy nêu tệp kế hoạch cần xuất, hoặc --plan với mã số kế hoạch đã lưu.")
         out = Path(options["output"] or f"{stem}.{fmt}")
         if options["file"] and out.resolve() == Path(options["file"]).resolve():
             _fail(f"Tệp kết quả “{out.name}” trùng với tệp đầu vào; hãy đặt tên khác bằng -o.")
@@ -60,7 +60,7 @@ def _saved_plan(plan_id: int):
 
     plan = Plan.objects.filter(pk=plan_id).select_related("school").first()
     if plan is None:
-        _fail(f"Không có kế hoạch số {plan_id}. Hãy xem số hiệu kế hoạch trên trang danh sách kế hoạch.")
+        _fail(f"Không có kế hoạch mã số {plan_id}. Hãy kiểm tra lại mã số kế hoạch.")
     return plan_to_document(plan)
 
 

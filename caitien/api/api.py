@@ -1,0 +1,220 @@
+"""The REST API: the catalog, plans and the checker for office tools and school IT.
+
+Endpoints stay thin: reads go through selectors, every access decision through
+`caitien.schools.permissions`. Nothing here writes to the database. Errors answer
+`{"detail": "<Vietnamese message>"}`.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404
+from django.urls import reverse
+from ninja import NinjaAPI, Query, Swagger
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from caitien.api import schemas
+from caitien.api.auth import session_or_anonymous
+from caitien.api.selectors import plans_for
+from caitien.catalog.services import catalog_as_json
+from caitien.checks import run_checks
+from caitien.planfile.model import Document
+from caitien.plans.documents import plan_to_document
+from caitien.plans.models import Plan
+from caitien.plans.services import plan_findings
+from caitien.schools import permissions
+from caitien.schools.models import School
+
+DESCRIPTION = (
+    "API của Cải Tiến cho phần mềm của phòng, sở giáo dục và bộ phận công nghệ thông tin của trường: "
+    "danh mục văn bản quy định, các kế hoạch cải tiến chất lượng giáo dục (dạng JSON của kế hoạch) và "
+    "công cụ kiểm tra kế hoạch. Người đã đăng nhập dùng phiên đăng nhập (cookie) của Cải Tiến; "
+    "khi không đăng nhập chỉ xem được các kế hoạch đã công khai. API chỉ đọc, không thay đổi dữ liệu."
+)
+FORMAT_HINT = "Hãy gửi kế hoạch theo dạng JSON của kế hoạch (như lệnh “caitien parse --json” in ra)."
+
+api = NinjaAPI(
+    title="Cải Tiến API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    # Swagger UI from django-ninja's own static files ("ninja" in INSTALLED_APPS), never a CDN;
+    # the validator badge would call validator.swagger.io, so it is off.
+    docs=Swagger(settings={"validatorUrl": None}),
+    docs_url="/docs",
+)
+
+
+# --- errors, in Vietnamese ------------------------------------------------------------------------
+
+
+def _error(request, status: int, detail: str, **extra):
+    return api.create_response(request, {"detail": detail, **extra}, status=status)
+
+
+@api.exception_handler(permissions.Refused)
+def refused(request, exc):
+    return _error(request, 403, str(exc))
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return _error(request, 404, str(exc) or "Không tìm thấy nội dung yêu cầu.")
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    return _error(request, 401, "Cần đăng nhập Cải Tiến để dùng chức năng này.")
+
+
+TOO_BIG = ("Nội dung gửi lên quá lớn. Hãy gửi kế hoạch nhỏ hơn (bỏ bớt phần không cần kiểm tra) hoặc dùng lệnh "
+           "“caitien check” trên máy.")
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc):
+    # The limit is the project's upload cap (settings.DATA_UPLOAD_MAX_MEMORY_SIZE).
+    return _error(request, 413, TOO_BIG)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    # django-ninja wraps a body it could not read into HttpError(400); the cause says why.
+    cause = exc.__cause__
+    if isinstance(cause, RequestDataTooBig):
+        return _error(request, 413, TOO_BIG)
+    if cause is not None:
+        return _error(request, 400, f"Nội dung gửi lên không phải JSON hợp lệ. {FORMAT_HINT}")
+    return _error(request, exc.status_code, str(exc))
+
+
+PROBLEMS = {
+    "string_type": "phải là một chuỗi văn bản",
+    "int_type": "phải là một số nguyên", "int_parsing": "phải là một số nguyên",
+    "int_from_float": "phải là một số nguyên",
+    "list_type": "phải là một danh sách ([...])",
+    "dict_type": "phải là một đối tượng JSON ({...})", "model_type": "phải là một đối tượng JSON ({...})",
+    "model_attributes_type": "phải là một đối tượng JSON ({...})",
+    "missing": "bắt buộc phải có",
+}
+
+
+def _where(loc) -> str:
+    # ("body", "doc", "items", 0, "criterion") -> "items[0].criterion"; ("query", "year") -> "year"
+    parts = list(loc)[2:] if loc and loc[0] == "body" else list(loc)[1:]
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def _problem(error: dict) -> str:
+    where = _where(error.get("loc") or ())
+    problem = PROBLEMS.get(error.get("type"), "không hợp lệ")
+    return f"Trường “{where}” {problem}." if where else f"Nội dung gửi lên {problem}."
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    problems = [_problem(e) for e in exc.errors]
+    more = f" (và {len(problems) - 1} lỗi khác)" if len(problems) > 1 else ""
+    hint = FORMAT_HINT if any((e.get("loc") or ("",))[0] == "body" for e in exc.errors) else ""
+    return _error(request, 422, f"{problems[0]}{more} {hint}".strip(), errors=problems)
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _plan(plan_id: int) -> Plan:
+    plan = Plan.objects.select_related("school", "school__office", "regulation").filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404(f"Không có kế hoạch mã số {plan_id}. Hãy kiểm tra lại mã số kế hoạch.")
+    return plan
+
+
+def _require_view(user, plan: Plan) -> None:
+    anonymous = not getattr(user, "is_authenticated", False)
+    allowed = permissions.can_view_plan(user, plan) or (anonymous and permissions.can_view_public_plan(plan))
+    if anonymous:
+        permissions.require(allowed, "Kế hoạch này chưa được công khai. Hãy đăng nhập bằng tài khoản của trường "
+                                     "để xem kế hoạch đang soạn thảo.")
+    permissions.require(allowed, "Bạn không có quyền xem kế hoạch này. Kế hoạch chỉ dành cho người của trường "
+                                 "và cán bộ phòng, sở giáo dục phụ trách trường (khi đã công khai).")
+
+
+def _plan_row(request, plan: Plan) -> dict:
+    public = permissions.can_view_public_plan(plan)
+    return {
+        "id": plan.pk,
+        "school": {"name": plan.school.name, "short_code": plan.school.short_code},
+        "regulation": {"code": plan.regulation.code, "appendix": plan.regulation.appendix},
+        "period": {"kind": plan.period_kind, "start_year": plan.start_year, "end_year": plan.end_year,
+                   "label": plan.period_label},
+        "title": plan.title,
+        "document_number": plan.document_number,
+        "status": plan.status,
+        "status_label": plan.get_status_display(),
+        "version": plan.version,
+        "public_url": request.build_absolute_uri(reverse("plans:public", args=[plan.pk])) if public else None,
+    }
+
+
+# --- endpoints -------------------------------------------------------------------------------------
+
+
+@api.get("/catalog", response=dict, summary="Danh mục văn bản quy định",
+         description="Các thông tư, tiêu chuẩn, tiêu chí và chỉ báo theo mức; giống “caitien catalog --json”.")
+def catalog(request):
+    return catalog_as_json()
+
+
+@api.get("/plans", auth=session_or_anonymous, response={200: list[schemas.PlanOut], 404: schemas.ErrorOut,
+                                                         422: schemas.ErrorOut},
+         summary="Danh sách kế hoạch",
+         description="Các kế hoạch người gọi được xem (khi không đăng nhập: các kế hoạch đã công khai), "
+                     "mới nhất trước.")
+def plan_list(request,
+              school: str | None = Query(None, description="ký hiệu viết tắt của trường, ví dụ THHB"),
+              status: str | None = Query(None, description="trạng thái: draft, submitted, approved, published, "
+                                                           "superseded"),
+              year: int | None = Query(None, description="năm học bắt đầu từ năm này nằm trong thời kỳ của kế "
+                                                         "hoạch, ví dụ 2025 cho năm học 2025-2026")):
+    if status and status not in Plan.Status.values:
+        raise HttpError(422, f"Trạng thái “{status}” không có. Hãy dùng một trong: {', '.join(Plan.Status.values)}.")
+    found = None
+    if school:
+        found = School.objects.filter(short_code__iexact=school.strip()).first()
+        if found is None:
+            raise Http404(f"Không có trường nào có ký hiệu “{school}”. Hãy kiểm tra lại ký hiệu viết tắt của trường.")
+    return [_plan_row(request, p) for p in plans_for(request.auth, school=found, status=status, year=year)]
+
+
+@api.get("/plans/{plan_id}", auth=session_or_anonymous,
+         response={200: dict, 403: schemas.ErrorOut, 404: schemas.ErrorOut},
+         summary="Một kế hoạch (dạng JSON của kế hoạch)",
+         description="Kế hoạch đã lưu theo dạng JSON của kế hoạch, như “caitien parse --json” in ra.")
+def plan_detail(request, plan_id: int):
+    plan = _plan(plan_id)
+    _require_view(request.auth, plan)
+    return plan_to_document(plan).to_dict()
+
+
+@api.get("/plans/{plan_id}/findings", auth=session_or_anonymous,
+         response={200: schemas.FindingsOut, 403: schemas.ErrorOut, 404: schemas.ErrorOut},
+         summary="Kết quả kiểm tra một kế hoạch đã lưu",
+         description="Những chỗ cần sửa trong kế hoạch đã lưu, có đối chiếu với tự đánh giá của trường.")
+def plan_findings_list(request, plan_id: int):
+    plan = _plan(plan_id)
+    _require_view(request.auth, plan)
+    return {"findings": [f.to_dict() for f in plan_findings(plan)]}
+
+
+# No session auth, hence no CSRF check: it only reads the body and answers, it writes nothing.
+@api.post("/check", response={200: schemas.FindingsOut, 400: schemas.ErrorOut, 413: schemas.ErrorOut,
+                              422: schemas.ErrorOut},
+          summary="Kiểm tra một kế hoạch (JSON)",
+          description="Gửi một kế hoạch theo dạng JSON của kế hoạch; nhận các chỗ cần sửa, giống "
+                      "“caitien check --json”. Không lưu gì.")
+def check(request, doc: schemas.PlanDocumentIn):
+    document = Document.from_dict(doc.model_dump(exclude_unset=True))
+    return {"findings": [f.to_dict() for f in run_checks(document)]}
