@@ -7,7 +7,7 @@ Endpoints stay thin: reads go through selectors, every access decision through
 
 from __future__ import annotations
 
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Swagger
@@ -52,9 +52,10 @@ def _error(request, status: int, detail: str, **extra):
     return api.create_response(request, {"detail": detail, **extra}, status=status)
 
 
-@api.exception_handler(permissions.Refused)
+@api.exception_handler(PermissionDenied)
 def refused(request, exc):
-    return _error(request, 403, str(exc))
+    # permissions.require raises Refused (a PermissionDenied) with the reason for the person refused.
+    return _error(request, 403, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
 
 
 @api.exception_handler(Http404)
@@ -111,6 +112,8 @@ def _where(loc) -> str:
 def _problem(error: dict) -> str:
     where = _where(error.get("loc") or ())
     problem = PROBLEMS.get(error.get("type"), "không hợp lệ")
+    if not where and error.get("type") == "missing":
+        return "Chưa có kế hoạch nào trong nội dung gửi lên."
     return f"Trường “{where}” {problem}." if where else f"Nội dung gửi lên {problem}."
 
 
@@ -132,14 +135,16 @@ def _plan(plan_id: int) -> Plan:
     return plan
 
 
+NOT_PUBLIC = ("Kế hoạch này chưa được công khai. Hãy đăng nhập bằng tài khoản của trường để xem kế hoạch "
+              "đang soạn thảo.")
+NOT_YOURS = ("Bạn không có quyền xem kế hoạch này. Kế hoạch chỉ dành cho người của trường và cán bộ phòng, sở "
+             "giáo dục phụ trách trường (khi đã công khai).")
+
+
 def _require_view(user, plan: Plan) -> None:
     anonymous = not getattr(user, "is_authenticated", False)
     allowed = permissions.can_view_plan(user, plan) or (anonymous and permissions.can_view_public_plan(plan))
-    if anonymous:
-        permissions.require(allowed, "Kế hoạch này chưa được công khai. Hãy đăng nhập bằng tài khoản của trường "
-                                     "để xem kế hoạch đang soạn thảo.")
-    permissions.require(allowed, "Bạn không có quyền xem kế hoạch này. Kế hoạch chỉ dành cho người của trường "
-                                 "và cán bộ phòng, sở giáo dục phụ trách trường (khi đã công khai).")
+    permissions.require(allowed, NOT_PUBLIC if anonymous else NOT_YOURS)
 
 
 def _plan_row(request, plan: Plan) -> dict:

@@ -7,8 +7,6 @@ services only refuse what cannot be done (a stale edit, a submission with errors
 from __future__ import annotations
 
 import datetime
-import importlib
-import importlib.util
 
 from django.db import transaction
 from django.db.models import F, Max, Q
@@ -16,6 +14,7 @@ from django.utils import timezone
 
 from caitien.audit.services import audit_record, diff_fields
 from caitien.catalog.models import Criterion, Regulation
+from caitien.planfile import defaults, vietnamese
 from caitien.plans.models import Plan, PlanComment, PlanItem
 from caitien.plans.selectors import plan_compare  # noqa: F401  (part of this module's interface)
 
@@ -55,32 +54,17 @@ class PlanNotReady(PlanError):
 # --- optional parts of the product (imported when present) -------------------------------------
 
 
-def optional_module(name: str):
-    """A module other parts of the product provide, or None while it does not exist yet."""
-    try:
-        if importlib.util.find_spec(name) is None:
-            return None
-    except ModuleNotFoundError:
-        return None
-    return importlib.import_module(name)
-
-
 def _default_sections(regulation: Regulation, school, start_year: int, end_year: int) -> dict:
-    defaults = optional_module("caitien.planfile.defaults")
-    if defaults is None:
-        return {}
     return dict(defaults.default_sections(regulation.registry, school.level, school_name=school.name,
                                           start_year=start_year, end_year=end_year))
 
 
 def plan_findings(plan) -> list:
-    """The checker's findings on the saved plan ([] while the checker does not exist yet)."""
-    checks = optional_module("caitien.checks")
-    if checks is None or not hasattr(checks, "run_checks"):
-        return []
+    """The checker's findings on the saved plan, with what its self-assessment knows."""
+    from caitien.checks import run_checks
     from caitien.plans.documents import check_context_for, plan_to_document
 
-    return list(checks.run_checks(plan_to_document(plan), context=check_context_for(plan)))
+    return list(run_checks(plan_to_document(plan), context=check_context_for(plan)))
 
 
 def _default_title(period_kind: str, start_year: int, end_year: int) -> str:
@@ -337,9 +321,8 @@ def _time_values(plan: Plan, values: dict, item: PlanItem | None) -> None:
             values["time_text"] = month_span_text(start, end)
     elif text_changed:
         span = None
-        vn = optional_module("caitien.planfile.vietnamese")
-        if vn is not None and values["time_text"]:
-            span = vn.parse_time(values["time_text"], {"start_year": plan.start_year, "end_year": plan.end_year})
+        if values["time_text"]:
+            span = vietnamese.parse_time(values["time_text"], {"start_year": plan.start_year, "end_year": plan.end_year})
         values["start_month"] = (span.start if span else "") or ""
         values["end_month"] = (span.end if span else "") or ""
     else:  # neither changed: the page's month boxes may still be empty after a text was read; keep the months
@@ -361,12 +344,8 @@ def _budget_values(values: dict, data: dict, item: PlanItem | None) -> None:
         if not text or text == _money_text(old_number):
             values["budget_text"] = _money_text(number)
     elif text_changed:
-        vn = optional_module("caitien.planfile.vietnamese")
-        if vn is not None:
-            money = vn.parse_money(values["budget_text"])
-            values["budget_amounts"] = [{"vnd": a.vnd, "per": a.per} for a in money.amounts]
-        elif not values["budget_text"]:
-            values["budget_amounts"] = []
+        money = vietnamese.parse_money(values["budget_text"])
+        values["budget_amounts"] = [{"vnd": a.vnd, "per": a.per} for a in money.amounts]
     elif number_changed:  # the number box was emptied
         values["budget_amounts"] = []
 

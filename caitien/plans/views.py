@@ -11,25 +11,28 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from caitien.assessments.models import SelfAssessment
+from caitien.planfile.writers import WriteError
+from caitien.planfile.writers.docx import write_docx
+from caitien.planfile.writers.pdf import write_pdf
+from caitien.planfile.writers.xlsx import write_xlsx
 from caitien.plans import selectors, services
+from caitien.plans.documents import plan_to_document
 from caitien.plans.forms import ApproveForm, CommentForm, NewPlanForm, ReasonForm
 from caitien.plans.models import Plan, PlanItem
 from caitien.schools import permissions
 from caitien.schools.models import School
 
 DOWNLOADS = {
-    "docx": ("caitien.planfile.writers.docx", "write_docx", "Word (DOCX)",
-             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "pdf": ("caitien.planfile.writers.pdf", "write_pdf", "PDF", "application/pdf"),
-    "xlsx": ("caitien.planfile.writers.xlsx", "write_xlsx", "Excel (XLSX)",
-             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "docx": (write_docx, "Word (DOCX)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "pdf": (write_pdf, "PDF", "application/pdf"),
+    "xlsx": (write_xlsx, "Excel (XLSX)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
 
 
@@ -136,8 +139,7 @@ def _findings_by_row(plan, items, findings):
 
 
 def _available_downloads():
-    return [(fmt, label) for fmt, (module, func, label, _mime) in DOWNLOADS.items()
-            if (m := services.optional_module(module)) is not None and hasattr(m, func)]
+    return [(fmt, label) for fmt, (_write, label, _mime) in DOWNLOADS.items()]
 
 
 def _plan_context(request, plan, **extra):
@@ -446,8 +448,6 @@ def plan_download(request, pk, fmt):
     plan = _plan(pk)
     permissions.require(permissions.can_download_plan(request.user, plan),
                         "Bạn không tải được kế hoạch này: dự thảo chỉ cán bộ của trường xem được.")
-    from caitien.plans.documents import plan_to_document
-
     doc = plan_to_document(plan)
     name = f"ke-hoach-{plan.school.short_code}-{plan.start_year}-{plan.end_year}-v{plan.version}".lower()
     if fmt == "json":
@@ -456,15 +456,19 @@ def plan_download(request, pk, fmt):
         return response
     if fmt not in DOWNLOADS:
         raise Http404
-    module_name, func, label, mime = DOWNLOADS[fmt]
-    module = services.optional_module(module_name)
-    if module is None or not hasattr(module, func):
-        return render(request, "refused.html", {"message": f"Chưa tải được bản {label}: chức năng này chưa sẵn sàng."},
-                      status=404)
-    tmp = Path(tempfile.mkdtemp(prefix="caitien-"))
-    path = tmp / f"{name}.{fmt}"
-    getattr(module, func)(doc, path)
-    return FileResponse(open(path, "rb"), as_attachment=True, filename=path.name, content_type=mime)
+    write, label, mime = DOWNLOADS[fmt]
+    with tempfile.TemporaryDirectory(prefix="caitien-") as tmp:
+        path = Path(tmp) / f"{name}.{fmt}"
+        try:
+            write(doc, path)
+        except WriteError as exc:
+            messages.error(request, f"Chưa tạo được bản {label}: {exc}")
+            back = "plans:detail" if permissions.can_view_plan(request.user, plan) else "plans:public"
+            return redirect(back, pk=plan.pk)
+        data = path.read_bytes()
+    response = HttpResponse(data, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
 
 
 def public_plan(request, pk):

@@ -8,7 +8,6 @@ from django.test import Client
 from caitien.plans import services
 
 
-
 def rows(y):
     """Two rows of the school year that starts in September of year `y`."""
     return [

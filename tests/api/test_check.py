@@ -118,6 +118,7 @@ def test_malformed_json_is_400_in_vietnamese(db):
 
 
 @pytest.mark.parametrize(("body", "message"), [
+    ("", "Chưa có kế hoạch nào trong nội dung gửi lên."),
     ([1, 2], "Nội dung gửi lên phải là một đối tượng JSON ({...})."),
     ({"items": {"criterion": "1.4"}}, "Trường “items” phải là một danh sách ([...])."),
     ({"items": ["1.4 Tổ chuyên môn"]}, "Trường “items[0]” phải là một đối tượng JSON ({...})."),

@@ -61,6 +61,7 @@ def test_a_missing_plan_is_404_in_vietnamese(cast, client_for):
     assert response.status_code == 404
     assert response.json()["detail"] == "Không có kế hoạch mã số 987654. Hãy kiểm tra lại mã số kế hoạch."
     assert client_for(None).get("/api/plans/987654/findings").status_code == 404
+    assert client_for(None).get("/api/plans/99999999999999999999999").status_code == 404  # beyond any id column
 
 
 def test_a_plan_id_that_is_not_a_number_is_refused_in_vietnamese(cast, client_for):

@@ -278,11 +278,11 @@ def test_download_docx_and_xlsx_are_real_files(principal, draft):
 
     response = principal.get(f"/ke-hoach/{draft.pk}/tai-ve/docx/")
     assert response.status_code == 200
-    data = b"".join(response.streaming_content)
+    data = response.content
     text = "\n".join(c.text for t in docx.Document(io.BytesIO(data)).tables for r in t.rows for c in r.cells)
     assert "Sửa xong mái che sân chơi khu B" in text
     response = principal.get(f"/ke-hoach/{draft.pk}/tai-ve/xlsx/")
-    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
     values = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value]
     assert any("Hội đồng trường họp đủ các kỳ" in v for v in values)
     assert zipfile.is_zipfile(io.BytesIO(data))
@@ -292,7 +292,7 @@ def test_download_pdf_is_a_real_pdf(principal, draft, tmp_path):
     response = principal.get(f"/ke-hoach/{draft.pk}/tai-ve/pdf/")
     assert response.status_code == 200
     path = tmp_path / "plan.pdf"
-    path.write_bytes(b"".join(response.streaming_content))
+    path.write_bytes(response.content)
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "mái che" in text
 
