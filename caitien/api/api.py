@@ -143,7 +143,8 @@ NOT_YOURS = ("Bạn không có quyền xem kế hoạch này. Kế hoạch chỉ
 
 def _require_view(user, plan: Plan) -> None:
     anonymous = not getattr(user, "is_authenticated", False)
-    allowed = permissions.can_view_plan(user, plan) or (anonymous and permissions.can_view_public_plan(plan))
+    # A published plan is public: anyone reads it, logged in or not.
+    allowed = permissions.can_view_plan(user, plan) or permissions.can_view_public_plan(plan)
     permissions.require(allowed, NOT_PUBLIC if anonymous else NOT_YOURS)
 
 

@@ -54,6 +54,13 @@ class PlanNotReady(PlanError):
 # --- optional parts of the product (imported when present) -------------------------------------
 
 
+def default_recipients(school) -> list[str]:
+    """Nơi nhận of a new plan: the office that oversees the school (a Phòng, or the Sở for upper
+    secondary schools), the public disclosure, and the school's archive."""
+    office = school.office.name.replace("Giáo dục và Đào tạo", "GDĐT")
+    return [f"{office} (để báo cáo)", "Công khai (niêm yết, trang thông tin điện tử)", f"Lưu: VT {school.short_code}"]
+
+
 def _default_sections(regulation: Regulation, school, start_year: int, end_year: int) -> dict:
     return dict(defaults.default_sections(regulation.registry, school.level, school_name=school.name,
                                           start_year=start_year, end_year=end_year))
@@ -97,7 +104,7 @@ def plan_create(*, school, actor, start_year: int, end_year: int, period_kind: s
         start_year=start_year, end_year=end_year, title=title or _default_title(period_kind, start_year, end_year),
         governing_body=school.governing_body, school_name=school.name, place=school.place, sections=sections,
         signer_title="HIỆU TRƯỞNG", created_by=actor if getattr(actor, "pk", None) else None,
-        recipients=["Phòng GDĐT (để báo cáo)", "Công khai (niêm yết, trang thông tin điện tử)", f"Lưu: VT {school.short_code}"],
+        recipients=default_recipients(school),
     )
     audit_record(actor=actor, action="plan.create", obj=plan, summary=f"Tạo {plan.title}")
     return plan

@@ -405,3 +405,12 @@ def test_rows_link_the_people_they_name(cast, draft):
     item = services.plan_item_update(item=item, actor=cast.principal, values={"lead_text": "Hiệu trưởng"},
                                      revision=item.revision)
     assert not item.lead_people.exists()
+
+
+def test_new_plan_is_sent_to_the_office_that_oversees_the_school(cast):
+    from caitien.plans.services import plan_create
+
+    plan = plan_create(school=cast.primary, actor=cast.principal, start_year=2025, end_year=2026,
+                       period_kind="single")
+    assert plan.recipients[0] == "Phòng GDĐT huyện Dầu Tiếng (để báo cáo)"
+    assert plan.recipients[-1] == "Lưu: VT THHB"
