@@ -8,8 +8,12 @@ def current_context(request):
     user = getattr(request, "user", None)
     schools = permissions.schools_of(user) if user is not None else []
     start = current_school_year()
+    offices = permissions.offices_of(user) if user is not None else []
     return {
         "current_school": schools[0] if len(schools) == 1 else None,
+        # Someone working for several schools, or for an office, sees where they work instead.
+        "current_place": ", ".join(o.name for o in offices) if offices and not schools
+        else (" · ".join(s.name for s in schools) if len(schools) > 1 else ""),
         "user_schools": schools,
         "school_year_label": f"Năm học {start}-{start + 1}",
         "nav_school_work": bool(schools),
