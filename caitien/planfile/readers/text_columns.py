@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 
 from caitien.planfile import vietnamese as vn
 
@@ -149,29 +151,41 @@ def split_label(lines: list[list[Word]]) -> tuple[str, list[list[Word]]]:
     return " ".join(label), out
 
 
-@dataclass
 class _Col:
-    pieces: list[str]
-    last_line: int = -1  # index of the last line that gave this column a piece
-    open_end: bool = False  # the last piece ends mid-phrase ("và", ",", "-")
+    """A column of one reading of a row: the pieces it received so far. Never changed once
+    made: a reading that gives the column a piece makes a new one."""
+
+    __slots__ = ("pieces", "last_line", "open_end", "_open")
+
+    def __init__(self, pieces: list[str], last_line: int = -1, open_end: bool = False):
+        self.pieces = pieces
+        self.last_line = last_line  # index of the last line that gave this column a piece
+        self.open_end = open_end  # the last piece ends mid-phrase ("và", ",", "-")
+        self._open: tuple | None = None  # the signature while the cell is open, made once
 
     def signature(self, line: int) -> tuple:
-        status = self.status(line)
-        if status != "open":
-            return (status,)
-        above = self.pieces[-1]
-        last = above[-1:]
-        # Everything the costs read of the line above: its length, how it ends, its last letter's case.
-        end = "." if last == "." else ("A" if last.isupper() else "a") if last.isalpha() else ""
-        return (status, len(above), self.open_end, end)
-
-    def add(self, piece: str, line: int) -> _Col:
-        return _Col(self.pieces + [piece], line, bool(_OPEN_END.search(vn.fold_same_length(piece.lower()))))
+        if self.last_line < 0:
+            return ("new",)
+        if self.last_line != line - 1:
+            return ("closed",)
+        sig = self._open
+        if sig is None:
+            above = self.pieces[-1]
+            last = above[-1:]
+            # Everything the costs read of the line above: its length, how it ends, its last letter's case.
+            end = "." if last == "." else ("A" if last.isupper() else "a") if last.isalpha() else ""
+            sig = self._open = ("open", len(above), self.open_end, end)
+        return sig
 
     def status(self, line: int) -> str:
         if self.last_line < 0:
             return "new"
         return "open" if self.last_line == line - 1 else "closed"
+
+
+def _ends_open(piece: str) -> bool:
+    """Whether a piece ends mid-phrase ("và", ",", "-"): its cell likely goes on."""
+    return bool(_OPEN_END.search(vn.fold_same_length(piece.lower())))
 
 
 _TIME_WORD = re.compile(
@@ -192,7 +206,7 @@ _ROLE_WORD = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     """What a run of a line's words says."""
 
@@ -209,7 +223,7 @@ class _Span:
     roleish: float  # share of words that name roles and bodies
 
 
-@dataclass
+@dataclass(slots=True)
 class _WordFacts:
     """What each word of a line says, once per line."""
 
@@ -226,41 +240,219 @@ class _WordFacts:
 
 
 def _facts(words: list[Word]) -> list[_WordFacts]:
-    out = []
-    for k, w in enumerate(words):
-        f = vn.fold_same_length(w.text.lower())
-        ch = next((c for c in w.text if c.isalnum()), "")
-        out.append(_WordFacts(
-            time=bool(_TIME_WORD.match(f)),
-            core_time=bool(_TIME_CORE.match(f)),
-            money=bool(_MONEY_WORD.match(f)) and not re.match(r"^\d{4}", f),
-            money_start=f.startswith(("trieu", "dong", "ddng", "deng")),
-            role=bool(_ROLE_WORD.match(f)),
-            opens_inside=k > 0 and _opens_inside(words[k - 1].text, w.text),
-            tail=is_tail(w.text),
-            lower=ch.isalpha() and ch.islower(),
-            money_open=bool(_MONEY_OPEN.match(f)),
-            role_open=bool(_ROLE_OPEN.match(f)),
-        ))
-    return out
+    return [
+        _word_facts(w.text, k > 0 and _opens_inside(words[k - 1].text, w.text)) for k, w in enumerate(words)
+    ]
 
 
-def _span(words: list[Word], facts: list[_WordFacts]) -> _Span:
-    n = len(facts)
-    head = facts[0]
-    return _Span(
-        length=sum(len(w.text) for w in words) + n - 1,
-        first=words[0].text,
-        tail=head.tail,
-        lower=head.lower,
-        timeish=sum(1 for f in facts if f.time) / n,
-        core_time=any(f.core_time for f in facts),
-        money=any(f.money for f in facts[1:]) or any(f.money_start for f in facts),
-        money_open=head.money_open,
-        role_open=head.role_open,
-        roleish=sum(1 for f in facts if f.role) / n,
-        inner_capitals=sum(1 for f in facts[1:] if f.opens_inside),
+@lru_cache(maxsize=8192)
+def _word_facts(text: str, opens_inside: bool) -> _WordFacts:
+    # Tables repeat their words ("và", "các", "năm học"): each word's facts are worked out once.
+    f = vn.fold_same_length(text.lower())
+    ch = next((c for c in text if c.isalnum()), "")
+    return _WordFacts(
+        time=bool(_TIME_WORD.match(f)),
+        core_time=bool(_TIME_CORE.match(f)),
+        money=bool(_MONEY_WORD.match(f)) and not re.match(r"^\d{4}", f),
+        money_start=f.startswith(("trieu", "dong", "ddng", "deng")),
+        role=bool(_ROLE_WORD.match(f)),
+        opens_inside=opens_inside,
+        tail=is_tail(text),
+        lower=ch.isalpha() and ch.islower(),
+        money_open=bool(_MONEY_OPEN.match(f)),
+        role_open=bool(_ROLE_OPEN.match(f)),
     )
+
+
+class _Line:
+    """One line of a row and what its words say, worked out once for all the readings of the row:
+    the words' facts, the facts of each run of words, where a piece starting at a word may end,
+    the pieces' costs and texts, and the cheapest splits of the words over the last columns."""
+
+    def __init__(self, words: list[Word]):
+        self.words = words
+        self.texts = texts = [w.text for w in words]
+        self.n = n = len(words)
+        self.facts = facts = _facts(words)
+        # need[j]: columns the words from j on take at least (one per piece between read borders).
+        need = [0] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            need[j] = need[j + 1] + (1 if j == n - 1 or words[j + 1].border_before else 0)
+        self.need = need
+        # missed[j]: a piece ending before word j leaves a border unread there.
+        self.missed = [not words[j].border_before and not facts[j].opens_inside for j in range(n)] + [False]
+        # border_stop[i]: a piece starting at word i ends before this one: it never spans a read border.
+        self.border_stop = stops = [n + 1] * (n + 1)
+        for i in range(n - 2, -1, -1):
+            stops[i] = i + 2 if words[i + 1].border_before else stops[i + 1]
+        # Running counts over the words: a run's facts are then differences of two counts.
+        self._counts = counts = [[0] * (n + 1) for _ in range(7)]
+        chars, time, core, money, start, role, opens = counts
+        for k, f in enumerate(facts):
+            chars[k + 1] = chars[k] + len(texts[k])
+            time[k + 1] = time[k] + f.time
+            core[k + 1] = core[k] + f.core_time
+            money[k + 1] = money[k] + f.money
+            start[k + 1] = start[k] + f.money_start
+            role[k + 1] = role[k] + f.role
+            opens[k + 1] = opens[k] + f.opens_inside
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget what was worked out for one reading of the row (the widths change between
+        readings; and a long table need not keep every line's costs)."""
+        self.setting: tuple | None = None  # (splits, widths, kinds) of what is kept
+        self._spans: dict[int, _Span] = {}
+        self._reach: dict[tuple[float, bool], list[range]] = {}
+        self._costs: dict[tuple, list[float | None]] = {}
+        self._columns: dict[tuple, list[list]] = {}
+        self._pieces: dict[tuple[int, int], tuple[str, bool]] = {}
+
+    def span(self, i: int, j: int) -> _Span:
+        """What the words i..j-1 say."""
+        key = i * (self.n + 1) + j
+        sp = self._spans.get(key)
+        if sp is None:
+            chars, time, core, money, start, role, opens = self._counts
+            n = j - i
+            head = self.facts[i]
+            sp = self._spans[key] = _Span(  # in the fields' order: keywords cost time here
+                chars[j] - chars[i] + n - 1,  # length
+                self.texts[i],  # first
+                head.tail,
+                head.lower,
+                (time[j] - time[i]) / n,  # timeish
+                core[j] > core[i],  # core_time
+                money[j] > money[i + 1] or start[j] > start[i],  # money
+                head.money_open,
+                head.role_open,
+                opens[j] - opens[i + 1],  # inner_capitals
+                (role[j] - role[i]) / n,  # roleish
+            )
+        return sp
+
+    def piece(self, i: int, j: int) -> tuple[str, bool]:
+        """The text of the piece of words i..j-1, and whether it ends mid-phrase."""
+        out = self._pieces.get((i, j))
+        if out is None:
+            text = " ".join(self.texts[i:j])
+            out = self._pieces[(i, j)] = (text, _ends_open(text))
+        return out
+
+    def reach(self, width: float, loose: bool) -> list[range]:
+        """For each word i, the ends j of the pieces that may start there in a column this wide:
+        a piece never spans a read border, nor runs far past its column's width (unless loose)."""
+        key = (width, loose)
+        out = self._reach.get(key)
+        if out is None:
+            n = self.n
+            if loose:
+                out = [range(i + 1, n + 1) for i in range(n + 1)]
+            else:
+                chars, stops, limit = self._counts[0], self.border_stop, width + 5
+                out = []
+                for i in range(n + 1):
+                    j, stop, before = i + 1, stops[i], chars[i] + i + 1
+                    # The piece of words i..j-1 is chars[j] - chars[i] + (j - i) - 1 characters long.
+                    while j < stop and chars[j] + j - before <= limit:
+                        j += 1
+                    out.append(range(i + 1, j))
+            self._reach[key] = out
+        return out
+
+    def solve(
+        self, cols: list[_Col], sigs: tuple, ends: list[float], mode: int, line: int, widths: list[float],
+        kinds: list[str], k: int,
+    ) -> list:
+        """The k cheapest splits of the line's words into pieces of increasing columns.
+
+        best[i] (for column c) holds the k cheapest splits of words[i:] into columns c and after:
+        either column c takes the next piece, or it is skipped (and its open cell ends). Column c's
+        lists depend on the columns from c on only, so readings that agree on them share them.
+        `mode`: 0 a column whose cell is over takes no more text, 1 it may, 2 pieces may also span
+        read borders and run past their column's width."""
+        n, m = self.n, len(cols)
+        size = n + 1
+        need = self.need
+        loose = mode == 2
+        cut = 4 * k + 4  # a split list is cut back to its k cheapest when it gets this long
+        # A split is (cost, its first part, the split of the words after that part): parts are
+        # (column, start, end); the empty split has no part.
+        nxt: list[list] = [[] for _ in range(n)] + [[(0.0, None, None)]]
+        for c in range(m - 1, -1, -1):
+            key = (mode, c, sigs[c:])
+            best = self._columns.get(key)
+            if best is not None:
+                nxt = best
+                continue
+            e = ends[c]
+            if e:
+                best = [[(e + r[0], r[1], r[2]) for r in rest] for rest in nxt]
+            else:
+                best = list(nxt)  # the same splits: copied below before one is added to
+            sig = sigs[c]
+            if not (mode == 0 and sig[0] == "closed"):
+                width = widths[c]
+                # Costs by piece (i * size + j), for this column with this cell so far.
+                costs = self._costs.get((c, sig, width))
+                if costs is None:
+                    costs = self._costs[(c, sig, width)] = [None] * (size * size)
+                status = sig[0]
+                new = status == "new"
+                # The words' part of a cost is the same for every open or closed cell of the column.
+                words_costs = self._costs.get((c, new, width))
+                if words_costs is None:
+                    words_costs = self._costs[(c, new, width)] = [None] * (size * size)
+                reach = self.reach(width, loose)
+                col, kind, missed, span = cols[c], kinds[c], self.missed, self.span
+                texts, facts = self.texts, self.facts
+                # Unless loose, the words from i on must leave no more pieces than columns after c.
+                first = 0
+                if not loose:
+                    while first < n and c + need[first] > m:
+                        first += 1
+                for i in range(n - 1, first - 1, -1):
+                    found = best[i] if e else list(best[i])
+                    best[i] = found
+                    add = found.append
+                    row = i * size
+                    extras = None
+                    # Once the list was cut to its k cheapest, a split costing no less than the
+                    # k-th of them can never be kept (the sort keeps the earlier of equal costs).
+                    worst = _UNBOUNDED
+                    for j in reach[i]:
+                        rest = nxt[j]
+                        if not rest:
+                            continue
+                        cost = costs[row + j]
+                        if cost is None:
+                            cost = words_costs[row + j]
+                            if cost is None:
+                                cost = words_costs[row + j] = _words_cost(new, span(i, j), width, kind)
+                            # Added term by term, in the same order every time: equal readings
+                            # cost exactly the same, so ties are broken the same way.
+                            if extras is None:
+                                head = facts[i]
+                                extras = _cell_costs(col, status, texts[i], head.tail, head.lower, width)
+                            for extra in extras:
+                                cost += extra
+                            if missed[j]:
+                                cost += MISSED_BORDER
+                            costs[row + j] = cost
+                        part = (c, i, j)
+                        for r in rest:
+                            total = cost + r[0]
+                            if total < worst:
+                                add((total, part, r))
+                        if len(found) >= cut:
+                            found.sort(key=_cost_of)
+                            del found[k:]
+                            worst = found[-1][0]
+                    if len(found) > k:
+                        found.sort(key=_cost_of)
+                        del found[k:]
+            self._columns[key] = nxt = best
+        return nxt[0]
 
 
 def _opens_inside(before: str, word: str) -> bool:
@@ -297,34 +489,35 @@ def _kind_cost(kind: str, new: bool, sp: _Span) -> float:
     return cost
 
 
-def _piece_cost(col: _Col, line: int, sp: _Span, width: float, kind: str) -> float:
-    status = col.status(line)
-    cost = _kind_cost(kind, status == "new", sp) + INNER_CAPITAL * sp.inner_capitals
+def _words_cost(new: bool, sp: _Span, width: float, kind: str) -> float:
+    """The part of a piece's cost that its words and its column's width make."""
+    cost = _kind_cost(kind, new, sp) + INNER_CAPITAL * sp.inner_capitals
     over = sp.length - width
     if over > 0:
         cost += OVER_PER_CHAR * over
-    if status == "closed":
-        cost += REOPEN
-    elif status == "new":
-        cost += NEW_CELL
-        if sp.tail:
-            cost += 3.0
-        if sp.lower:
-            cost += LOWER_START
-    else:
-        above = col.pieces[-1]
-        if sp.tail and width <= NARROW and continues_word(above, sp.first):
-            cost -= 1.0  # the rest of a word the narrow column cut
-        elif sp.tail:
-            cost += 1.0
-        elif sp.lower and above.endswith("."):
-            cost += AFTER_STOP  # a sentence ended the cell
-        elif len(above) + 1 + len(sp.first) <= FITS_SHARE * width and not col.open_end:
-            cost += FITS_ABOVE  # this word would have fitted on the line above
-        else:
-            # A line is wrapped when it is full: the fuller the line above, the likelier it goes on.
-            cost += SHORT_ABOVE * max(0.0, 1.0 - len(above) / max(width, 1.0))
     return cost
+
+
+def _cell_costs(
+    col: _Col, status: str, first: str, tail: bool, lower: bool, width: float
+) -> tuple[float, ...]:
+    """The terms, added in this order, that the column's cell so far adds to a piece's cost; of
+    the piece they read only its first word (`tail`, `lower`: that word's facts)."""
+    if status == "closed":
+        return (REOPEN,)
+    if status == "new":
+        return (NEW_CELL,) + ((3.0,) if tail else ()) + ((LOWER_START,) if lower else ())
+    above = col.pieces[-1]
+    if tail and width <= NARROW and continues_word(above, first):
+        return (-1.0,)  # the rest of a word the narrow column cut
+    if tail:
+        return (1.0,)
+    if lower and above.endswith("."):
+        return (AFTER_STOP,)  # a sentence ended the cell
+    if len(above) + 1 + len(first) <= FITS_SHARE * width and not col.open_end:
+        return (FITS_ABOVE,)  # this word would have fitted on the line above
+    # A line is wrapped when it is full: the fuller the line above, the likelier it goes on.
+    return (SHORT_ABOVE * max(0.0, 1.0 - len(above) / max(width, 1.0)),)
 
 
 def _end_cost(col: _Col, line: int) -> float:
@@ -337,93 +530,37 @@ def _end_cost(col: _Col, line: int) -> float:
 
 
 def _split_line(
-    words: list[Word], cols: list[_Col], line: int, widths: list[float], kinds: list[str], k: int = 1,
-    shared: dict | None = None,
+    ln: _Line, cols: list[_Col], sigs: tuple, line: int, widths: list[float], kinds: list[str], k: int = 1
 ) -> list[tuple[float, list[tuple[int, int, int]]]]:
     """The k cheapest splits of a line's words into (column, start, end) pieces of increasing
-    columns, with their costs. `shared` keeps what the line's words say across calls."""
-    n, m = len(words), len(cols)
-    if shared is None:
-        shared = {}
-    facts = shared.get("facts")
-    if facts is None:
-        facts = shared["facts"] = _facts(words)
-    sigs = [c.signature(line) for c in cols]
+    columns, with their costs; `sigs` are the columns' signatures on this line."""
+    setting = (k, tuple(widths), tuple(kinds))
+    if ln.setting != setting:
+        ln.clear()
+        ln.setting = setting
     ends = [_end_cost(c, line) for c in cols]
-    texts = [w.text for w in words]
-    # need[j]: columns the words from j on take at least (one per piece between read borders).
-    need = [0] * (n + 1)
-    for j in range(n - 1, -1, -1):
-        need[j] = need[j + 1] + (1 if j == n - 1 or words[j + 1].border_before else 0)
-
-    local: dict[tuple[int, int, int], float] = {}
-
-    def piece(c: int, i: int, j: int) -> float:
-        key = (c, sigs[c], i, j)
-        cost = shared.get(key)
-        if cost is None:
-            sp = shared.get((i, j))
-            if sp is None:
-                sp = shared[(i, j)] = _span(words[i:j], facts[i:j])
-            cost = shared[key] = _piece_cost(cols[c], line, sp, widths[c], kinds[c])
-        if j < n and not words[j].border_before and not facts[j].opens_inside:
-            cost += MISSED_BORDER
-        local[(c, i, j)] = cost
-        return cost
-
-    def solve(closed: list[bool], loose: bool) -> list:
-        # best[i][c]: the k cheapest splits of words[i:] into columns c and after. Either column
-        # c takes the next piece, or it is skipped (and its open cell ends).
-        best = [[[] for _ in range(m + 1)] for _ in range(n + 1)]
-        best[n][m] = [(0.0, ())]
-        for c in range(m - 1, -1, -1):
-            best[n][c] = [(ends[c] + cost, parts) for cost, parts in best[n][c + 1]]
-        for i in range(n - 1, -1, -1):
-            for c in range(m - 1, -1, -1):
-                found = [(ends[c] + cost, parts) for cost, parts in best[i][c + 1]]
-                if not closed[c] and (loose or c + need[i] <= m):
-                    length = -1
-                    for j in range(i + 1, n + 1):
-                        if j > i + 1 and words[j - 1].border_before and not loose:
-                            break  # a piece never spans a read border
-                        length += 1 + len(texts[j - 1])
-                        if length > widths[c] + 5 and not loose:
-                            break
-                        rest = best[j][c + 1]
-                        if not rest:
-                            continue
-                        cost = local.get((c, i, j))
-                        if cost is None:
-                            cost = piece(c, i, j)
-                        part = (c, i, j)
-                        found += [(cost + rc, (part, rp)) for rc, rp in rest]
-                if len(found) > k:
-                    found.sort(key=_first)
-                    del found[k:]
-                best[i][c] = found
-        return best[0][0]
-
     # A cell is one run of lines: a column whose cell is over takes no more text, unless the
     # line has more pieces than the other columns can take.
-    found = solve([c.status(line) == "closed" for c in cols], False)
+    found = ln.solve(cols, sigs, ends, 0, line, widths, kinds, k)
     if not found:
-        found = solve([False] * m, False)
+        found = ln.solve(cols, sigs, ends, 1, line, widths, kinds, k)
     if not found:
         # More pieces between borders than columns (or a piece wider than any column): read on
         # with pieces that may span a border rather than lose the line.
-        found = solve([False] * m, True)
+        found = ln.solve(cols, sigs, ends, 2, line, widths, kinds, k)
     out = []
-    for cost, parts in found:
+    for split in found:
         flat = []
-        while parts:
-            flat.append(parts[0])
-            parts = parts[1]
-        out.append((cost, flat))
+        rest = split
+        while rest[1] is not None:
+            flat.append(rest[1])
+            rest = rest[2]
+        out.append((split[0], flat))
     return out
 
 
-def _first(item: tuple) -> float:
-    return item[0]
+_cost_of = itemgetter(0)
+_UNBOUNDED = float("inf")
 
 
 def read_row(
@@ -431,32 +568,39 @@ def read_row(
 ) -> list[list[str]]:
     """The pieces each column receives over a row's lines (columns after the label): a beam
     search over the lines, so that a piece's column can be decided by the lines below it."""
-    beam: list[tuple[float, list[_Col]]] = [(0.0, [_Col([]) for _ in widths])]
     # A line with nothing left once the border noise is gone does not break a cell's run.
-    for k, words in enumerate([ws for ws in lines if ws]):
+    return _read_row([_Line(ws) for ws in lines if ws], widths, kinds, beam_size, splits)
+
+
+def _read_row(
+    lines: list[_Line], widths: list[float], kinds: list[str], beam_size: int, splits: int
+) -> list[list[str]]:
+    start = [_Col([]) for _ in widths]
+    beam: list[tuple[float, list[_Col], tuple]] = [(0.0, start, tuple(c.signature(0) for c in start))]
+    for k, ln in enumerate(lines):
         grown: list[tuple[float, list[_Col]]] = []
-        line_facts: dict = {}
         by_signature: dict = {}
-        for cost, cols in beam:
+        for cost, cols, sig in beam:
             # Readings that look alike to the costs share their splits.
-            sig = tuple(c.signature(k) for c in cols)
             found = by_signature.get(sig)
             if found is None:
-                found = by_signature[sig] = _split_line(words, cols, k, widths, kinds, splits, line_facts)
+                found = by_signature[sig] = _split_line(ln, cols, sig, k, widths, kinds, splits)
             for extra, parts in found:
                 new = list(cols)
                 for c, i, j in parts:
-                    new[c] = cols[c].add(" ".join(w.text for w in words[i:j]), k)
+                    text, open_end = ln.piece(i, j)
+                    new[c] = _Col(cols[c].pieces + [text], k, open_end)
                 grown.append((cost + extra, new))
-        grown.sort(key=lambda x: x[0])
+        ln.clear()
+        grown.sort(key=_cost_of)
         # Readings that agree on everything the next lines can see have the same future: keep the
         # cheapest of them, and room for different ones.
         beam, seen = [], set()
         for cost, cols in grown:
-            sig = tuple(c.signature(k + 1) for c in cols)
+            sig = tuple([c.signature(k + 1) for c in cols])
             if sig not in seen:
                 seen.add(sig)
-                beam.append((cost, cols))
+                beam.append((cost, cols, sig))
                 if len(beam) == beam_size:
                     break
     return [c.pieces for c in beam[0][1]]
@@ -536,8 +680,10 @@ def read_table(rows: list[list[str]], kinds: list[str]) -> list[list[str]]:
         labels.append(label)
         tokenised.append(words)
     widths = initial_widths(tokenised, ncols - 1)
+    # A line with nothing left once the border noise is gone does not break a cell's run.
+    prepared = [[_Line(ws) for ws in r if ws] for r in tokenised]
     # A first, quick reading of the first rows is enough to measure the columns.
-    readings = [read_row(r, widths, kinds, beam_size=2, splits=1) for r in tokenised[:MEASURED_ROWS]]
+    readings = [_read_row(r, widths, kinds, 2, 1) for r in prepared[:MEASURED_ROWS]]
     widths = refine_widths(readings, ncols - 1, widths)
-    readings = [read_row(r, widths, kinds) for r in tokenised]
+    readings = [_read_row(r, widths, kinds, BEAM, SPLITS) for r in prepared]
     return [[label] + [_join(p) for p in reading] for label, reading in zip(labels, readings, strict=True)]
