@@ -132,6 +132,17 @@ def plan_sections(plan: Plan) -> list[dict]:
     return out
 
 
+def plan_document_parts(plan: Plan) -> list[dict]:
+    """Every section of the plan form in its order, as the printed plan reads: text sections with
+    the plan's text, the plan table where the form puts it ("content"), and the 57/2026 small tables.
+    Each part: key, number, title, kind ("text" | "content" | "priority_issues" | "monitoring"), text."""
+    parts = []
+    for s in (plan.regulation.plan_form or {}).get("sections") or []:
+        kind = s["key"] if s["key"] in ("content", "priority_issues", "monitoring") else "text"
+        parts.append({**s, "kind": kind, "text": (plan.sections or {}).get(s["key"], "") if kind == "text" else ""})
+    return parts
+
+
 TABLE_FIELDS = {
     "priority_issues": ("standard", "criteria", "current_state", "limitation", "cause"),
     "monitoring": ("moment", "content", "result", "adjustment", "assessor"),

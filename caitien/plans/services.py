@@ -71,7 +71,12 @@ def plan_findings(plan) -> list:
     from caitien.checks import run_checks
     from caitien.plans.documents import check_context_for, plan_to_document
 
-    return list(run_checks(plan_to_document(plan), context=check_context_for(plan)))
+    findings = run_checks(plan_to_document(plan), context=check_context_for(plan))
+    if plan.status in (Plan.Status.DRAFT, Plan.Status.SUBMITTED):
+        # Approval sets the number and the date: before it, only a wrongly written one is worth a remark.
+        unset = {"document-number-format": not plan.document_number, "date-format": plan.date is None}
+        findings = [f for f in findings if not unset.get(f.rule)]
+    return list(findings)
 
 
 def _default_title(period_kind: str, start_year: int, end_year: int) -> str:

@@ -152,6 +152,7 @@ def _plan_context(request, plan, **extra):
     return {
         "plan": plan, "items": items, "groups": selectors.item_groups(plan, items),
         "columns": selectors.plan_columns(plan), "sections": selectors.plan_sections(plan),
+        "parts": selectors.plan_document_parts(plan),
         "findings": findings, "general_findings": general,
         "error_count": sum(1 for f in findings if f.severity == "error"),
         "totals": selectors.budget_totals(items), "versions": versions,

@@ -414,3 +414,15 @@ def test_new_plan_is_sent_to_the_office_that_oversees_the_school(cast):
                        period_kind="single")
     assert plan.recipients[0] == "Phòng GDĐT huyện Dầu Tiếng (để báo cáo)"
     assert plan.recipients[-1] == "Lưu: VT THHB"
+
+
+def test_a_draft_is_not_told_to_add_the_number_and_date_that_approval_sets(cast):
+    from caitien.plans.services import plan_create, plan_findings
+
+    plan = plan_create(school=cast.primary, actor=cast.principal, start_year=2025, end_year=2026,
+                       period_kind="single")
+    rules = {f.rule for f in plan_findings(plan)}
+    assert "document-number-format" not in rules and "date-format" not in rules
+    plan.document_number = "12/KH"  # written, but without the school's code: still a remark
+    plan.save()
+    assert "document-number-format" in {f.rule for f in plan_findings(plan)}

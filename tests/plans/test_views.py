@@ -390,3 +390,12 @@ def test_57_form_parts_follow_the_form_order(principal, cast, catalog):
              "VIII. CƠ CHẾ"]
     positions = [page.index(m) for m in marks]
     assert positions == sorted(positions)
+
+
+def test_plan_page_reads_like_the_printed_plan(principal, draft):
+    """Sections in the form's order, the table as section III, then Nơi nhận and the signer."""
+    html = principal.get(f"/ke-hoach/{draft.pk}/").content.decode()
+    marks = ["I. MỤC ĐÍCH, YÊU CẦU", "II. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "III. NỘI DUNG KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG",
+             'id="plan-table"', "IV. TỔ CHỨC THỰC HIỆN", "Nơi nhận:"]
+    positions = [html.find(m) for m in marks]
+    assert -1 not in positions and positions == sorted(positions), dict(zip(marks, positions, strict=True))
