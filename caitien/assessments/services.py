@@ -147,17 +147,8 @@ def criterion_assessment_update(*, assessment: CriterionAssessment, actor, curre
     values = {"current_state": _clean(current_state), "strengths": _clean(strengths), "weaknesses": _clean(weaknesses)}
     if improvement is not None:
         values["improvement"] = _clean(improvement)
-    changes = diff_fields(locked, values)
-    if changes:
-        for name, value in values.items():
-            setattr(locked, name, value)
-        locked.revision += 1
-        locked.updated_by = actor if getattr(actor, "pk", None) else None
-        locked.save()
-        audit_record(actor=actor, action="self_assessment.criterion", obj=locked,
-                     school=locked.self_assessment.school,
-                     summary=f"Sửa nhận định tiêu chí {locked.criterion.code}", changes=changes)
-    return locked
+    return _save_texts(locked, values, actor=actor, action="self_assessment.criterion",
+                       summary=f"Sửa nhận định tiêu chí {locked.criterion.code}")
 
 
 @transaction.atomic
@@ -168,6 +159,12 @@ def standard_assessment_update(*, assessment: StandardAssessment, actor, strengt
         pk=assessment.pk)
     _check_revision(locked, expected_revision)
     values = {"strengths": _clean(strengths), "weaknesses": _clean(weaknesses)}
+    return _save_texts(locked, values, actor=actor, action="self_assessment.standard",
+                       summary=f"Sửa nhận định tiêu chuẩn {locked.standard.number}")
+
+
+def _save_texts(locked, values: dict, *, actor, action: str, summary: str):
+    """Write the changed texts of a locked criterion or standard assessment, bump its revision, audit."""
     changes = diff_fields(locked, values)
     if changes:
         for name, value in values.items():
@@ -175,9 +172,8 @@ def standard_assessment_update(*, assessment: StandardAssessment, actor, strengt
         locked.revision += 1
         locked.updated_by = actor if getattr(actor, "pk", None) else None
         locked.save()
-        audit_record(actor=actor, action="self_assessment.standard", obj=locked,
-                     school=locked.self_assessment.school,
-                     summary=f"Sửa nhận định tiêu chuẩn {locked.standard.number}", changes=changes)
+        audit_record(actor=actor, action=action, obj=locked, school=locked.self_assessment.school,
+                     summary=summary, changes=changes)
     return locked
 
 
