@@ -18,7 +18,10 @@ def run() -> None:
     cmd = f"{exe} parse --json {{}}" if exe.exists() else f"{sys.executable} -m caitien.cli parse --json {{}}"
     out = subprocess.run(
         [sys.executable, str(scorer), "--truth", str(seeds), "--cmd", cmd],
-        capture_output=True, text=True, timeout=600, cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO,
     )
     print(out.stdout.rstrip())
     if out.returncode not in (0, 1) or out.stderr.strip():

@@ -17,8 +17,19 @@ def plan_rows(count: int = ROWS) -> list:
     rows = []
     for index in range(count):
         base = builders.ROWS[index % len(builders.ROWS)]
-        rows.append(builders.Row(CODES[index % len(CODES)], f"{base.result} (nội dung {index + 1})", base.solutions,
-                                 base.lead, base.coordinators, base.time, base.budget, base.support, base.notes))
+        rows.append(
+            builders.Row(
+                CODES[index % len(CODES)],
+                f"{base.result} (nội dung {index + 1})",
+                base.solutions,
+                base.lead,
+                base.coordinators,
+                base.time,
+                base.budget,
+                base.support,
+                base.notes,
+            )
+        )
     return rows
 
 
@@ -42,6 +53,8 @@ def run() -> None:
                 cpu.append((time.process_time() - c0) * 1000)
             first, rest = times[0], times[1:]
             # CPU time beside wall time: on a busy machine the wall time says more about the neighbours.
-            print(f"{kind:5} {len(data) / 1024:7.1f} KB  {len(doc.items):3d} dòng  lần đầu {first:7.1f} ms  "
-                  f"trung vị {statistics.median(rest):7.1f} ms  nhanh nhất {min(rest):7.1f} ms  "
-                  f"CPU trung vị {statistics.median(cpu[1:]):7.1f} ms")
+            print(
+                f"{kind:5} {len(data) / 1024:7.1f} KB  {len(doc.items):3d} dòng  lần đầu {first:7.1f} ms  "
+                f"trung vị {statistics.median(rest):7.1f} ms  nhanh nhất {min(rest):7.1f} ms  "
+                f"CPU trung vị {statistics.median(cpu[1:]):7.1f} ms"
+            )

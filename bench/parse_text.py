@@ -32,28 +32,44 @@ Nơi nhận:                                              HIỆU TRƯỞNG
 
                                                        Đào Văn Đo
 """
-TIMES = ["Tháng 10/2025", "HKI", "Quý II/2026", "Năm học 2025 - 2026", "Tháng 9/2025 đến hết năm học 2025 - 2026"]
+TIMES = [
+    "Tháng 10/2025",
+    "HKI",
+    "Quý II/2026",
+    "Năm học 2025 - 2026",
+    "Tháng 9/2025 đến hết năm học 2025 - 2026",
+]
 
 
 def _rows(n=30):
     rows = []
     for k in range(n):
         std, crit = k // 6 + 1, k % 6 + 1
-        rows.append([
-            f"Tiêu chí {std}.{crit}",
-            f"Nâng chất lượng nội dung số {k + 1} của nhà trường",
-            f"Tổ chức rà soát, bổ sung hồ sơ và tập huấn cho giáo viên về nội dung {k + 1}",
-            "Hiệu trưởng, tổ trưởng chuyên môn",
-            TIMES[k % len(TIMES)],
-            f"{(k + 1) * 500}.000 đồng" if k % 3 == 0 else "",
-            "Ban đại diện cha mẹ học sinh" if k % 2 else "",
-            "Thực hiện thường xuyên" if k % 4 == 0 else "",
-        ])
+        rows.append(
+            [
+                f"Tiêu chí {std}.{crit}",
+                f"Nâng chất lượng nội dung số {k + 1} của nhà trường",
+                f"Tổ chức rà soát, bổ sung hồ sơ và tập huấn cho giáo viên về nội dung {k + 1}",
+                "Hiệu trưởng, tổ trưởng chuyên môn",
+                TIMES[k % len(TIMES)],
+                f"{(k + 1) * 500}.000 đồng" if k % 3 == 0 else "",
+                "Ban đại diện cha mẹ học sinh" if k % 2 else "",
+                "Thực hiện thường xuyên" if k % 4 == 0 else "",
+            ]
+        )
     return rows
 
 
-LABELS = ["Tiêu chuẩn, tiêu chí", "Kết quả cần đạt", "Công việc/giải pháp", "Chủ trì và phối hợp",
-          "Thời gian thực hiện", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác", "Ghi chú"]
+LABELS = [
+    "Tiêu chuẩn, tiêu chí",
+    "Kết quả cần đạt",
+    "Công việc/giải pháp",
+    "Chủ trì và phối hợp",
+    "Thời gian thực hiện",
+    "Dự kiến kinh phí",
+    "Điều kiện hỗ trợ khác",
+    "Ghi chú",
+]
 
 
 def tab_text():
@@ -139,8 +155,12 @@ def _time(text, repeat=7):
 
 
 def run() -> None:
-    for name, text in (("tab", tab_text()), ("pdftotext -layout", layout_text()), ("khối từng ô", blocks_text()),
-                       ("OCR cột", ocr_text())):
+    for name, text in (
+        ("tab", tab_text()),
+        ("pdftotext -layout", layout_text()),
+        ("khối từng ô", blocks_text()),
+        ("OCR cột", ocr_text()),
+    ):
         ms, doc = _time(text)
         print(f"{name:<20} {len(doc.items):>3} dòng  {ms:7.1f} ms/tài liệu (trung vị 7 lần)")
     from pathlib import Path

@@ -36,7 +36,9 @@ def _secret_key():
 
 SECRET_KEY = _secret_key()
 
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("CAITIEN_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("CAITIEN_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()
+]
 if _TESTING:
     ALLOWED_HOSTS = ["*"]
     # The test cast logs in a dozen people per test; the slow production hash would dominate the run.

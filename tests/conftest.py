@@ -24,23 +24,52 @@ def cast(catalog):
     """Sở → Phòng with three schools (mầm non, tiểu học, THCS), a school of another Phòng, and a user
     per role. Users are named by role: principal, vice, council, monitor, staff, specialist, admin,
     plus other_principal and other_teacher of the other school."""
-    so = office_create(name="Sở Giáo dục và Đào tạo tỉnh Bình Dương", kind=Office.Kind.SO, place="Thủ Dầu Một")
-    phong = office_create(name="Phòng Giáo dục và Đào tạo huyện Dầu Tiếng", kind=Office.Kind.PHONG, parent=so,
-                          place="Dầu Tiếng")
-    phong_other = office_create(name="Phòng Giáo dục và Đào tạo huyện Bàu Bàng", kind=Office.Kind.PHONG, parent=so,
-                                place="Bàu Bàng")
+    so = office_create(
+        name="Sở Giáo dục và Đào tạo tỉnh Bình Dương", kind=Office.Kind.SO, place="Thủ Dầu Một"
+    )
+    phong = office_create(
+        name="Phòng Giáo dục và Đào tạo huyện Dầu Tiếng", kind=Office.Kind.PHONG, parent=so, place="Dầu Tiếng"
+    )
+    phong_other = office_create(
+        name="Phòng Giáo dục và Đào tạo huyện Bàu Bàng", kind=Office.Kind.PHONG, parent=so, place="Bàu Bàng"
+    )
     tt17, tt18, tt19 = catalog["tt17-2018"], catalog["tt18-2018"], catalog["tt19-2018"]
-    primary = school_create(name="Trường Tiểu học Hoà Bình", level="tieu_hoc", office=phong,
-                            governing_body="UBND huyện Dầu Tiếng", place="Định Thành", short_code="THHB",
-                            regulation=tt17)
-    preschool = school_create(name="Trường Mầm non Hoa Sen", level="mam_non", office=phong,
-                              governing_body="UBND huyện Dầu Tiếng", place="Định Thành", short_code="MNHS",
-                              regulation=tt19)
-    secondary = school_create(name="Trường THCS Lê Lợi", level="thcs", office=phong,
-                              governing_body="UBND huyện Dầu Tiếng", place="Dầu Tiếng", short_code="THCSLL",
-                              regulation=tt18)
-    other = school_create(name="Trường Tiểu học Lai Uyên", level="tieu_hoc", office=phong_other,
-                          governing_body="UBND huyện Bàu Bàng", place="Lai Uyên", short_code="THLU", regulation=tt17)
+    primary = school_create(
+        name="Trường Tiểu học Hoà Bình",
+        level="tieu_hoc",
+        office=phong,
+        governing_body="UBND huyện Dầu Tiếng",
+        place="Định Thành",
+        short_code="THHB",
+        regulation=tt17,
+    )
+    preschool = school_create(
+        name="Trường Mầm non Hoa Sen",
+        level="mam_non",
+        office=phong,
+        governing_body="UBND huyện Dầu Tiếng",
+        place="Định Thành",
+        short_code="MNHS",
+        regulation=tt19,
+    )
+    secondary = school_create(
+        name="Trường THCS Lê Lợi",
+        level="thcs",
+        office=phong,
+        governing_body="UBND huyện Dầu Tiếng",
+        place="Dầu Tiếng",
+        short_code="THCSLL",
+        regulation=tt18,
+    )
+    other = school_create(
+        name="Trường Tiểu học Lai Uyên",
+        level="tieu_hoc",
+        office=phong_other,
+        governing_body="UBND huyện Bàu Bàng",
+        place="Lai Uyên",
+        short_code="THLU",
+        regulation=tt17,
+    )
 
     def person(username, full_name, role, school=None, office=None):
         u = user_create(username=username, full_name=full_name, password=PASSWORD)
@@ -48,8 +77,14 @@ def cast(catalog):
         return u
 
     ns = SimpleNamespace(
-        so=so, phong=phong, phong_other=phong_other, primary=primary, preschool=preschool, secondary=secondary,
-        other=other, password=PASSWORD,
+        so=so,
+        phong=phong,
+        phong_other=phong_other,
+        primary=primary,
+        preschool=preschool,
+        secondary=secondary,
+        other=other,
+        password=PASSWORD,
         principal=person("principal", "Nguyễn Văn An", Role.PRINCIPAL, primary),
         vice=person("vice", "Trần Thị Bình", Role.VICE_PRINCIPAL, primary),
         council=person("council", "Lê Thị Cúc", Role.COUNCIL_MEMBER, primary),

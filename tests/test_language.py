@@ -21,13 +21,35 @@ TEMPLATES = sorted((ROOT / "templates").rglob("*.html"))
 SOURCES = sorted(ROOT.rglob("*.py"))
 
 # English words that must never appear in page text: each has a plain Vietnamese equivalent.
-ENGLISH = ("Submit", "Save", "Cancel", "Delete", "Edit", "Error", "Warning", "Draft", "Loading", "Search",
-           "Login", "Logout", "Password", "Username", "Upload", "Download", "Back", "Next", "Previous",
-           "Close", "Confirm", "Settings", "Dashboard", "Success")
+ENGLISH = (
+    "Submit",
+    "Save",
+    "Cancel",
+    "Delete",
+    "Edit",
+    "Error",
+    "Warning",
+    "Draft",
+    "Loading",
+    "Search",
+    "Login",
+    "Logout",
+    "Password",
+    "Username",
+    "Upload",
+    "Download",
+    "Back",
+    "Next",
+    "Previous",
+    "Close",
+    "Confirm",
+    "Settings",
+    "Dashboard",
+    "Success",
+)
 _ENGLISH = re.compile(r"(?<![A-Za-z])(" + "|".join(ENGLISH) + r")(?![A-Za-z])", re.IGNORECASE)
 
-_TEMPLATE_CODE = re.compile(
-    r"{%\s*comment\s*%}.*?{%\s*endcomment\s*%}|{#.*?#}|{%.*?%}|{{.*?}}", re.DOTALL)
+_TEMPLATE_CODE = re.compile(r"{%\s*comment\s*%}.*?{%\s*endcomment\s*%}|{#.*?#}|{%.*?%}|{{.*?}}", re.DOTALL)
 
 
 class _Text(HTMLParser):
@@ -78,11 +100,14 @@ def not_nfc(text: str) -> bool:
 
 # The checks themselves: they find what they must and nothing else.
 
+
 def test_scanner_finds_english_in_text_but_not_in_code_or_attributes():
-    page = ('{% extends "base.html" %}{# Save later #}<form name="delete" class="edit">'
-            '<button type="submit" id="save">Lưu</button> {{ form.password }}'
-            '<script>const search = "Loading";</script>'
-            '{% comment %}Cancel{% endcomment %}<p>Bấm Save để lưu</p><p>Đang tải… (Loading)</p></form>')
+    page = (
+        '{% extends "base.html" %}{# Save later #}<form name="delete" class="edit">'
+        '<button type="submit" id="save">Lưu</button> {{ form.password }}'
+        '<script>const search = "Loading";</script>'
+        "{% comment %}Cancel{% endcomment %}<p>Bấm Save để lưu</p><p>Đang tải… (Loading)</p></form>"
+    )
     assert english_words(page) == ["Save", "Loading"]
     assert english_words('<p class="Search">Tìm kiếm</p><a href="/edit/">Sửa</a>') == []
     # Vietnamese words that merely contain these letters are not English.
@@ -97,6 +122,7 @@ def test_scanner_finds_decomposed_text():
 
 
 # The product.
+
 
 def test_there_is_something_to_scan():
     assert len(TEMPLATES) > 20 and len(SOURCES) > 50
@@ -116,6 +142,10 @@ def test_template_text_has_no_english_words(path):
 
 
 def test_python_string_literals_are_nfc():
-    bad = [f"{path.relative_to(ROOT)}:{line}" for path in SOURCES
-           for line, text in string_literals(path.read_text(encoding="utf-8")) if not_nfc(text)]
+    bad = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in SOURCES
+        for line, text in string_literals(path.read_text(encoding="utf-8"))
+        if not_nfc(text)
+    ]
     assert not bad, f"string literals not in NFC: {bad}"

@@ -68,8 +68,10 @@ def unauthenticated(request, exc):
     return _error(request, 401, "Cần đăng nhập Cải Tiến để dùng chức năng này.")
 
 
-TOO_BIG = ("Nội dung gửi lên quá lớn. Hãy gửi kế hoạch nhỏ hơn (bỏ bớt phần không cần kiểm tra) hoặc dùng lệnh "
-           "“caitien check” trên máy.")
+TOO_BIG = (
+    "Nội dung gửi lên quá lớn. Hãy gửi kế hoạch nhỏ hơn (bỏ bớt phần không cần kiểm tra) hoặc dùng lệnh "
+    "“caitien check” trên máy."
+)
 
 
 @api.exception_handler(RequestDataTooBig)
@@ -91,10 +93,12 @@ def http_error(request, exc):
 
 PROBLEMS = {
     "string_type": "phải là một chuỗi văn bản",
-    "int_type": "phải là một số nguyên", "int_parsing": "phải là một số nguyên",
+    "int_type": "phải là một số nguyên",
+    "int_parsing": "phải là một số nguyên",
     "int_from_float": "phải là một số nguyên",
     "list_type": "phải là một danh sách ([...])",
-    "dict_type": "phải là một đối tượng JSON ({...})", "model_type": "phải là một đối tượng JSON ({...})",
+    "dict_type": "phải là một đối tượng JSON ({...})",
+    "model_type": "phải là một đối tượng JSON ({...})",
     "model_attributes_type": "phải là một đối tượng JSON ({...})",
     "missing": "bắt buộc phải có",
 }
@@ -135,10 +139,14 @@ def _plan(plan_id: int) -> Plan:
     return plan
 
 
-NOT_PUBLIC = ("Kế hoạch này chưa được công khai. Hãy đăng nhập bằng tài khoản của trường để xem kế hoạch "
-              "đang soạn thảo.")
-NOT_YOURS = ("Bạn không có quyền xem kế hoạch này. Kế hoạch chỉ dành cho người của trường và cán bộ phòng, sở "
-             "giáo dục phụ trách trường (khi đã công khai).")
+NOT_PUBLIC = (
+    "Kế hoạch này chưa được công khai. Hãy đăng nhập bằng tài khoản của trường để xem kế hoạch "
+    "đang soạn thảo."
+)
+NOT_YOURS = (
+    "Bạn không có quyền xem kế hoạch này. Kế hoạch chỉ dành cho người của trường và cán bộ phòng, sở "
+    "giáo dục phụ trách trường (khi đã công khai)."
+)
 
 
 def _require_view(user, plan: Plan) -> None:
@@ -154,8 +162,12 @@ def _plan_row(request, plan: Plan) -> dict:
         "id": plan.pk,
         "school": {"name": plan.school.name, "short_code": plan.school.short_code},
         "regulation": {"code": plan.regulation.code, "appendix": plan.regulation.appendix},
-        "period": {"kind": plan.period_kind, "start_year": plan.start_year, "end_year": plan.end_year,
-                   "label": plan.period_label},
+        "period": {
+            "kind": plan.period_kind,
+            "start_year": plan.start_year,
+            "end_year": plan.end_year,
+            "label": plan.period_label,
+        },
         "title": plan.title,
         "document_number": plan.document_number,
         "status": plan.status,
@@ -168,47 +180,70 @@ def _plan_row(request, plan: Plan) -> dict:
 # --- endpoints -------------------------------------------------------------------------------------
 
 
-@api.get("/catalog", response=dict, summary="Danh mục văn bản quy định",
-         description="Các thông tư, tiêu chuẩn, tiêu chí và chỉ báo theo mức; giống “caitien catalog --json”.")
+@api.get(
+    "/catalog",
+    response=dict,
+    summary="Danh mục văn bản quy định",
+    description="Các thông tư, tiêu chuẩn, tiêu chí và chỉ báo theo mức; giống “caitien catalog --json”.",
+)
 def catalog(request):
     return catalog_as_json()
 
 
-@api.get("/plans", auth=session_or_anonymous, response={200: list[schemas.PlanOut], 404: schemas.ErrorOut,
-                                                         422: schemas.ErrorOut},
-         summary="Danh sách kế hoạch",
-         description="Các kế hoạch người gọi được xem (khi không đăng nhập: các kế hoạch đã công khai), "
-                     "mới nhất trước.")
-def plan_list(request,
-              school: str | None = Query(None, description="ký hiệu viết tắt của trường, ví dụ THHB"),
-              status: str | None = Query(None, description="trạng thái: draft, submitted, approved, published, "
-                                                           "superseded"),
-              year: int | None = Query(None, description="năm học bắt đầu từ năm này nằm trong thời kỳ của kế "
-                                                         "hoạch, ví dụ 2025 cho năm học 2025-2026")):
+@api.get(
+    "/plans",
+    auth=session_or_anonymous,
+    response={200: list[schemas.PlanOut], 404: schemas.ErrorOut, 422: schemas.ErrorOut},
+    summary="Danh sách kế hoạch",
+    description="Các kế hoạch người gọi được xem (khi không đăng nhập: các kế hoạch đã công khai), "
+    "mới nhất trước.",
+)
+def plan_list(
+    request,
+    school: str | None = Query(None, description="ký hiệu viết tắt của trường, ví dụ THHB"),
+    status: str | None = Query(
+        None, description="trạng thái: draft, submitted, approved, published, superseded"
+    ),
+    year: int | None = Query(
+        None,
+        description="năm học bắt đầu từ năm này nằm trong thời kỳ của kế "
+        "hoạch, ví dụ 2025 cho năm học 2025-2026",
+    ),
+):
     if status and status not in Plan.Status.values:
-        raise HttpError(422, f"Trạng thái “{status}” không có. Hãy dùng một trong: {', '.join(Plan.Status.values)}.")
+        raise HttpError(
+            422, f"Trạng thái “{status}” không có. Hãy dùng một trong: {', '.join(Plan.Status.values)}."
+        )
     found = None
     if school:
         found = School.objects.filter(short_code__iexact=school.strip()).first()
         if found is None:
-            raise Http404(f"Không có trường nào có ký hiệu “{school}”. Hãy kiểm tra lại ký hiệu viết tắt của trường.")
+            raise Http404(
+                f"Không có trường nào có ký hiệu “{school}”. Hãy kiểm tra lại ký hiệu viết tắt của trường."
+            )
     return [_plan_row(request, p) for p in plans_for(request.auth, school=found, status=status, year=year)]
 
 
-@api.get("/plans/{plan_id}", auth=session_or_anonymous,
-         response={200: dict, 403: schemas.ErrorOut, 404: schemas.ErrorOut},
-         summary="Một kế hoạch (dạng JSON của kế hoạch)",
-         description="Kế hoạch đã lưu theo dạng JSON của kế hoạch, như “caitien parse --json” in ra.")
+@api.get(
+    "/plans/{plan_id}",
+    auth=session_or_anonymous,
+    response={200: dict, 403: schemas.ErrorOut, 404: schemas.ErrorOut},
+    summary="Một kế hoạch (dạng JSON của kế hoạch)",
+    description="Kế hoạch đã lưu theo dạng JSON của kế hoạch, như “caitien parse --json” in ra.",
+)
 def plan_detail(request, plan_id: int):
     plan = _plan(plan_id)
     _require_view(request.auth, plan)
     return plan_to_document(plan).to_dict()
 
 
-@api.get("/plans/{plan_id}/findings", auth=session_or_anonymous,
-         response={200: schemas.FindingsOut, 403: schemas.ErrorOut, 404: schemas.ErrorOut},
-         summary="Kết quả kiểm tra một kế hoạch đã lưu",
-         description="Những chỗ cần sửa trong kế hoạch đã lưu, có đối chiếu với tự đánh giá của trường.")
+@api.get(
+    "/plans/{plan_id}/findings",
+    auth=session_or_anonymous,
+    response={200: schemas.FindingsOut, 403: schemas.ErrorOut, 404: schemas.ErrorOut},
+    summary="Kết quả kiểm tra một kế hoạch đã lưu",
+    description="Những chỗ cần sửa trong kế hoạch đã lưu, có đối chiếu với tự đánh giá của trường.",
+)
 def plan_findings_list(request, plan_id: int):
     plan = _plan(plan_id)
     _require_view(request.auth, plan)
@@ -216,11 +251,13 @@ def plan_findings_list(request, plan_id: int):
 
 
 # No session auth, hence no CSRF check: it only reads the body and answers, it writes nothing.
-@api.post("/check", response={200: schemas.FindingsOut, 400: schemas.ErrorOut, 413: schemas.ErrorOut,
-                              422: schemas.ErrorOut},
-          summary="Kiểm tra một kế hoạch (JSON)",
-          description="Gửi một kế hoạch theo dạng JSON của kế hoạch; nhận các chỗ cần sửa, giống "
-                      "“caitien check --json”. Không lưu gì.")
+@api.post(
+    "/check",
+    response={200: schemas.FindingsOut, 400: schemas.ErrorOut, 413: schemas.ErrorOut, 422: schemas.ErrorOut},
+    summary="Kiểm tra một kế hoạch (JSON)",
+    description="Gửi một kế hoạch theo dạng JSON của kế hoạch; nhận các chỗ cần sửa, giống "
+    "“caitien check --json”. Không lưu gì.",
+)
 def check(request, doc: schemas.PlanDocumentIn):
     document = Document.from_dict(doc.model_dump(exclude_unset=True))
     return {"findings": [f.to_dict() for f in run_checks(document)]}

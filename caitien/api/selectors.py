@@ -13,8 +13,11 @@ def plans_for(user, *, school=None, status: str | None = None, year: int | None 
     if getattr(user, "is_authenticated", False):
         plans = plans_visible_to(user, school=school)
     else:
-        qs = (Plan.objects.filter(status__in=permissions.PUBLIC_STATUSES).select_related("school", "regulation")
-              .order_by("-start_year", "school__name", "-version"))
+        qs = (
+            Plan.objects.filter(status__in=permissions.PUBLIC_STATUSES)
+            .select_related("school", "regulation")
+            .order_by("-start_year", "school__name", "-version")
+        )
         if school is not None:
             qs = qs.filter(school=school)
         plans = [p for p in qs if permissions.can_view_public_plan(p)]

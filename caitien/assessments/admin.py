@@ -19,7 +19,14 @@ class CriterionAssessmentInline(admin.TabularInline):
 
 @admin.register(SelfAssessment)
 class SelfAssessmentAdmin(admin.ModelAdmin):
-    list_display = ("school", "cycle_label", "regulation", "target_level", "school_level_reached", "updated_at")
+    list_display = (
+        "school",
+        "cycle_label",
+        "regulation",
+        "target_level",
+        "school_level_reached",
+        "updated_at",
+    )
     list_filter = ("regulation", "start_year")
     search_fields = ("school__name",)
     readonly_fields = ("school_level_reached", "created_by", "created_at", "updated_at")

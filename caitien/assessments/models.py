@@ -10,14 +10,22 @@ from caitien.schools.models import School
 class SelfAssessment(models.Model):
     """The council's self-assessment of one school for one cycle (usually a school year)."""
 
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="self_assessments", verbose_name="trường")
+    school = models.ForeignKey(
+        School, on_delete=models.CASCADE, related_name="self_assessments", verbose_name="trường"
+    )
     regulation = models.ForeignKey(Regulation, on_delete=models.PROTECT, verbose_name="văn bản áp dụng")
     start_year = models.PositiveSmallIntegerField("năm bắt đầu")
     end_year = models.PositiveSmallIntegerField("năm kết thúc")
     target_level = models.PositiveSmallIntegerField("mức trường hướng tới", default=2)
     school_level_reached = models.PositiveSmallIntegerField("mức trường đạt", default=0)  # computed
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name="người tạo")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người tạo",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -46,8 +54,12 @@ class CriterionAssessment(models.Model):
     improvement = models.TextField("kế hoạch cải tiến", blank=True)
     level_reached = models.PositiveSmallIntegerField("mức đạt", default=0)  # computed from indicators
     # Council members the principal assigns to draft this criterion (their home page lists it).
-    assignees = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="assigned_criteria",
-                                       verbose_name="người được phân công")
+    assignees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="assigned_criteria",
+        verbose_name="người được phân công",
+    )
     revision = models.PositiveIntegerField(default=1)  # bumped on each text change, for edit conflicts
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
@@ -63,7 +75,9 @@ class CriterionAssessment(models.Model):
 
 
 class IndicatorResult(models.Model):
-    assessment = models.ForeignKey(CriterionAssessment, on_delete=models.CASCADE, related_name="indicator_results")
+    assessment = models.ForeignKey(
+        CriterionAssessment, on_delete=models.CASCADE, related_name="indicator_results"
+    )
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, verbose_name="chỉ báo")
     met = models.BooleanField("đạt", default=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -86,8 +100,9 @@ class StandardAssessment(models.Model):
     weaknesses = models.TextField("điểm yếu", blank=True)
     revision = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["standard__number"]

@@ -22,19 +22,22 @@ def weak_criteria(assessment: SelfAssessment) -> list[dict]:
     out = []
     for ca in _criteria(assessment):
         if ca.weaknesses.strip() or ca.level_reached < target:
-            out.append({
-                "code": ca.criterion.code,
-                "name": ca.criterion.name,
-                "level": ca.level_reached,
-                "weaknesses": ca.weaknesses,
-                "mandatory": ca.criterion.mandatory,
-            })
+            out.append(
+                {
+                    "code": ca.criterion.code,
+                    "name": ca.criterion.name,
+                    "level": ca.level_reached,
+                    "weaknesses": ca.weaknesses,
+                    "mandatory": ca.criterion.mandatory,
+                }
+            )
     return out
 
 
 def _criteria(assessment):
-    return (assessment.criteria.select_related("criterion__standard")
-            .order_by("criterion__standard__number", "criterion__position"))
+    return assessment.criteria.select_related("criterion__standard").order_by(
+        "criterion__standard__number", "criterion__position"
+    )
 
 
 def with_progress(queryset):
@@ -55,12 +58,20 @@ def assessment_overview(assessment: SelfAssessment) -> dict:
     """Everything the self-assessment page shows: standards with their criteria and levels."""
     reg = assessment.regulation.registry
     criteria = list(with_progress(_criteria(assessment)).prefetch_related("assignees"))
-    standard_texts = {s.standard.number: s for s in assessment.standards.select_related("standard", "updated_by")}
+    standard_texts = {
+        s.standard.number: s for s in assessment.standards.select_related("standard", "updated_by")
+    }
     standards = []
     for std in reg.standards:
         rows = [ca for ca in criteria if ca.criterion.standard.number == std.number]
-        standards.append({"number": std.number, "name": std.name, "criteria": rows,
-                          "texts": standard_texts.get(std.number)})
+        standards.append(
+            {
+                "number": std.number,
+                "name": std.name,
+                "criteria": rows,
+                "texts": standard_texts.get(std.number),
+            }
+        )
     done = sum(1 for ca in criteria if ca.assessed)
     return {
         "standards": standards,
@@ -81,7 +92,9 @@ def criterion_page(ca: CriterionAssessment) -> dict:
     for ind in ca.criterion.indicators.order_by("level", "position"):
         if not by_level or by_level[-1]["level"] != ind.level:
             by_level.append({"level": ind.level, "indicators": []})
-        by_level[-1]["indicators"].append({"indicator": ind, "met": answers.get(ind.pk), "answered": ind.pk in answers})
+        by_level[-1]["indicators"].append(
+            {"indicator": ind, "met": answers.get(ind.pk), "answered": ind.pk in answers}
+        )
     ids = list(_criteria(ca.self_assessment).values_list("pk", flat=True))
     i = ids.index(ca.pk)
     return {
@@ -94,14 +107,24 @@ def criterion_page(ca: CriterionAssessment) -> dict:
 
 
 def assessments_of_school(school) -> list[SelfAssessment]:
-    return list(SelfAssessment.objects.filter(school=school).select_related("regulation").order_by("-start_year"))
+    return list(
+        SelfAssessment.objects.filter(school=school).select_related("regulation").order_by("-start_year")
+    )
 
 
 def latest_assessment(school) -> SelfAssessment | None:
-    return SelfAssessment.objects.filter(school=school).select_related("regulation").order_by("-start_year").first()
+    return (
+        SelfAssessment.objects.filter(school=school)
+        .select_related("regulation")
+        .order_by("-start_year")
+        .first()
+    )
 
 
 def possible_assignees(school) -> list:
     """People who can draft a criterion: the school's principal, vice-principals and council members."""
-    return list(User.objects.filter(memberships__school=school, memberships__role__in=sorted(AUTHORS))
-                .distinct().order_by("full_name", "username"))
+    return list(
+        User.objects.filter(memberships__school=school, memberships__role__in=sorted(AUTHORS))
+        .distinct()
+        .order_by("full_name", "username")
+    )

@@ -50,23 +50,35 @@ def self_assessment_create(*, school, start_year: int, actor, target_level: int 
     try:
         with transaction.atomic():
             assessment = SelfAssessment.objects.create(
-                school=school, regulation=regulation, start_year=start_year, end_year=start_year + 1,
-                target_level=int(target_level), created_by=actor if getattr(actor, "pk", None) else None,
+                school=school,
+                regulation=regulation,
+                start_year=start_year,
+                end_year=start_year + 1,
+                target_level=int(target_level),
+                created_by=actor if getattr(actor, "pk", None) else None,
             )
     except IntegrityError as exc:  # a second click racing the first
         raise AssessmentError(
             f"{school.name} đã có tự đánh giá năm học {start_year}-{start_year + 1}. Hãy mở bản đó để tiếp tục."
         ) from exc
-    criteria = Criterion.objects.filter(standard__regulation=regulation).order_by("standard__number", "position")
-    CriterionAssessment.objects.bulk_create(CriterionAssessment(self_assessment=assessment, criterion=c) for c in criteria)
+    criteria = Criterion.objects.filter(standard__regulation=regulation).order_by(
+        "standard__number", "position"
+    )
+    CriterionAssessment.objects.bulk_create(
+        CriterionAssessment(self_assessment=assessment, criterion=c) for c in criteria
+    )
     if _asks_standard_texts(regulation):
         StandardAssessment.objects.bulk_create(
             StandardAssessment(self_assessment=assessment, standard=s)
             for s in Standard.objects.filter(regulation=regulation).order_by("number")
         )
-    audit_record(actor=actor, action="self_assessment.create", obj=assessment,
-                 summary=f"Tạo tự đánh giá {assessment.cycle_label}",
-                 changes={"regulation": regulation.slug, "target_level": assessment.target_level})
+    audit_record(
+        actor=actor,
+        action="self_assessment.create",
+        obj=assessment,
+        summary=f"Tạo tự đánh giá {assessment.cycle_label}",
+        changes={"regulation": regulation.slug, "target_level": assessment.target_level},
+    )
     return assessment
 
 
@@ -76,15 +88,20 @@ def _asks_standard_texts(regulation) -> bool:
 
 
 @transaction.atomic
-def indicator_result_set(*, assessment: CriterionAssessment, indicator, met: bool, actor) -> CriterionAssessment:
+def indicator_result_set(
+    *, assessment: CriterionAssessment, indicator, met: bool, actor
+) -> CriterionAssessment:
     """Record one indicator as met or not, then recompute the criterion's and the school's levels."""
     if indicator.criterion_id != assessment.criterion_id:
-        raise AssessmentError("Chỉ báo này không thuộc tiêu chí đang đánh giá. Hãy tải lại trang rồi thử lại.")
+        raise AssessmentError(
+            "Chỉ báo này không thuộc tiêu chí đang đánh giá. Hãy tải lại trang rồi thử lại."
+        )
     met = bool(met)
     # Two council members ticking at once: the school level is recomputed one after the other.
     SelfAssessment.objects.select_for_update().filter(pk=assessment.self_assessment_id).first()
-    result, created = IndicatorResult.objects.get_or_create(assessment=assessment, indicator=indicator,
-                                                            defaults={"met": met})
+    result, created = IndicatorResult.objects.get_or_create(
+        assessment=assessment, indicator=indicator, defaults={"met": met}
+    )
     changed = created or result.met != met
     if not created and changed:
         result.met = met
@@ -93,10 +110,17 @@ def indicator_result_set(*, assessment: CriterionAssessment, indicator, met: boo
     _recompute(assessment)
     if changed:
         audit_record(
-            actor=actor, action="self_assessment.indicator", obj=assessment, school=assessment.self_assessment.school,
+            actor=actor,
+            action="self_assessment.indicator",
+            obj=assessment,
+            school=assessment.self_assessment.school,
             summary=f"Tiêu chí {assessment.criterion.code}, Mức {indicator.level} {indicator.letter}: "
-                    f"{'Đạt' if met else 'Không đạt'}".replace("  ", " "),
-            changes={"indicator": indicator.pk, "met": met, "level_reached": [before, assessment.level_reached]},
+            f"{'Đạt' if met else 'Không đạt'}".replace("  ", " "),
+            changes={
+                "indicator": indicator.pk,
+                "met": met,
+                "level_reached": [before, assessment.level_reached],
+            },
         )
     return assessment
 
@@ -106,8 +130,10 @@ def _recompute(assessment: CriterionAssessment) -> None:
     reg = assessment.self_assessment.regulation.registry
     crit = reg.criterion(assessment.criterion.code)
     by_level: dict[int, list[bool]] = {}
-    answers = {(r.indicator.level, r.indicator.position): r.met
-               for r in assessment.indicator_results.select_related("indicator")}
+    answers = {
+        (r.indicator.level, r.indicator.position): r.met
+        for r in assessment.indicator_results.select_related("indicator")
+    }
     for level in crit.levels:
         by_level[level] = [answers.get((level, pos), False) for pos in range(len(crit.indicators_at(level)))]
     level = levels.criterion_level(by_level, crit)
@@ -136,31 +162,59 @@ def _check_revision(obj, expected_revision) -> None:
 
 
 @transaction.atomic
-def criterion_assessment_update(*, assessment: CriterionAssessment, actor, current_state: str, strengths: str,
-                                weaknesses: str, improvement: str | None = None,
-                                expected_revision=None) -> CriterionAssessment:
+def criterion_assessment_update(
+    *,
+    assessment: CriterionAssessment,
+    actor,
+    current_state: str,
+    strengths: str,
+    weaknesses: str,
+    improvement: str | None = None,
+    expected_revision=None,
+) -> CriterionAssessment:
     """Save the council's texts for one criterion. With `expected_revision`, refuse to overwrite a
     newer save by someone else (EditConflict carries the saved version)."""
-    locked = CriterionAssessment.objects.select_for_update(of=("self",)).select_related("updated_by", "criterion").get(
-        pk=assessment.pk)
+    locked = (
+        CriterionAssessment.objects.select_for_update(of=("self",))
+        .select_related("updated_by", "criterion")
+        .get(pk=assessment.pk)
+    )
     _check_revision(locked, expected_revision)
-    values = {"current_state": _clean(current_state), "strengths": _clean(strengths), "weaknesses": _clean(weaknesses)}
+    values = {
+        "current_state": _clean(current_state),
+        "strengths": _clean(strengths),
+        "weaknesses": _clean(weaknesses),
+    }
     if improvement is not None:
         values["improvement"] = _clean(improvement)
-    return _save_texts(locked, values, actor=actor, action="self_assessment.criterion",
-                       summary=f"Sửa nhận định tiêu chí {locked.criterion.code}")
+    return _save_texts(
+        locked,
+        values,
+        actor=actor,
+        action="self_assessment.criterion",
+        summary=f"Sửa nhận định tiêu chí {locked.criterion.code}",
+    )
 
 
 @transaction.atomic
-def standard_assessment_update(*, assessment: StandardAssessment, actor, strengths: str, weaknesses: str,
-                               expected_revision=None) -> StandardAssessment:
+def standard_assessment_update(
+    *, assessment: StandardAssessment, actor, strengths: str, weaknesses: str, expected_revision=None
+) -> StandardAssessment:
     """Strengths and weaknesses of one standard (Thông tư 57/2026), with the same conflict check."""
-    locked = StandardAssessment.objects.select_for_update(of=("self",)).select_related("updated_by", "standard").get(
-        pk=assessment.pk)
+    locked = (
+        StandardAssessment.objects.select_for_update(of=("self",))
+        .select_related("updated_by", "standard")
+        .get(pk=assessment.pk)
+    )
     _check_revision(locked, expected_revision)
     values = {"strengths": _clean(strengths), "weaknesses": _clean(weaknesses)}
-    return _save_texts(locked, values, actor=actor, action="self_assessment.standard",
-                       summary=f"Sửa nhận định tiêu chuẩn {locked.standard.number}")
+    return _save_texts(
+        locked,
+        values,
+        actor=actor,
+        action="self_assessment.standard",
+        summary=f"Sửa nhận định tiêu chuẩn {locked.standard.number}",
+    )
 
 
 def _save_texts(locked, values: dict, *, actor, action: str, summary: str):
@@ -172,8 +226,14 @@ def _save_texts(locked, values: dict, *, actor, action: str, summary: str):
         locked.revision += 1
         locked.updated_by = actor if getattr(actor, "pk", None) else None
         locked.save()
-        audit_record(actor=actor, action=action, obj=locked, school=locked.self_assessment.school,
-                     summary=summary, changes=changes)
+        audit_record(
+            actor=actor,
+            action=action,
+            obj=locked,
+            school=locked.self_assessment.school,
+            summary=summary,
+            changes=changes,
+        )
     return locked
 
 
@@ -184,9 +244,14 @@ def criterion_assignees_set(*, assessment: CriterionAssessment, users, actor) ->
     after = sorted({u.pk for u in users})
     if before != after:
         assessment.assignees.set(after)
-        audit_record(actor=actor, action="self_assessment.assign", obj=assessment,
-                     school=assessment.self_assessment.school,
-                     summary=f"Phân công tiêu chí {assessment.criterion.code}", changes={"assignees": [before, after]})
+        audit_record(
+            actor=actor,
+            action="self_assessment.assign",
+            obj=assessment,
+            school=assessment.self_assessment.school,
+            summary=f"Phân công tiêu chí {assessment.criterion.code}",
+            changes={"assignees": [before, after]},
+        )
     return assessment
 
 

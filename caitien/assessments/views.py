@@ -15,9 +15,12 @@ from caitien.plans.calendar import current_school_year
 from caitien.schools import permissions
 from caitien.schools.models import School
 
-NOT_YOURS = "Bạn không thuộc trường này hoặc không phụ trách trường này, nên không xem được tự đánh giá của trường."
-NOT_AUTHOR = ("Chỉ Hiệu trưởng, Phó Hiệu trưởng và thành viên Hội đồng tự đánh giá của trường mới sửa được "
-              "tự đánh giá.")
+NOT_YOURS = (
+    "Bạn không thuộc trường này hoặc không phụ trách trường này, nên không xem được tự đánh giá của trường."
+)
+NOT_AUTHOR = (
+    "Chỉ Hiệu trưởng, Phó Hiệu trưởng và thành viên Hội đồng tự đánh giá của trường mới sửa được tự đánh giá."
+)
 NOT_CREATOR = "Chỉ Hiệu trưởng hoặc Phó Hiệu trưởng của trường mới tạo được tự đánh giá mới."
 
 
@@ -29,8 +32,11 @@ def _assessment(request, pk) -> SelfAssessment:
 
 def _criterion(request, pk, ca_pk) -> CriterionAssessment:
     sa = _assessment(request, pk)
-    ca = get_object_or_404(CriterionAssessment.objects.select_related("criterion__standard", "updated_by"),
-                           pk=ca_pk, self_assessment=sa)
+    ca = get_object_or_404(
+        CriterionAssessment.objects.select_related("criterion__standard", "updated_by"),
+        pk=ca_pk,
+        self_assessment=sa,
+    )
     ca.self_assessment = sa
     return ca
 
@@ -39,8 +45,14 @@ def _criterion(request, pk, ca_pk) -> CriterionAssessment:
 def index(request):
     """The self-assessments of the schools the user belongs to or oversees."""
     schools = _visible_schools(request.user)
-    rows = [{"school": s, "assessments": selectors.assessments_of_school(s),
-             "can_create": permissions.can_create_self_assessment(request.user, s)} for s in schools]
+    rows = [
+        {
+            "school": s,
+            "assessments": selectors.assessments_of_school(s),
+            "can_create": permissions.can_create_self_assessment(request.user, s),
+        }
+        for s in schools
+    ]
     return render(request, "assessments/index.html", {"rows": rows, "default_year": current_school_year()})
 
 
@@ -64,14 +76,20 @@ def create(request):
         if not 2000 <= start_year <= 2100:
             raise ValueError
     except ValueError:
-        messages.error(request, "Năm học chưa đúng: hãy nhập năm bắt đầu bằng bốn chữ số, ví dụ 2026 cho năm học 2026-2027.")
+        messages.error(
+            request,
+            "Năm học chưa đúng: hãy nhập năm bắt đầu bằng bốn chữ số, ví dụ 2026 cho năm học 2026-2027.",
+        )
         return redirect("assessments:index")
     try:
         target = int(request.POST.get("target_level") or 2)
-        sa = services.self_assessment_create(school=school, start_year=start_year, actor=request.user,
-                                             target_level=target)
+        sa = services.self_assessment_create(
+            school=school, start_year=start_year, actor=request.user, target_level=target
+        )
     except (ValueError, services.AssessmentError) as exc:
-        messages.error(request, str(exc) if isinstance(exc, services.AssessmentError) else "Mức hướng tới chưa đúng.")
+        messages.error(
+            request, str(exc) if isinstance(exc, services.AssessmentError) else "Mức hướng tới chưa đúng."
+        )
         return redirect("assessments:index")
     messages.success(request, f"Đã tạo tự đánh giá {sa.cycle_label}. Hãy bắt đầu từ tiêu chí đầu tiên.")
     return redirect("assessments:detail", pk=sa.pk)
@@ -80,10 +98,16 @@ def create(request):
 @login_required
 def detail(request, pk):
     sa = _assessment(request, pk)
-    return render(request, "assessments/detail.html", {
-        "sa": sa, "school": sa.school, "overview": selectors.assessment_overview(sa),
-        "can_edit": permissions.can_edit_self_assessment(request.user, sa),
-    })
+    return render(
+        request,
+        "assessments/detail.html",
+        {
+            "sa": sa,
+            "school": sa.school,
+            "overview": selectors.assessment_overview(sa),
+            "can_edit": permissions.can_edit_self_assessment(request.user, sa),
+        },
+    )
 
 
 @login_required
@@ -96,10 +120,13 @@ def criterion(request, pk, ca_pk):
     form = None
     if request.method == "POST":
         permissions.require(can_edit, NOT_AUTHOR)
-        form = {k: request.POST.get(k, "") for k in ("current_state", "strengths", "weaknesses", "improvement")}
+        form = {
+            k: request.POST.get(k, "") for k in ("current_state", "strengths", "weaknesses", "improvement")
+        }
         try:
             services.criterion_assessment_update(
-                assessment=ca, actor=request.user, expected_revision=request.POST.get("revision"), **form)
+                assessment=ca, actor=request.user, expected_revision=request.POST.get("revision"), **form
+            )
         except services.EditConflict as exc:
             conflict = str(exc)
             ca = exc.current
@@ -109,10 +136,20 @@ def criterion(request, pk, ca_pk):
             return redirect("assessments:criterion", pk=sa.pk, ca_pk=ca.pk)
     assign = None
     if permissions.can_assign_criteria(request.user, sa):
-        assign = {"people": selectors.possible_assignees(sa.school),
-                  "chosen": set(ca.assignees.values_list("pk", flat=True))}
-    context = {"sa": sa, "school": sa.school, "ca": ca, "page": selectors.criterion_page(ca), "can_edit": can_edit,
-               "conflict": conflict, "form": form, "assign": assign}
+        assign = {
+            "people": selectors.possible_assignees(sa.school),
+            "chosen": set(ca.assignees.values_list("pk", flat=True)),
+        }
+    context = {
+        "sa": sa,
+        "school": sa.school,
+        "ca": ca,
+        "page": selectors.criterion_page(ca),
+        "can_edit": can_edit,
+        "conflict": conflict,
+        "form": form,
+        "assign": assign,
+    }
     return render(request, "assessments/criterion.html", context, status=409 if conflict else 200)
 
 
@@ -156,7 +193,9 @@ def indicators(request, pk, ca_pk):
     permissions.require(permissions.can_edit_self_assessment(request.user, sa), NOT_AUTHOR)
     ticked = set(request.POST.getlist("met"))
     for ind in ca.criterion.indicators.all():
-        services.indicator_result_set(assessment=ca, indicator=ind, met=str(ind.pk) in ticked, actor=request.user)
+        services.indicator_result_set(
+            assessment=ca, indicator=ind, met=str(ind.pk) in ticked, actor=request.user
+        )
     messages.success(request, f"Đã lưu kết quả các chỉ báo của tiêu chí {ca.criterion.code}.")
     return redirect("assessments:criterion", pk=sa.pk, ca_pk=ca.pk)
 
@@ -166,8 +205,10 @@ def indicators(request, pk, ca_pk):
 def assign(request, pk, ca_pk):
     ca = _criterion(request, pk, ca_pk)
     sa = ca.self_assessment
-    permissions.require(permissions.can_assign_criteria(request.user, sa),
-                        "Chỉ Hiệu trưởng hoặc Phó Hiệu trưởng của trường mới phân công được người viết tiêu chí.")
+    permissions.require(
+        permissions.can_assign_criteria(request.user, sa),
+        "Chỉ Hiệu trưởng hoặc Phó Hiệu trưởng của trường mới phân công được người viết tiêu chí.",
+    )
     allowed = {u.pk: u for u in selectors.possible_assignees(sa.school)}
     chosen = [allowed[int(x)] for x in request.POST.getlist("people") if x.isdigit() and int(x) in allowed]
     services.criterion_assignees_set(assessment=ca, users=chosen, actor=request.user)
@@ -179,20 +220,25 @@ def assign(request, pk, ca_pk):
 def standard(request, pk, st_pk):
     """Strengths and weaknesses of one standard (Thông tư 57/2026)."""
     sa = _assessment(request, pk)
-    st = get_object_or_404(StandardAssessment.objects.select_related("standard", "updated_by"), pk=st_pk,
-                           self_assessment=sa)
+    st = get_object_or_404(
+        StandardAssessment.objects.select_related("standard", "updated_by"), pk=st_pk, self_assessment=sa
+    )
     permissions.require(permissions.can_edit_self_assessment(request.user, sa), NOT_AUTHOR)
     conflict, form = None, None
     if request.method == "POST":
         form = {k: request.POST.get(k, "") for k in ("strengths", "weaknesses")}
         try:
-            services.standard_assessment_update(assessment=st, actor=request.user,
-                                                expected_revision=request.POST.get("revision"), **form)
+            services.standard_assessment_update(
+                assessment=st, actor=request.user, expected_revision=request.POST.get("revision"), **form
+            )
         except services.EditConflict as exc:
             conflict, st = str(exc), exc.current
         else:
             messages.success(request, f"Đã lưu nhận định tiêu chuẩn {st.standard.number}.")
             return redirect("assessments:detail", pk=sa.pk)
-    return render(request, "assessments/standard.html",
-                  {"sa": sa, "school": sa.school, "st": st, "conflict": conflict, "form": form},
-                  status=409 if conflict else 200)
+    return render(
+        request,
+        "assessments/standard.html",
+        {"sa": sa, "school": sa.school, "st": st, "conflict": conflict, "form": form},
+        status=409 if conflict else 200,
+    )

@@ -13,13 +13,21 @@ class AuditEventQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="+", verbose_name="người thực hiện")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người thực hiện",
+    )
     actor_name = models.CharField("tên người thực hiện", max_length=150, blank=True)
     action = models.CharField("hành động", max_length=60)  # "plan.create", "plan_item.update", ...
     object_type = models.CharField("loại đối tượng", max_length=60)
     object_id = models.CharField("mã đối tượng", max_length=40)
-    school = models.ForeignKey("schools.School", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     summary = models.CharField("tóm tắt", max_length=300, blank=True)
     changes = models.JSONField("thay đổi", default=dict, blank=True)  # {"field": [old, new]}
     created_at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)

@@ -5,7 +5,9 @@ from django.db import transaction
 from caitien.audit.models import AuditEvent
 
 
-def audit_record(*, actor, action: str, obj, summary: str = "", changes: dict | None = None, school=None) -> AuditEvent:
+def audit_record(
+    *, actor, action: str, obj, summary: str = "", changes: dict | None = None, school=None
+) -> AuditEvent:
     if not transaction.get_connection().in_atomic_block:
         # An event outside the change's transaction could survive a rolled-back change.
         raise RuntimeError("audit_record must run inside the transaction of the change")

@@ -10,7 +10,7 @@ from caitien.text import fold
 
 
 def _code(text: str | None) -> str | None:
-    """"Tiêu chí 1.3", "TC 1.3", "1.3." -> "1.3"."""
+    """ "Tiêu chí 1.3", "TC 1.3", "1.3." -> "1.3"."""
     if not text:
         return None
     m = re.search(r"(\d+)\s*\.\s*(\d+)", text)
@@ -27,21 +27,30 @@ def criterion_exists(s: Subject):
         if code is None:
             if reg.plan_form.get("requires_criterion"):
                 where = f"chỉ ghi tiêu chuẩn {item.standard_number()}, " if item.standard_number() else ""
-                yield s.finding("missing-criterion",
-                                f"Dòng {n + 1} {where}không ghi tiêu chí. Theo mẫu kế hoạch của {reg.label}, "
-                                "mỗi dòng cải tiến một tiêu chí; hãy ghi tiêu chí cụ thể (ví dụ “Tiêu chí 3.2”).",
-                                item=n, field="criterion")
+                yield s.finding(
+                    "missing-criterion",
+                    f"Dòng {n + 1} {where}không ghi tiêu chí. Theo mẫu kế hoạch của {reg.label}, "
+                    "mỗi dòng cải tiến một tiêu chí; hãy ghi tiêu chí cụ thể (ví dụ “Tiêu chí 3.2”).",
+                    item=n,
+                    field="criterion",
+                )
             continue
         if reg.criterion(code) is None:
             standard = reg.standard(int(code.split(".")[0])) if code.split(".")[0].isdigit() else None
             if standard:
-                hint = (f"Tiêu chuẩn {standard.number} chỉ có các tiêu chí "
-                        f"{standard.criteria[0].code}–{standard.criteria[-1].code}.")
+                hint = (
+                    f"Tiêu chuẩn {standard.number} chỉ có các tiêu chí "
+                    f"{standard.criteria[0].code}–{standard.criteria[-1].code}."
+                )
             else:
                 hint = f"{reg.label} có Tiêu chuẩn 1–{reg.standards[-1].number}."
-            yield s.finding("unknown-criterion",
-                            f"Dòng {n + 1} ghi tiêu chí {item.criterion}, nhưng {reg.label} không có tiêu chí này. "
-                            f"{hint} Hãy sửa mã tiêu chí.", item=n, field="criterion")
+            yield s.finding(
+                "unknown-criterion",
+                f"Dòng {n + 1} ghi tiêu chí {item.criterion}, nhưng {reg.label} không có tiêu chí này. "
+                f"{hint} Hãy sửa mã tiêu chí.",
+                item=n,
+                field="criterion",
+            )
 
 
 @check("duplicate-criterion")
@@ -52,9 +61,13 @@ def duplicates(s: Subject):
         if not code:
             continue
         if code in first:
-            yield s.finding("duplicate-criterion",
-                            f"Dòng {n + 1} ghi tiêu chí {code}, trùng với dòng {first[code] + 1}. Hãy kiểm tra lại mã "
-                            "tiêu chí; nếu đúng là cùng một tiêu chí thì nên gộp hai dòng.", item=n, field="criterion")
+            yield s.finding(
+                "duplicate-criterion",
+                f"Dòng {n + 1} ghi tiêu chí {code}, trùng với dòng {first[code] + 1}. Hãy kiểm tra lại mã "
+                "tiêu chí; nếu đúng là cùng một tiêu chí thì nên gộp hai dòng.",
+                item=n,
+                field="criterion",
+            )
         else:
             first[code] = n
 
@@ -73,11 +86,14 @@ def content_fits(s: Subject):
             continue
         best = reg.criterion(fit.best)
         filed = reg.criterion(code)
-        why = ("lặp lại gần nguyên văn một chỉ báo của" if fit.reason == "indicator" else "thuộc về")
-        yield s.finding("criterion-content-mismatch",
-                        f"Dòng {n + 1} ghi tiêu chí {code} ({filed.name}) nhưng nội dung {why} tiêu chí {best.code} "
-                        f"({best.name}). Hãy sửa mã tiêu chí hoặc viết lại nội dung cho đúng tiêu chí {code}.",
-                        item=n, field="criterion")
+        why = "lặp lại gần nguyên văn một chỉ báo của" if fit.reason == "indicator" else "thuộc về"
+        yield s.finding(
+            "criterion-content-mismatch",
+            f"Dòng {n + 1} ghi tiêu chí {code} ({filed.name}) nhưng nội dung {why} tiêu chí {best.code} "
+            f"({best.name}). Hãy sửa mã tiêu chí hoặc viết lại nội dung cho đúng tiêu chí {code}.",
+            item=n,
+            field="criterion",
+        )
 
 
 _QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?)\s*m(?:2|²)")
@@ -98,19 +114,29 @@ def levels(s: Subject):
             continue
         level = level_number(item.level)
         if level is None or level < 1 or (max_level and level > max_level):
-            yield s.finding("level-invalid",
-                            f"Dòng {n + 1} ghi mức “{item.level}”, nhưng {reg.label} chỉ có "
-                            + (f"Mức 1 đến Mức {max_level}. " if max_level > 2 else "Mức 1 và Mức 2. ") +
-                            "Hãy sửa mức hướng tới.", item=n, field="level")
+            yield s.finding(
+                "level-invalid",
+                f"Dòng {n + 1} ghi mức “{item.level}”, nhưng {reg.label} chỉ có "
+                + (f"Mức 1 đến Mức {max_level}. " if max_level > 2 else "Mức 1 và Mức 2. ")
+                + "Hãy sửa mức hướng tới.",
+                item=n,
+                field="level",
+            )
             continue
         criterion = reg.criterion(_code(item.criterion) or "")
         if criterion is None:
             continue
-        if level not in criterion.levels and level <= max(reg.level_rules.get("criterion_levels") or [max_level]):
-            yield s.finding("level-not-in-criterion",
-                            f"Dòng {n + 1} hướng tới Mức {level}, nhưng tiêu chí {criterion.code} không có yêu cầu ở "
-                            f"Mức {level} (chỉ có Mức {', '.join(map(str, criterion.levels))}). Hãy chọn mức có trong "
-                            "tiêu chí.", item=n, field="level")
+        if level not in criterion.levels and level <= max(
+            reg.level_rules.get("criterion_levels") or [max_level]
+        ):
+            yield s.finding(
+                "level-not-in-criterion",
+                f"Dòng {n + 1} hướng tới Mức {level}, nhưng tiêu chí {criterion.code} không có yêu cầu ở "
+                f"Mức {level} (chỉ có Mức {', '.join(map(str, criterion.levels))}). Hãy chọn mức có trong "
+                "tiêu chí.",
+                item=n,
+                field="level",
+            )
             continue
         if level > max(criterion.levels, default=0):
             continue  # a Mức 4 row of a 2018 plan: judged by the school-level requirements, not here
@@ -121,8 +147,12 @@ def levels(s: Subject):
         for indicator in criterion.indicators:
             if indicator.level > level and (wanted & _quantities(indicator.text)) - at_or_below:
                 shown = ", ".join(sorted(wanted & _quantities(indicator.text))).replace("m2", " m²")
-                yield s.finding("level-content-mismatch",
-                                f"Dòng {n + 1} ghi Mức {level} nhưng hướng tới diện tích {shown}, là chỉ báo Mức "
-                                f"{indicator.level} của tiêu chí {criterion.code}. Hãy sửa mức hướng tới cho khớp, "
-                                "hoặc tách thành hai dòng.", item=n, field="level")
+                yield s.finding(
+                    "level-content-mismatch",
+                    f"Dòng {n + 1} ghi Mức {level} nhưng hướng tới diện tích {shown}, là chỉ báo Mức "
+                    f"{indicator.level} của tiêu chí {criterion.code}. Hãy sửa mức hướng tới cho khớp, "
+                    "hoặc tách thành hai dòng.",
+                    item=n,
+                    field="level",
+                )
                 break

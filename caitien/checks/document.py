@@ -31,9 +31,12 @@ def regulation_assumed(s: Subject):
 @check("no-items")
 def no_items(s: Subject):
     if not s.doc.items:
-        yield s.finding("no-items", "Kế hoạch không có dòng cải tiến nào (bảng nội dung trống hoặc không đọc được). "
-                                    "Hãy bổ sung bảng nội dung cải tiến, mỗi dòng một tiêu chí cần cải tiến.",
-                        field="items")
+        yield s.finding(
+            "no-items",
+            "Kế hoạch không có dòng cải tiến nào (bảng nội dung trống hoặc không đọc được). "
+            "Hãy bổ sung bảng nội dung cải tiến, mỗi dòng một tiêu chí cần cải tiến.",
+            field="items",
+        )
 
 
 def _cited_circulars(text: str) -> list[tuple[str, str]]:
@@ -50,7 +53,9 @@ def _cited_circulars(text: str) -> list[tuple[str, str]]:
             continue
         end = matches[n + 1].start() if n + 1 < len(matches) else len(folded)
         # The circular's title follows its number up to the end of the citation.
-        tail = re.split(r"[;\n]|\bcan cu\b|\bcong van\b|\bke hoach so\b|\bquyet dinh\b", folded[m.end():end])[0]
+        tail = re.split(
+            r"[;\n]|\bcan cu\b|\bcong van\b|\bke hoach so\b|\bquyet dinh\b", folded[m.end() : end]
+        )[0]
         found.append((f"{int(m.group(1))}/{m.group(2)}/TT-BGDĐT", tail[:400]))
     return found
 
@@ -66,13 +71,20 @@ def circular_level(s: Subject):
     reported = set()
     if doc.circular and level:
         cited = registry.for_circular(normalise_circular(doc.circular), level) or registry.for_circular(
-            normalise_circular(doc.circular))
+            normalise_circular(doc.circular)
+        )
         if cited and level not in cited.school_levels:
             reported.add(cited.code)
-            right = ", ".join(r.label for r in registry.for_school_level(level, cited.generation)) or "thông tư của cấp học"
-            yield s.finding("circular-level-mismatch",
-                            f"Kế hoạch áp dụng {cited.label} ({cited.name[0].lower() + cited.name[1:]}) nhưng trường "
-                            f"thuộc cấp {level_name}. Hãy trích {right}.", field="circular")
+            right = (
+                ", ".join(r.label for r in registry.for_school_level(level, cited.generation))
+                or "thông tư của cấp học"
+            )
+            yield s.finding(
+                "circular-level-mismatch",
+                f"Kế hoạch áp dụng {cited.label} ({cited.name[0].lower() + cited.name[1:]}) nhưng trường "
+                f"thuộc cấp {level_name}. Hãy trích {right}.",
+                field="circular",
+            )
     for code, tail in _cited_circulars(doc.sections.get("legal_bases", "")):
         regulation = registry.for_circular(code, level) or registry.for_circular(code)
         if regulation is None or not regulation.level_rules:
@@ -80,17 +92,25 @@ def circular_level(s: Subject):
         if regulation.generation == "2018":
             if level and level not in regulation.school_levels and code not in reported:
                 reported.add(code)
-                yield s.finding("circular-level-mismatch",
-                                f"Phần Căn cứ trích Thông tư {code} nhưng trường thuộc cấp {level_name}; thông tư này "
-                                f"dành cho cấp khác. Hãy trích đúng thông tư của cấp {level_name}.", field="legal_bases")
+                yield s.finding(
+                    "circular-level-mismatch",
+                    f"Phần Căn cứ trích Thông tư {code} nhưng trường thuộc cấp {level_name}; thông tư này "
+                    f"dành cho cấp khác. Hãy trích đúng thông tư của cấp {level_name}.",
+                    field="legal_bases",
+                )
                 continue
             scope = _scope_levels(tail)
             own = set(regulation.school_levels)
             if scope and not scope & own:
-                named = ", ".join("trường " + name.lower() for x, name in registry.SCHOOL_LEVELS.items() if x in scope)
-                yield s.finding("circular-level-mismatch",
-                                f"Phần Căn cứ ghi Thông tư {code} là văn bản đối với {named}, nhưng thông tư này "
-                                f"là “{regulation.name}”. Hãy sửa tên thông tư cho đúng.", field="legal_bases")
+                named = ", ".join(
+                    "trường " + name.lower() for x, name in registry.SCHOOL_LEVELS.items() if x in scope
+                )
+                yield s.finding(
+                    "circular-level-mismatch",
+                    f"Phần Căn cứ ghi Thông tư {code} là văn bản đối với {named}, nhưng thông tư này "
+                    f"là “{regulation.name}”. Hãy sửa tên thông tư cho đúng.",
+                    field="legal_bases",
+                )
 
 
 @check("guidance-number")
@@ -102,18 +122,23 @@ def guidance_number(s: Subject):
         if number in GUIDANCE:
             expected = "5942" if level == "mam_non" else "5932"
             if level and number != expected and not s.is_2026:
-                yield s.finding("guidance-number",
-                                f"Phần Căn cứ trích Công văn {number}/BGDĐT-QLCL (hướng dẫn cho {GUIDANCE[number]}) "
-                                f"nhưng trường thuộc cấp {registry.SCHOOL_LEVELS[level].lower()}; "
-                                f"hãy trích Công văn {expected}/BGDĐT-QLCL ngày 28/12/2018.", field="legal_bases")
+                yield s.finding(
+                    "guidance-number",
+                    f"Phần Căn cứ trích Công văn {number}/BGDĐT-QLCL (hướng dẫn cho {GUIDANCE[number]}) "
+                    f"nhưng trường thuộc cấp {registry.SCHOOL_LEVELS[level].lower()}; "
+                    f"hãy trích Công văn {expected}/BGDĐT-QLCL ngày 28/12/2018.",
+                    field="legal_bases",
+                )
             continue
         near = [g for g in GUIDANCE if _near(number, g)]
         if near:
             right = "5942" if level == "mam_non" else "5932" if level else near[0]
-            yield s.finding("guidance-number",
-                            f"Phần Căn cứ trích Công văn số {number}/BGDĐT-QLCL; công văn hướng dẫn tự đánh giá, "
-                            f"đánh giá ngoài là số {right}/BGDĐT-QLCL ngày 28/12/2018. Hãy sửa số công văn.",
-                            field="legal_bases")
+            yield s.finding(
+                "guidance-number",
+                f"Phần Căn cứ trích Công văn số {number}/BGDĐT-QLCL; công văn hướng dẫn tự đánh giá, "
+                f"đánh giá ngoài là số {right}/BGDĐT-QLCL ngày 28/12/2018. Hãy sửa số công văn.",
+                field="legal_bases",
+            )
 
 
 def _near(a: str, b: str) -> bool:
@@ -164,14 +189,22 @@ def standard_names(s: Subject):
             foreign = set(written.split()) & (set(their_name.split()) - own_words)
             # The heading is another regulation's name, carries two or more of its own words, or (an
             # OCR'd plan, letters misread) reads clearly closer to it than to the right name.
-            closer = _similar(written, their_name) >= 0.8 and _similar(written, their_name) >= _similar(
-                written, own_name) + 0.15
-            if written == their_name or closer or (
-                    len(foreign) >= 2 and len(set(written.split()) - set(their_name.split())) <= 1):
-                yield s.finding("standard-name-mismatch",
-                                f"Tiêu chuẩn {number_text} ghi là “{heading.strip()}”, giống tên tiêu chuẩn này trong "
-                                f"{other.label} ({_levels(other)}). Theo {reg.label}, Tiêu chuẩn {number_text} là "
-                                f"“{own.name}”; hãy sửa tên tiêu chuẩn.", field="standard_headings")
+            closer = (
+                _similar(written, their_name) >= 0.8
+                and _similar(written, their_name) >= _similar(written, own_name) + 0.15
+            )
+            if (
+                written == their_name
+                or closer
+                or (len(foreign) >= 2 and len(set(written.split()) - set(their_name.split())) <= 1)
+            ):
+                yield s.finding(
+                    "standard-name-mismatch",
+                    f"Tiêu chuẩn {number_text} ghi là “{heading.strip()}”, giống tên tiêu chuẩn này trong "
+                    f"{other.label} ({_levels(other)}). Theo {reg.label}, Tiêu chuẩn {number_text} là "
+                    f"“{own.name}”; hãy sửa tên tiêu chuẩn.",
+                    field="standard_headings",
+                )
                 break
 
 
@@ -187,32 +220,46 @@ def _levels(regulation) -> str:
 def document_number(s: Subject):
     number = (s.doc.document_number or "").strip()
     if not number:
-        yield s.finding("document-number-format",
-                        "Kế hoạch chưa có số văn bản. Hãy ghi số theo sổ văn bản của trường, dạng “Số: 67/KH-TVT”.",
-                        field="document_number")
+        yield s.finding(
+            "document-number-format",
+            "Kế hoạch chưa có số văn bản. Hãy ghi số theo sổ văn bản của trường, dạng “Số: 67/KH-TVT”.",
+            field="document_number",
+        )
         return
     folded = fold(number).replace(" ", "")
     if not re.fullmatch(r"(so:?)?\d+/kh-[a-z0-9&.\-]+", folded):
-        yield s.finding("document-number-format",
-                        f"Số văn bản “{number}” không đúng dạng “số/KH-tên viết tắt của trường” (ví dụ “67/KH-TVT”). "
-                        "Hãy sửa lại số, ký hiệu.", field="document_number")
+        yield s.finding(
+            "document-number-format",
+            f"Số văn bản “{number}” không đúng dạng “số/KH-tên viết tắt của trường” (ví dụ “67/KH-TVT”). "
+            "Hãy sửa lại số, ký hiệu.",
+            field="document_number",
+        )
 
 
 @check("date-format")
 def document_date(s: Subject):
     doc = s.doc
     if not doc.date:
-        yield s.finding("date-format", "Kế hoạch chưa ghi ngày ban hành. Hãy ghi “<địa danh>, ngày … tháng … năm …”.",
-                        field="date")
+        yield s.finding(
+            "date-format",
+            "Kế hoạch chưa ghi ngày ban hành. Hãy ghi “<địa danh>, ngày … tháng … năm …”.",
+            field="date",
+        )
     else:
         try:
             datetime.date.fromisoformat(doc.date)
         except ValueError:
-            yield s.finding("date-format", f"Ngày ban hành “{doc.date}” không phải là một ngày hợp lệ. Hãy sửa lại.",
-                            field="date")
+            yield s.finding(
+                "date-format",
+                f"Ngày ban hành “{doc.date}” không phải là một ngày hợp lệ. Hãy sửa lại.",
+                field="date",
+            )
     if doc.date and not (doc.place or "").strip():
-        yield s.finding("date-format", "Kế hoạch chưa ghi địa danh trước ngày ban hành. "
-                                       "Hãy ghi “<địa danh>, ngày … tháng … năm …”.", field="place")
+        yield s.finding(
+            "date-format",
+            "Kế hoạch chưa ghi địa danh trước ngày ban hành. Hãy ghi “<địa danh>, ngày … tháng … năm …”.",
+            field="place",
+        )
 
 
 @check("missing-section", "sections-unknown")
@@ -221,9 +268,12 @@ def sections(s: Subject):
     if reg is not None:
         present = {k for k, v in doc.sections.items() if (v or "").strip()}
         if not present:
-            yield s.finding("sections-unknown",
-                            "Tệp không có nội dung các phần của kế hoạch (mục đích, căn cứ, tổ chức thực hiện…) nên "
-                            "chưa kiểm tra được các phần này. Hãy kiểm tra từ tệp kế hoạch đầy đủ.", field="sections")
+            yield s.finding(
+                "sections-unknown",
+                "Tệp không có nội dung các phần của kế hoạch (mục đích, căn cứ, tổ chức thực hiện…) nên "
+                "chưa kiểm tra được các phần này. Hãy kiểm tra từ tệp kế hoạch đầy đủ.",
+                field="sections",
+            )
         else:
             for section in reg.plan_form.get("sections", []):
                 key = section["key"]
@@ -235,15 +285,25 @@ def sections(s: Subject):
                     continue
                 if key == "monitoring" and doc.monitoring:
                     continue
-                yield s.finding("missing-section",
-                                f"Kế hoạch thiếu phần {section['number']}. {section['title'].capitalize()}. "
-                                "Hãy bổ sung phần này theo mẫu kế hoạch.", field=key)
+                yield s.finding(
+                    "missing-section",
+                    f"Kế hoạch thiếu phần {section['number']}. {section['title'].capitalize()}. "
+                    "Hãy bổ sung phần này theo mẫu kế hoạch.",
+                    field=key,
+                )
     if not doc.recipients:
-        yield s.finding("missing-section", "Kế hoạch thiếu phần Nơi nhận. Hãy ghi nơi nhận (Phòng GDĐT để báo cáo, "
-                                           "các bộ phận, lưu văn thư).", field="recipients")
+        yield s.finding(
+            "missing-section",
+            "Kế hoạch thiếu phần Nơi nhận. Hãy ghi nơi nhận (Phòng GDĐT để báo cáo, "
+            "các bộ phận, lưu văn thư).",
+            field="recipients",
+        )
     if doc.signer is None or not ((doc.signer.name or "").strip() or (doc.signer.title or "").strip()):
-        yield s.finding("missing-section", "Kế hoạch thiếu phần người ký. Hãy ghi “HIỆU TRƯỞNG” và họ tên người ký.",
-                        field="signer")
+        yield s.finding(
+            "missing-section",
+            "Kế hoạch thiếu phần người ký. Hãy ghi “HIỆU TRƯỞNG” và họ tên người ký.",
+            field="signer",
+        )
 
 
 @check("signer-incomplete")
@@ -253,12 +313,17 @@ def signer(s: Subject):
         return
     title, name = (person.title or "").strip(), (person.name or "").strip()
     if name and not title:
-        yield s.finding("signer-incomplete",
-                        f"Người ký “{name}” chưa có chức danh. Hãy ghi chức danh (ví dụ “HIỆU TRƯỞNG”) trên họ tên.",
-                        field="signer")
+        yield s.finding(
+            "signer-incomplete",
+            f"Người ký “{name}” chưa có chức danh. Hãy ghi chức danh (ví dụ “HIỆU TRƯỞNG”) trên họ tên.",
+            field="signer",
+        )
     elif title and not name:
-        yield s.finding("signer-incomplete", f"Phần ký có chức danh “{title}” nhưng chưa có họ tên người ký. "
-                                             "Hãy ghi họ tên.", field="signer")
+        yield s.finding(
+            "signer-incomplete",
+            f"Phần ký có chức danh “{title}” nhưng chưa có họ tên người ký. Hãy ghi họ tên.",
+            field="signer",
+        )
 
 
 @check("recipient-office-missing")
@@ -267,6 +332,8 @@ def recipients(s: Subject):
         return
     folded = " ".join(fold(r) for r in s.doc.recipients)
     if not re.search(r"\b(phong|so)\b[^,;]*\b(gd|giao duc)", folded) and "pgd" not in folded:
-        yield s.finding("recipient-office-missing",
-                        "Nơi nhận chưa có Phòng GDĐT (hoặc Sở GDĐT). Hãy thêm “Phòng GDĐT (để báo cáo)”.",
-                        field="recipients")
+        yield s.finding(
+            "recipient-office-missing",
+            "Nơi nhận chưa có Phòng GDĐT (hoặc Sở GDĐT). Hãy thêm “Phòng GDĐT (để báo cáo)”.",
+            field="recipients",
+        )

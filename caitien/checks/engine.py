@@ -36,7 +36,9 @@ class Finding:
 class CheckContext:
     """What a saved plan knows beyond its document (filled by caitien.plans.documents.check_context_for)."""
 
-    criterion_levels: dict[str, int] = field(default_factory=dict)  # level reached per criterion code (0 = none)
+    criterion_levels: dict[str, int] = field(
+        default_factory=dict
+    )  # level reached per criterion code (0 = none)
     weaknesses: dict[str, str] = field(default_factory=dict)  # criterion code -> weaknesses text
     target_level: int | None = None
     saved: bool = False
@@ -51,12 +53,25 @@ class Subject:
     assumed: str  # Vietnamese note when the regulation was inferred, "" when the plan names it
     context: CheckContext | None
 
-    def finding(self, rule: str, message: str, *, item: int | None = None, criterion: str | None = None,
-                field: str | None = None) -> Finding:
+    def finding(
+        self,
+        rule: str,
+        message: str,
+        *,
+        item: int | None = None,
+        criterion: str | None = None,
+        field: str | None = None,
+    ) -> Finding:
         if criterion is None and item is not None:
             criterion = self.doc.items[item].criterion
-        return Finding(rule=rule, severity=RULES[rule].severity, message=message, item=item,
-                       criterion=criterion, field=field)
+        return Finding(
+            rule=rule,
+            severity=RULES[rule].severity,
+            message=message,
+            item=item,
+            criterion=criterion,
+            field=field,
+        )
 
     @property
     def is_2026(self) -> bool:
@@ -130,20 +145,26 @@ def resolve_regulation(doc: Document) -> tuple[Regulation | None, str]:
             regulation = found[0]
             level_name = registry.SCHOOL_LEVELS.get(level, level).lower()
             if cited:
-                note = (f"Kế hoạch trích {cited.label} nhưng trường thuộc cấp {level_name}; "
-                        f"các tiêu chí được kiểm tra theo {regulation.label}.")
+                note = (
+                    f"Kế hoạch trích {cited.label} nhưng trường thuộc cấp {level_name}; "
+                    f"các tiêu chí được kiểm tra theo {regulation.label}."
+                )
             else:
-                note = (f"Kế hoạch không ghi thông tư kiểm định; các tiêu chí được kiểm tra theo "
-                        f"{regulation.label} (cấp {level_name}). Hãy ghi rõ thông tư áp dụng trong phần Căn cứ.")
+                note = (
+                    f"Kế hoạch không ghi thông tư kiểm định; các tiêu chí được kiểm tra theo "
+                    f"{regulation.label} (cấp {level_name}). Hãy ghi rõ thông tư áp dụng trong phần Căn cứ."
+                )
             return regulation, note
     if cited:
         return cited, ""
-    return None, ("Không xác định được cấp học và thông tư áp dụng nên chưa kiểm tra được mã tiêu chí. "
-                  "Hãy ghi rõ tên trường (cấp học) và thông tư kiểm định trong phần Căn cứ.")
+    return None, (
+        "Không xác định được cấp học và thông tư áp dụng nên chưa kiểm tra được mã tiêu chí. "
+        "Hãy ghi rõ tên trường (cấp học) và thông tư kiểm định trong phần Căn cứ."
+    )
 
 
 def normalise_circular(code: str | None) -> str | None:
-    """"17/2018/TT-BGDDT", "17/2018/TT-BGD&ĐT" -> "17/2018/TT-BGDĐT"."""
+    """ "17/2018/TT-BGDDT", "17/2018/TT-BGD&ĐT" -> "17/2018/TT-BGDĐT"."""
     if not code:
         return None
     m = re.search(r"(\d{1,3})\s*/\s*(\d{4})", code)
@@ -156,7 +177,7 @@ def row_text(item: Item) -> str:
 
 
 def level_number(text: str | None) -> int | None:
-    """"2", "Mức 2", "mức II" -> 2; None when it is no level."""
+    """ "2", "Mức 2", "mức II" -> 2; None when it is no level."""
     if not text:
         return None
     m = re.search(r"\d+", text)

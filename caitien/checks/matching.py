@@ -34,7 +34,9 @@ def terms(text: str) -> list[str]:
     """Folded syllables (stopwords dropped) and bigrams of adjacent syllables (stopwords kept)."""
     words = re.findall(r"[a-z0-9]+", fold(text))
     unigrams = [w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
-    bigrams = [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False) if not (a in STOPWORDS and b in STOPWORDS)]
+    bigrams = [
+        f"{a}_{b}" for a, b in zip(words, words[1:], strict=False) if not (a in STOPWORDS and b in STOPWORDS)
+    ]
     return unigrams + bigrams
 
 

@@ -21,10 +21,13 @@ def level_not_above(s: Subject):
             continue
         reached = int(ctx.criterion_levels[code] or 0)
         if level <= reached:
-            yield s.finding("level-not-above-current",
-                            f"{s.row_label(n)} hướng tới Mức {level}, nhưng theo tự đánh giá tiêu chí {code} đã đạt "
-                            f"Mức {reached}. Hãy nâng mức hướng tới, hoặc ghi rõ đây là việc duy trì.",
-                            item=n, field="level")
+            yield s.finding(
+                "level-not-above-current",
+                f"{s.row_label(n)} hướng tới Mức {level}, nhưng theo tự đánh giá tiêu chí {code} đã đạt "
+                f"Mức {reached}. Hãy nâng mức hướng tới, hoặc ghi rõ đây là việc duy trì.",
+                item=n,
+                field="level",
+            )
 
 
 @check("weakness-not-covered")
@@ -40,9 +43,13 @@ def weaknesses(s: Subject):
         reported.add(code)
         short = " ".join(text.split())
         short = short if len(short) <= 120 else short[:117] + "…"
-        yield s.finding("weakness-not-covered",
-                        f"Tự đánh giá ghi điểm yếu của tiêu chí {code} (“{short}”) nhưng kế hoạch chưa có dòng "
-                        "cải tiến nào cho tiêu chí này. Hãy thêm dòng cải tiến.", criterion=code, field="items")
+        yield s.finding(
+            "weakness-not-covered",
+            f"Tự đánh giá ghi điểm yếu của tiêu chí {code} (“{short}”) nhưng kế hoạch chưa có dòng "
+            "cải tiến nào cho tiêu chí này. Hãy thêm dòng cải tiến.",
+            criterion=code,
+            field="items",
+        )
     if reg is None or not ctx.target_level or not ctx.criterion_levels:
         return
     for criterion in reg.criteria:
@@ -54,10 +61,14 @@ def weaknesses(s: Subject):
         if reached < target:
             if s.is_2026 and criterion.mandatory and reached < 1:
                 continue  # reported as mandatory-criterion-at-risk
-            yield s.finding("weakness-not-covered",
-                            f"Tiêu chí {code} ({criterion.name}) {_level_text(reached)} trong khi trường hướng tới "
-                            f"Mức {target}, nhưng kế hoạch chưa có dòng cải tiến cho tiêu chí này. "
-                            "Hãy thêm dòng cải tiến.", criterion=code, field="items")
+            yield s.finding(
+                "weakness-not-covered",
+                f"Tiêu chí {code} ({criterion.name}) {_level_text(reached)} trong khi trường hướng tới "
+                f"Mức {target}, nhưng kế hoạch chưa có dòng cải tiến cho tiêu chí này. "
+                "Hãy thêm dòng cải tiến.",
+                criterion=code,
+                field="items",
+            )
 
 
 @check("mandatory-criterion-at-risk")
@@ -68,12 +79,20 @@ def mandatory(s: Subject):
     planned = _planned(s)
     for criterion in reg.criteria:
         code = criterion.code
-        if criterion.mandatory and code in ctx.criterion_levels and int(ctx.criterion_levels[code] or 0) < 1 \
-                and code not in planned:
-            yield s.finding("mandatory-criterion-at-risk",
-                            f"Tiêu chí bắt buộc {code} ({criterion.name}) chưa đạt Mức 1 mà kế hoạch không có dòng "
-                            "cải tiến; chỉ cần một tiêu chí bắt buộc chưa đạt là trường không đạt Mức 1. Hãy ưu tiên "
-                            "thêm dòng cải tiến cho tiêu chí này.", criterion=code, field="items")
+        if (
+            criterion.mandatory
+            and code in ctx.criterion_levels
+            and int(ctx.criterion_levels[code] or 0) < 1
+            and code not in planned
+        ):
+            yield s.finding(
+                "mandatory-criterion-at-risk",
+                f"Tiêu chí bắt buộc {code} ({criterion.name}) chưa đạt Mức 1 mà kế hoạch không có dòng "
+                "cải tiến; chỉ cần một tiêu chí bắt buộc chưa đạt là trường không đạt Mức 1. Hãy ưu tiên "
+                "thêm dòng cải tiến cho tiêu chí này.",
+                criterion=code,
+                field="items",
+            )
 
 
 def _level_text(level: int) -> str:

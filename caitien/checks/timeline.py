@@ -51,29 +51,42 @@ def period(s: Subject):
     doc = s.doc
     period = period_of(s)
     if period is None:
-        yield s.finding("period-missing", "Không xác định được năm học (giai đoạn) của kế hoạch. Hãy ghi rõ năm học "
-                                          "trong tên kế hoạch, ví dụ “năm học 2024 - 2025”.", field="period")
+        yield s.finding(
+            "period-missing",
+            "Không xác định được năm học (giai đoạn) của kế hoạch. Hãy ghi rõ năm học "
+            "trong tên kế hoạch, ví dụ “năm học 2024 - 2025”.",
+            field="period",
+        )
         return
     shown = label(period)
     for found in _ranges(doc.title or ""):
         if found != period:
-            yield s.finding("period-mismatch",
-                            f"Tên kế hoạch ghi {found[0]} - {found[1]} nhưng kế hoạch là của {shown}. "
-                            "Hãy sửa cho thống nhất.", field="title")
+            yield s.finding(
+                "period-mismatch",
+                f"Tên kế hoạch ghi {found[0]} - {found[1]} nhưng kế hoạch là của {shown}. "
+                "Hãy sửa cho thống nhất.",
+                field="title",
+            )
             break
     for found in _ranges(doc.closing_text or ""):
         if found != period:
-            yield s.finding("period-mismatch",
-                            f"Câu kết của kế hoạch ghi {found[0]} - {found[1]} nhưng kế hoạch là của {shown}. "
-                            "Hãy sửa câu kết cho đúng năm học.", field="closing_text")
+            yield s.finding(
+                "period-mismatch",
+                f"Câu kết của kế hoạch ghi {found[0]} - {found[1]} nhưng kế hoạch là của {shown}. "
+                "Hãy sửa câu kết cho đúng năm học.",
+                field="closing_text",
+            )
             break
     # The legal bases rightly cite past years (last year's results, the self-assessment); a
     # school year after the plan's is a copy left over.
     for found in _ranges(doc.sections.get("legal_bases", ""), _SCHOOL_YEAR):
         if found[0] >= period[1]:
-            yield s.finding("period-mismatch",
-                            f"Phần Căn cứ nhắc năm học {found[0]} - {found[1]}, sau thời kỳ của kế hoạch ({shown}). "
-                            "Hãy sửa cho đúng năm học.", field="legal_bases")
+            yield s.finding(
+                "period-mismatch",
+                f"Phần Căn cứ nhắc năm học {found[0]} - {found[1]}, sau thời kỳ của kế hoạch ({shown}). "
+                "Hãy sửa cho đúng năm học.",
+                field="legal_bases",
+            )
             break
     if doc.date:
         try:
@@ -82,15 +95,21 @@ def period(s: Subject):
             date = None
         last = window(period)[1]
         if date and date.strftime("%Y-%m") > last:
-            yield s.finding("period-mismatch",
-                            f"Kế hoạch ban hành ngày {date:%d/%m/%Y}, sau khi {shown} đã kết thúc. "
-                            "Hãy kiểm tra lại ngày ban hành hoặc năm học.", field="date")
+            yield s.finding(
+                "period-mismatch",
+                f"Kế hoạch ban hành ngày {date:%d/%m/%Y}, sau khi {shown} đã kết thúc. "
+                "Hãy kiểm tra lại ngày ban hành hoặc năm học.",
+                field="date",
+            )
     rows = _dated_rows(s)
     first, last = window(period)
     if len(rows) >= 2 and all(end < first or start > last for _, start, end in rows):
-        yield s.finding("period-mismatch",
-                        f"Thời gian của mọi dòng kế hoạch đều nằm ngoài {shown}. Có thể bảng được chép từ kế hoạch "
-                        "năm khác; hãy sửa thời gian các dòng hoặc năm học của kế hoạch.", field="time_text")
+        yield s.finding(
+            "period-mismatch",
+            f"Thời gian của mọi dòng kế hoạch đều nằm ngoài {shown}. Có thể bảng được chép từ kế hoạch "
+            "năm khác; hãy sửa thời gian các dòng hoặc năm học của kế hoạch.",
+            field="time_text",
+        )
 
 
 def _dated_rows(s: Subject) -> list[tuple[int, str, str]]:
@@ -118,9 +137,13 @@ def row_times(s: Subject):
         pass
     for n, start, end in rows:
         if end < start:
-            yield s.finding("time-reversed",
-                            f"{s.row_label(n)}: thời gian kết thúc ({_month_label(end)}) trước thời gian bắt đầu "
-                            f"({_month_label(start)}). Hãy sửa lại mốc thời gian.", item=n, field="time_text")
+            yield s.finding(
+                "time-reversed",
+                f"{s.row_label(n)}: thời gian kết thúc ({_month_label(end)}) trước thời gian bắt đầu "
+                f"({_month_label(start)}). Hãy sửa lại mốc thời gian.",
+                item=n,
+                field="time_text",
+            )
             continue
         # A row that starts with the school year while the plan is issued a few weeks later is
         # normal; one that starts before both the plan and the school year (or, with no period
@@ -128,30 +151,44 @@ def row_times(s: Subject):
         early = bool(issued and start < issued and (start < first if first else _months(start, issued) >= 2))
         late_end = bool(first and end > last)
         if start > (last or "9999"):
-            yield s.finding("time-outside-period",
-                            f"{s.row_label(n)} bắt đầu từ {_month_label(start)}, sau khi {label(period)} kết thúc "
-                            f"({_month_label(last)}). Hãy sửa thời gian cho nằm trong thời kỳ kế hoạch, hoặc đưa việc "
-                            "này vào kế hoạch năm sau.", item=n, field="time_text")
+            yield s.finding(
+                "time-outside-period",
+                f"{s.row_label(n)} bắt đầu từ {_month_label(start)}, sau khi {label(period)} kết thúc "
+                f"({_month_label(last)}). Hãy sửa thời gian cho nằm trong thời kỳ kế hoạch, hoặc đưa việc "
+                "này vào kế hoạch năm sau.",
+                item=n,
+                field="time_text",
+            )
             continue
         if early and not late_end:
-            yield s.finding("time-before-plan-date",
-                            f"{s.row_label(n)} bắt đầu từ {_month_label(start)}, trước ngày ban hành kế hoạch "
-                            f"({_month_label(issued)})" + (f" và trước {label(period)}" if first else "") +
-                            ". Hãy sửa thời gian bắt đầu, hoặc ghi rõ đây là việc đang làm tiếp.",
-                            item=n, field="time_text")
+            yield s.finding(
+                "time-before-plan-date",
+                f"{s.row_label(n)} bắt đầu từ {_month_label(start)}, trước ngày ban hành kế hoạch "
+                f"({_month_label(issued)})"
+                + (f" và trước {label(period)}" if first else "")
+                + ". Hãy sửa thời gian bắt đầu, hoặc ghi rõ đây là việc đang làm tiếp.",
+                item=n,
+                field="time_text",
+            )
             continue
         if first is None:
             continue
         problems = []
         if start < first:
-            problems.append(f"bắt đầu từ {_month_label(start)}" + (", trước ngày ban hành kế hoạch" if early else ""))
+            problems.append(
+                f"bắt đầu từ {_month_label(start)}" + (", trước ngày ban hành kế hoạch" if early else "")
+            )
         if late_end:
             problems.append(f"kéo dài đến {_month_label(end)}")
         if problems:
-            yield s.finding("time-outside-period",
-                            f"{s.row_label(n)} {' và '.join(problems)}, ngoài {label(period)} "
-                            f"({_month_label(first)} – {_month_label(last)}). Hãy sửa thời gian cho nằm trong thời kỳ "
-                            "kế hoạch, hoặc đưa việc này vào kế hoạch năm sau.", item=n, field="time_text")
+            yield s.finding(
+                "time-outside-period",
+                f"{s.row_label(n)} {' và '.join(problems)}, ngoài {label(period)} "
+                f"({_month_label(first)} – {_month_label(last)}). Hãy sửa thời gian cho nằm trong thời kỳ "
+                "kế hoạch, hoặc đưa việc này vào kế hoạch năm sau.",
+                item=n,
+                field="time_text",
+            )
 
 
 def _months(a: str, b: str) -> int:
@@ -161,13 +198,22 @@ def _months(a: str, b: str) -> int:
 
 @check("time-unparsed", "missing-time")
 def time_given(s: Subject):
-    yield from missing_field(s, "missing-time", "time_text", "thời gian thực hiện",
-                             "Hãy ghi thời gian bắt đầu và hoàn thành (ví dụ “Tháng 9/2024 đến tháng 5/2025”).")
+    yield from missing_field(
+        s,
+        "missing-time",
+        "time_text",
+        "thời gian thực hiện",
+        "Hãy ghi thời gian bắt đầu và hoàn thành (ví dụ “Tháng 9/2024 đến tháng 5/2025”).",
+    )
     for n, item in enumerate(s.doc.items):
         if item.time_text.strip() and not (item.start or item.end):
-            yield s.finding("time-unparsed",
-                            f"{s.row_label(n)}: không hiểu được thời gian “{item.time_text}”. Hãy ghi rõ tháng, năm, "
-                            "ví dụ “Tháng 10/2024” hoặc “Học kỳ I năm học 2024 - 2025”.", item=n, field="time_text")
+            yield s.finding(
+                "time-unparsed",
+                f"{s.row_label(n)}: không hiểu được thời gian “{item.time_text}”. Hãy ghi rõ tháng, năm, "
+                "ví dụ “Tháng 10/2024” hoặc “Học kỳ I năm học 2024 - 2025”.",
+                item=n,
+                field="time_text",
+            )
 
 
 _THROUGHOUT = ("xuyen suot", "suot nam hoc", "ca nam hoc", "trong suot")
@@ -178,9 +224,19 @@ def time_and_note(s: Subject):
     for n, item in enumerate(s.doc.items):
         if not item.start or item.start != item.end:
             continue
-        said = next((text for text in (item.notes, item.time_text, item.support)
-                     if any(w in fold(text) for w in _THROUGHOUT)), "")
+        said = next(
+            (
+                text
+                for text in (item.notes, item.time_text, item.support)
+                if any(w in fold(text) for w in _THROUGHOUT)
+            ),
+            "",
+        )
         if said:
-            yield s.finding("time-note-conflict",
-                            f"{s.row_label(n)}: thời gian ghi “{item.time_text}” (một tháng) nhưng dòng lại ghi "
-                            f"“{said}”. Hãy ghi thời gian bắt đầu và kết thúc cho khớp.", item=n, field="time_text")
+            yield s.finding(
+                "time-note-conflict",
+                f"{s.row_label(n)}: thời gian ghi “{item.time_text}” (một tháng) nhưng dòng lại ghi "
+                f"“{said}”. Hãy ghi thời gian bắt đầu và kết thúc cho khớp.",
+                item=n,
+                field="time_text",
+            )

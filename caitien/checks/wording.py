@@ -9,22 +9,39 @@ from caitien.checks.engine import Subject, check
 
 # Function words that are never doubled in correct Vietnamese ("thông qua qua đó"); content words
 # are left out because reduplication is part of the language ("từ từ", "ngày ngày").
-_NEVER_DOUBLED = frozenset("qua của và các những cho được trong với để theo tại là có đã sẽ này những".split())
+_NEVER_DOUBLED = frozenset(
+    "qua của và các những cho được trong với để theo tại là có đã sẽ này những".split()
+)
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 _HATS = {"\u0302", "\u0306", "\u031b"}  # â ê ô, ă, ơ ư
 _VOWELS = set("aeiouy")
 
-_FIELDS = {"expected_result": "kết quả cần đạt", "solutions": "giải pháp", "lead": "chủ trì", "issue": "nội dung",
-           "indicator": "chỉ số", "support": "điều kiện hỗ trợ", "notes": "ghi chú"}
-_SECTIONS = {"purposes": "Mục đích, yêu cầu", "legal_bases": "Căn cứ", "organisation": "Tổ chức thực hiện",
-             "general_info": "Thông tin chung", "review_mechanism": "Cơ chế đánh giá và báo cáo"}
+_FIELDS = {
+    "expected_result": "kết quả cần đạt",
+    "solutions": "giải pháp",
+    "lead": "chủ trì",
+    "issue": "nội dung",
+    "indicator": "chỉ số",
+    "support": "điều kiện hỗ trợ",
+    "notes": "ghi chú",
+}
+_SECTIONS = {
+    "purposes": "Mục đích, yêu cầu",
+    "legal_bases": "Căn cứ",
+    "organisation": "Tổ chức thực hiện",
+    "general_info": "Thông tin chung",
+    "review_mechanism": "Cơ chế đánh giá và báo cáo",
+}
 
 
 def doubled_words(text: str) -> list[str]:
     words = re.findall(r"\w+", text or "")
-    return [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
-            if a.lower() == b.lower() and a.lower() in _NEVER_DOUBLED]
+    return [
+        f"{a} {b}"
+        for a, b in zip(words, words[1:], strict=False)
+        if a.lower() == b.lower() and a.lower() in _NEVER_DOUBLED
+    ]
 
 
 def misplaced_marks(text: str) -> list[str]:
@@ -40,7 +57,9 @@ def misplaced_marks(text: str) -> list[str]:
                 letters.append((ch.lower(), set()))
         toned = [n for n, (base, marks) in enumerate(letters) if marks & _TONES]
         hatted = [n for n, (base, marks) in enumerate(letters) if marks & _HATS and base in _VOWELS]
-        on_consonant = any(base.isalpha() and base not in _VOWELS and marks & _TONES for base, marks in letters)
+        on_consonant = any(
+            base.isalpha() and base not in _VOWELS and marks & _TONES for base, marks in letters
+        )
         off_hat = bool(toned and hatted and not set(toned) & set(hatted))
         if on_consonant or off_hat or len(toned) > 1:
             odd.append(unicodedata.normalize("NFC", word))
@@ -65,8 +84,12 @@ def repeated(s: Subject):
         found = doubled_words(text)
         if found:
             shown = ", ".join(f"“{x}”" for x in dict.fromkeys(found))
-            yield s.finding("repeated-words", f"Ở {where} có chữ bị lặp: {shown}. Hãy bỏ chữ thừa.",
-                            item=item, field=field)
+            yield s.finding(
+                "repeated-words",
+                f"Ở {where} có chữ bị lặp: {shown}. Hãy bỏ chữ thừa.",
+                item=item,
+                field=field,
+            )
 
 
 @check("misplaced-diacritics")
@@ -75,9 +98,13 @@ def diacritics(s: Subject):
         found = list(dict.fromkeys(misplaced_marks(text)))
         if found:
             shown = ", ".join(f"“{x}”" for x in found[:5]) + (" …" if len(found) > 5 else "")
-            yield s.finding("misplaced-diacritics",
-                            f"Ở {where} có chữ đặt dấu sai chỗ: {shown}. Hãy gõ lại các chữ này (dấu thanh đặt trên "
-                            "nguyên âm, ví dụ “hội”, “đình”).", item=item, field=field)
+            yield s.finding(
+                "misplaced-diacritics",
+                f"Ở {where} có chữ đặt dấu sai chỗ: {shown}. Hãy gõ lại các chữ này (dấu thanh đặt trên "
+                "nguyên âm, ví dụ “hội”, “đình”).",
+                item=item,
+                field=field,
+            )
 
 
 # Misspellings seen again and again in school documents, with the right form. Only pairs where the
@@ -100,11 +127,17 @@ _MISSPELLED = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, MISSPELLINGS)) + 
 @check("misspelling")
 def misspellings(s: Subject):
     for text, item, field, where in _places(s):
-        found = dict.fromkeys(m.group(1).lower() for m in _MISSPELLED.finditer(unicodedata.normalize("NFC", text or "")))
+        found = dict.fromkeys(
+            m.group(1).lower() for m in _MISSPELLED.finditer(unicodedata.normalize("NFC", text or ""))
+        )
         if found:
             shown = "; ".join(f"“{w}” → “{MISSPELLINGS[w]}”" for w in found)
-            yield s.finding("misspelling", f"Ở {where} có chữ viết sai chính tả: {shown}. Hãy sửa lại.",
-                            item=item, field=field)
+            yield s.finding(
+                "misspelling",
+                f"Ở {where} có chữ viết sai chính tả: {shown}. Hãy sửa lại.",
+                item=item,
+                field=field,
+            )
 
 
 @check("level-wording")
@@ -113,10 +146,17 @@ def preschool_wording(s: Subject):
     if s.doc.school_level != "mam_non":
         return
     for text, item, field, where in _places(s):
-        m = re.search(r"(?<!\w)(cha mẹ học sinh|học sinh)(?!\w)", unicodedata.normalize("NFC", text or ""), re.IGNORECASE)
+        m = re.search(
+            r"(?<!\w)(cha mẹ học sinh|học sinh)(?!\w)",
+            unicodedata.normalize("NFC", text or ""),
+            re.IGNORECASE,
+        )
         if m:
-            yield s.finding("level-wording",
-                            f"Kế hoạch của trường mầm non nhưng {where} ghi “{m.group(1)}”; Thông tư 19/2018/TT-BGDĐT "
-                            "dùng “trẻ”, “cha mẹ trẻ”. Hãy kiểm tra lại cấp học và cách gọi trong kế hoạch.",
-                            item=item, field=field)
+            yield s.finding(
+                "level-wording",
+                f"Kế hoạch của trường mầm non nhưng {where} ghi “{m.group(1)}”; Thông tư 19/2018/TT-BGDĐT "
+                "dùng “trẻ”, “cha mẹ trẻ”. Hãy kiểm tra lại cấp học và cách gọi trong kế hoạch.",
+                item=item,
+                field=field,
+            )
             return  # once is enough: the whole plan was copied

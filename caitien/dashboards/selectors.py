@@ -27,10 +27,16 @@ def home_for(user) -> dict:
 
 def school_block(user, school) -> dict:
     roles = permissions.school_roles(user, school)
-    plans = list(Plan.objects.filter(school=school).select_related("regulation").order_by("-start_year", "-version"))
+    plans = list(
+        Plan.objects.filter(school=school).select_related("regulation").order_by("-start_year", "-version")
+    )
     sa = latest_self_assessment(school)
-    block = {"school": school, "roles": sorted(Role(r).label for r in roles), "assessment": sa,
-             "published": [p for p in plans if p.status == Plan.Status.PUBLISHED]}
+    block = {
+        "school": school,
+        "roles": sorted(Role(r).label for r in roles),
+        "assessment": sa,
+        "published": [p for p in plans if p.status == Plan.Status.PUBLISHED],
+    }
     if sa is not None:
         block["assessment_level"] = levels.level_label(sa.school_level_reached)
     if Role.PRINCIPAL in roles:
@@ -46,9 +52,13 @@ def school_block(user, school) -> dict:
         block["to_follow"] = block["published"]
     if Role.STAFF in roles or roles & {Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER, Role.MONITORING_MEMBER}:
         block["my_rows"] = list(
-            PlanItem.objects.filter(plan__school=school, lead_people=user,
-                                    plan__status__in=[Plan.Status.PUBLISHED, Plan.Status.APPROVED])
-            .select_related("plan").order_by("plan__start_year", "order")[:50]
+            PlanItem.objects.filter(
+                plan__school=school,
+                lead_people=user,
+                plan__status__in=[Plan.Status.PUBLISHED, Plan.Status.APPROVED],
+            )
+            .select_related("plan")
+            .order_by("plan__start_year", "order")[:50]
         )
     block["can_create_self_assessment"] = permissions.can_create_self_assessment(user, school)
     block["can_create_plan"] = permissions.can_create_plan(user, school)
@@ -56,7 +66,12 @@ def school_block(user, school) -> dict:
 
 
 def latest_self_assessment(school) -> SelfAssessment | None:
-    return SelfAssessment.objects.filter(school=school).select_related("regulation").order_by("-start_year").first()
+    return (
+        SelfAssessment.objects.filter(school=school)
+        .select_related("regulation")
+        .order_by("-start_year")
+        .first()
+    )
 
 
 def drafts_with_errors(drafts) -> list[dict]:
@@ -86,8 +101,11 @@ def office_block(office) -> dict:
         "awaiting": plans.filter(status=Plan.Status.SUBMITTED).count(),
         "without_published": [s for s in schools if s.pk not in with_published],
         # Comments on drafts stay inside the school, like the drafts themselves.
-        "comments": list(PlanComment.objects.filter(plan__school__in=schools, plan__status__in=PUBLIC_STATUSES)
-                         .select_related("plan__school", "author").order_by("-created_at")[:LIST_LIMIT]),
+        "comments": list(
+            PlanComment.objects.filter(plan__school__in=schools, plan__status__in=PUBLIC_STATUSES)
+            .select_related("plan__school", "author")
+            .order_by("-created_at")[:LIST_LIMIT]
+        ),
     }
 
 
@@ -95,17 +113,24 @@ def office_overview(office) -> list[dict]:
     """Every school of the office (and the offices below): its regulation, plans by status and the
     level of its latest self-assessment."""
     rows = []
-    schools = School.objects.filter(office__in=office.covered_offices()).select_related("regulation", "office")
+    schools = School.objects.filter(office__in=office.covered_offices()).select_related(
+        "regulation", "office"
+    )
     for school in schools.order_by("office__name", "name"):
         plans = list(Plan.objects.filter(school=school).order_by("-start_year", "-version"))
         sa = latest_self_assessment(school)
-        rows.append({
-            "school": school,
-            "plans": plans,
-            "published": [p for p in plans if p.status == Plan.Status.PUBLISHED],
-            "status_counts": {label: sum(1 for p in plans if p.status == value) for value, label in Plan.Status.choices
-                              if any(p.status == value for p in plans)},
-            "assessment": sa,
-            "assessment_level": levels.level_label(sa.school_level_reached) if sa else "",
-        })
+        rows.append(
+            {
+                "school": school,
+                "plans": plans,
+                "published": [p for p in plans if p.status == Plan.Status.PUBLISHED],
+                "status_counts": {
+                    label: sum(1 for p in plans if p.status == value)
+                    for value, label in Plan.Status.choices
+                    if any(p.status == value for p in plans)
+                },
+                "assessment": sa,
+                "assessment_level": levels.level_label(sa.school_level_reached) if sa else "",
+            }
+        )
     return rows

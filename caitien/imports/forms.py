@@ -11,11 +11,23 @@ MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 class UploadForm(forms.Form):
-    school = forms.ModelChoiceField(queryset=None, label="Trường", empty_label=None, error_messages={
-        "invalid_choice": "Bạn chỉ nhập được kế hoạch cho trường của mình.", "required": "Hãy chọn trường."})
-    file = forms.FileField(label="Tệp kế hoạch", widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
-                           error_messages={"required": "Hãy chọn tệp kế hoạch cần nhập.",
-                                           "empty": "Tệp rỗng, không có nội dung kế hoạch."})
+    school = forms.ModelChoiceField(
+        queryset=None,
+        label="Trường",
+        empty_label=None,
+        error_messages={
+            "invalid_choice": "Bạn chỉ nhập được kế hoạch cho trường của mình.",
+            "required": "Hãy chọn trường.",
+        },
+    )
+    file = forms.FileField(
+        label="Tệp kế hoạch",
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+        error_messages={
+            "required": "Hãy chọn tệp kế hoạch cần nhập.",
+            "empty": "Tệp rỗng, không có nội dung kế hoạch.",
+        },
+    )
 
     def __init__(self, *args, schools, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,9 +57,13 @@ class HeaderForm(forms.Form):
     governing_body = _text("Cơ quan chủ quản")
     document_number = _text("Số văn bản")
     place = _text("Địa danh")
-    date = forms.DateField(label="Ngày ban hành (ngày/tháng/năm)", required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                           widget=forms.DateInput(attrs={"placeholder": "12/09/2024"}, format="%d/%m/%Y"),
-                           error_messages={"invalid": "Ngày ban hành ghi dạng ngày/tháng/năm, ví dụ 12/09/2024."})
+    date = forms.DateField(
+        label="Ngày ban hành (ngày/tháng/năm)",
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"placeholder": "12/09/2024"}, format="%d/%m/%Y"),
+        error_messages={"invalid": "Ngày ban hành ghi dạng ngày/tháng/năm, ví dụ 12/09/2024."},
+    )
     start_year = forms.IntegerField(label="Từ năm", min_value=2000, max_value=2100, required=False)
     end_year = forms.IntegerField(label="Đến năm", min_value=2000, max_value=2100, required=False)
 

@@ -30,8 +30,24 @@ STALE_AFTER = datetime.timedelta(days=1)
 READING_TIMEOUT = datetime.timedelta(minutes=3)
 
 # Row fields the preview lets the person correct, in the order shown.
-ITEM_FIELDS = ("criterion", "level", "issue", "expected_result", "solutions", "indicator", "lead", "coordinators",
-               "time_text", "start", "end", "budget_text", "support", "expected_evidence", "status", "notes")
+ITEM_FIELDS = (
+    "criterion",
+    "level",
+    "issue",
+    "expected_result",
+    "solutions",
+    "indicator",
+    "lead",
+    "coordinators",
+    "time_text",
+    "start",
+    "end",
+    "budget_text",
+    "support",
+    "expected_evidence",
+    "status",
+    "notes",
+)
 HEADER_FIELDS = ("title", "school", "governing_body", "document_number", "place", "date")
 
 
@@ -39,7 +55,9 @@ class ImportRefused(Exception):
     """An import step that cannot be done; the message (Vietnamese) says why."""
 
 
-def pending_import_start(*, school, user, filename: str, data: bytes, background: bool = True) -> PendingImport:
+def pending_import_start(
+    *, school, user, filename: str, data: bytes, background: bool = True
+) -> PendingImport:
     """Record the upload and read it (in a background thread unless `background` is False)."""
     pending_import_sweep()
     if len(data) > readers.MAX_BYTES:
@@ -47,11 +65,20 @@ def pending_import_start(*, school, user, filename: str, data: bytes, background
             f"Tệp quá lớn ({len(data) / 1024 / 1024:.1f} MB, tối đa {readers.MAX_BYTES // 1024 // 1024} MB). "
             "Hãy lưu lại kế hoạch không kèm hình ảnh rồi thử lại."
         )
-    pending = PendingImport.objects.create(school=school, user=user, filename=(filename or "tep-ke-hoach")[:255],
-                                           size=len(data), progress="Đang chuẩn bị đọc tệp…")
+    pending = PendingImport.objects.create(
+        school=school,
+        user=user,
+        filename=(filename or "tep-ke-hoach")[:255],
+        size=len(data),
+        progress="Đang chuẩn bị đọc tệp…",
+    )
     if background:
-        worker = threading.Thread(target=_read_in_background, args=(pending.pk, data, filename), daemon=True,
-                                  name=f"import-{pending.pk}")
+        worker = threading.Thread(
+            target=_read_in_background,
+            args=(pending.pk, data, filename),
+            daemon=True,
+            name=f"import-{pending.pk}",
+        )
         _workers.add(worker)
         worker.start()
     else:
@@ -105,15 +132,20 @@ def _read(pk, data: bytes, filename: str) -> None:
     except Exception:  # a reader bug must not leave the page waiting forever
         log.exception("import of %s failed", filename)
         _update(
-            pk, status=PendingImport.Status.FAILED, progress="",
+            pk,
+            status=PendingImport.Status.FAILED,
+            progress="",
             error="Đã có lỗi khi đọc tệp này. Hãy lưu lại tệp bằng Word/Excel rồi thử lại, "
-                  "hoặc gửi tệp cho người quản trị hệ thống.",
+            "hoặc gửi tệp cho người quản trị hệ thống.",
         )
         return
     if not doc.source:
         doc.source = filename
     _update(
-        pk, status=PendingImport.Status.READY, document=doc.to_dict(), text=text[:500_000],
+        pk,
+        status=PendingImport.Status.READY,
+        document=doc.to_dict(),
+        text=text[:500_000],
         progress=f"Đã đọc xong: {len(doc.items)} dòng kế hoạch.",
     )
 
@@ -125,9 +157,14 @@ def pending_import_get(pk) -> PendingImport | None:
 def pending_import_refresh(*, pending: PendingImport) -> PendingImport:
     """The row as now; a read that stopped answering (the server restarted) is turned into a failure."""
     _retrying(pending.refresh_from_db)
-    if pending.status == PendingImport.Status.READING and timezone.now() - pending.updated_at > READING_TIMEOUT:
+    if (
+        pending.status == PendingImport.Status.READING
+        and timezone.now() - pending.updated_at > READING_TIMEOUT
+    ):
         pending.status = PendingImport.Status.FAILED
-        pending.error = "Đọc tệp quá lâu nên đã dừng. Hãy thử lại; nếu vẫn vậy, hãy chỉ giữ lại phần kế hoạch trong tệp."
+        pending.error = (
+            "Đọc tệp quá lâu nên đã dừng. Hãy thử lại; nếu vẫn vậy, hãy chỉ giữ lại phần kế hoạch trong tệp."
+        )
         pending.save(update_fields=["status", "error", "updated_at"])
     return pending
 
@@ -148,8 +185,9 @@ def pending_import_save(*, pending: PendingImport, document: Document, actor):
     locked = PendingImport.objects.select_for_update().filter(pk=pending.pk).first()
     if locked is None or locked.status != PendingImport.Status.READY:
         raise ImportRefused("Tệp này đã được lưu hoặc đã bị huỷ. Hãy tải tệp lên lại nếu cần.")
-    plan = plan_create_from_document(school=locked.school, document=document, actor=actor,
-                                     source_file=locked.filename)
+    plan = plan_create_from_document(
+        school=locked.school, document=document, actor=actor, source_file=locked.filename
+    )
     locked.delete()
     return plan
 
@@ -199,14 +237,20 @@ def document_corrected(document: Document, *, header: dict, rows: list[dict]) ->
                 if name == "budget_text" and "budget_amounts" in item.doubtful:
                     item.doubtful.remove("budget_amounts")
             setattr(item, name, new if name not in ("criterion", "level", "start", "end") else (new or None))
-        if clean_text(values.get("time_text", before["time_text"])) != clean_text(before["time_text"]) and (
-            values.get("start") or None) == (original.start or None) and (values.get("end") or None) == (original.end or None):
+        if (
+            clean_text(values.get("time_text", before["time_text"])) != clean_text(before["time_text"])
+            and (values.get("start") or None) == (original.start or None)
+            and (values.get("end") or None) == (original.end or None)
+        ):
             span = vn.parse_time(item.time_text, doc.period)
             item.start, item.end = span.start, span.end
         if clean_text(values.get("budget_text", before["budget_text"])) != clean_text(before["budget_text"]):
             item.budget_amounts = vn.parse_money(item.budget_text).amounts
-        item.lead = f"{item.lead}; {item.coordinators}" if item.lead and item.coordinators else (
-            item.lead or item.coordinators)
+        item.lead = (
+            f"{item.lead}; {item.coordinators}"
+            if item.lead and item.coordinators
+            else (item.lead or item.coordinators)
+        )
         items.append(item)
     doc.items = items
     return doc

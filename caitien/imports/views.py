@@ -26,25 +26,33 @@ def _pending(request, pk) -> PendingImport:
     pending = services.pending_import_get(pk)
     if pending is None:
         raise Http404("Không có tệp đang nhập này (đã lưu, đã huỷ hoặc đã quá hạn).")
-    permissions.require(permissions.can_use_pending_import(request.user, pending),
-                        "Tệp đang nhập này là của người khác hoặc bạn không còn quyền nhập kế hoạch cho trường.")
+    permissions.require(
+        permissions.can_use_pending_import(request.user, pending),
+        "Tệp đang nhập này là của người khác hoặc bạn không còn quyền nhập kế hoạch cho trường.",
+    )
     return pending
 
 
 @login_required
 def upload(request):
     schools = _importable_schools(request.user)
-    permissions.require(schools.exists(), "Chỉ Hiệu trưởng, Phó Hiệu trưởng và thành viên Hội đồng tự đánh giá "
-                                          "của trường mới được nhập kế hoạch từ tệp.")
+    permissions.require(
+        schools.exists(),
+        "Chỉ Hiệu trưởng, Phó Hiệu trưởng và thành viên Hội đồng tự đánh giá "
+        "của trường mới được nhập kế hoạch từ tệp.",
+    )
     form = UploadForm(request.POST or None, request.FILES or None, schools=schools)
     if request.method == "POST" and form.is_valid():
         school = form.cleaned_data["school"]
-        permissions.require(permissions.can_import_plan(request.user, school),
-                            "Bạn không có quyền nhập kế hoạch cho trường này.")
+        permissions.require(
+            permissions.can_import_plan(request.user, school),
+            "Bạn không có quyền nhập kế hoạch cho trường này.",
+        )
         upload_file = form.cleaned_data["file"]
         try:
-            pending = services.pending_import_start(school=school, user=request.user, filename=upload_file.name,
-                                                    data=upload_file.read())
+            pending = services.pending_import_start(
+                school=school, user=request.user, filename=upload_file.name, data=upload_file.read()
+            )
         except services.ImportRefused as exc:
             form.add_error("file", str(exc))
         else:
@@ -62,11 +70,17 @@ def pending(request, pk):
         error, filename = item.error, item.filename
         services.pending_import_discard(pending=item)
         form = UploadForm(schools=_importable_schools(request.user), initial={"school": item.school_id})
-        return render(request, "imports/upload.html", {"form": form, "failed": error, "failed_file": filename},
-                      status=422)
+        return render(
+            request,
+            "imports/upload.html",
+            {"form": form, "failed": error, "failed_file": filename},
+            status=422,
+        )
     document = Document.from_dict(item.document)
     header_form = HeaderForm(prefix="header", initial=_header_initial(document))
-    formset = ItemFormSet(prefix="items", initial=[_row_initial(i, it) for i, it in enumerate(document.items)])
+    formset = ItemFormSet(
+        prefix="items", initial=[_row_initial(i, it) for i, it in enumerate(document.items)]
+    )
     return render(request, "imports/preview.html", _preview_context(item, document, header_form, formset))
 
 
@@ -92,8 +106,12 @@ def save(request, pk):
     formset = ItemFormSet(request.POST, prefix="items")
     if not (header_form.is_valid() and formset.is_valid()):
         messages.error(request, "Một số ô chưa đúng; hãy sửa các ô được đánh dấu rồi lưu lại.")
-        return render(request, "imports/preview.html", _preview_context(item, document, header_form, formset),
-                      status=422)
+        return render(
+            request,
+            "imports/preview.html",
+            _preview_context(item, document, header_form, formset),
+            status=422,
+        )
     rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("keep")]
     if any(not 0 <= r["index"] < len(document.items) for r in rows):
         messages.error(request, "Biểu mẫu đã cũ so với tệp đang nhập; hãy tải lại trang.")
@@ -128,9 +146,14 @@ def cancel(request, pk):
 def _header_initial(document: Document) -> dict:
     period = document.period or {}
     return {
-        "title": document.title or "", "school": document.school or "", "governing_body": document.governing_body or "",
-        "document_number": document.document_number or "", "place": document.place or "", "date": _date(document.date),
-        "start_year": period.get("start_year"), "end_year": period.get("end_year"),
+        "title": document.title or "",
+        "school": document.school or "",
+        "governing_body": document.governing_body or "",
+        "document_number": document.document_number or "",
+        "place": document.place or "",
+        "date": _date(document.date),
+        "start_year": period.get("start_year"),
+        "end_year": period.get("end_year"),
     }
 
 
@@ -147,12 +170,38 @@ def _row_initial(index: int, item) -> dict:
 
 def _preview_context(pending, document, header_form, formset) -> dict:
     form57 = any(i.issue or i.indicator or i.expected_evidence or i.status for i in document.items) or (
-        (document.regulation or "").startswith("tt57"))
-    shown = ["criterion", "level", "expected_result", "solutions", "lead", "coordinators", "time_text", "start",
-             "end", "budget_text", "support", "notes"]
+        (document.regulation or "").startswith("tt57")
+    )
+    shown = [
+        "criterion",
+        "level",
+        "expected_result",
+        "solutions",
+        "lead",
+        "coordinators",
+        "time_text",
+        "start",
+        "end",
+        "budget_text",
+        "support",
+        "notes",
+    ]
     if form57:
-        shown = ["criterion", "issue", "expected_result", "solutions", "indicator", "time_text", "start", "end",
-                 "lead", "coordinators", "budget_text", "expected_evidence", "status"]
+        shown = [
+            "criterion",
+            "issue",
+            "expected_result",
+            "solutions",
+            "indicator",
+            "time_text",
+            "start",
+            "end",
+            "lead",
+            "coordinators",
+            "budget_text",
+            "expected_evidence",
+            "status",
+        ]
     rows = []
     for form in formset.forms:
         index = form.initial.get("index") if form.initial else None
@@ -166,8 +215,22 @@ def _preview_context(pending, document, header_form, formset) -> dict:
         if "budget_amounts" in doubtful:
             doubtful.add("budget_text")
         fields = [(form[name], name in doubtful) for name in shown]
-        rows.append({"form": form, "item": item, "fields": fields, "doubtful": bool(doubtful), "number": len(rows) + 1})
+        rows.append(
+            {
+                "form": form,
+                "item": item,
+                "fields": fields,
+                "doubtful": bool(doubtful),
+                "number": len(rows) + 1,
+            }
+        )
     return {
-        "pending": pending, "document": document, "header_form": header_form, "formset": formset, "rows": rows,
-        "warnings": document.warnings, "text": pending.text, "form57": form57,
+        "pending": pending,
+        "document": document,
+        "header_form": header_form,
+        "formset": formset,
+        "rows": rows,
+        "warnings": document.warnings,
+        "text": pending.text,
+        "form57": form57,
     }

@@ -139,8 +139,12 @@ class Document:
         doc.items = [_item(x) for x in data.get("items") or []]
         signer = data.get("signer")
         doc.signer = Signer(**_known(Signer, signer)) if isinstance(signer, dict) else None
-        doc.warnings = [Warning(**_known(Warning, w)) for w in data.get("warnings") or [] if isinstance(w, dict)]
-        doc.priority_issues = [PriorityIssue(**_known(PriorityIssue, x)) for x in data.get("priority_issues") or []]
+        doc.warnings = [
+            Warning(**_known(Warning, w)) for w in data.get("warnings") or [] if isinstance(w, dict)
+        ]
+        doc.priority_issues = [
+            PriorityIssue(**_known(PriorityIssue, x)) for x in data.get("priority_issues") or []
+        ]
         doc.monitoring = [MonitoringEntry(**_known(MonitoringEntry, x)) for x in data.get("monitoring") or []]
         doc.recipients = list(data.get("recipients") or [])
         return doc
@@ -160,5 +164,7 @@ def _known(cls, data: dict) -> dict:
 
 def _item(data: dict) -> Item:
     item = Item(**{k: v for k, v in _known(Item, data).items() if k != "budget_amounts"})
-    item.budget_amounts = [Amount(**_known(Amount, a)) for a in data.get("budget_amounts") or [] if isinstance(a, dict)]
+    item.budget_amounts = [
+        Amount(**_known(Amount, a)) for a in data.get("budget_amounts") or [] if isinstance(a, dict)
+    ]
     return item

@@ -74,7 +74,9 @@ def one_line(text: str | None) -> str:
 # Criterion and standard references
 
 # "tieu chi", with OCR confusions already folded away (é -> e); "tc" as the short form.
-_CRITERION = re.compile(r"(?:t[il1]eu[\s|\\/\[(_]{0,4}ch[il1]|\btc)\s*(?:so\s*)?(\d{1,2})\s*[.,]\s*(\d{1,2})(?!\d)")
+_CRITERION = re.compile(
+    r"(?:t[il1]eu[\s|\\/\[(_]{0,4}ch[il1]|\btc)\s*(?:so\s*)?(\d{1,2})\s*[.,]\s*(\d{1,2})(?!\d)"
+)
 _BARE_CODE = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})(?![\d/.])\s*[:.\-–]?(?:\s|$)")
 _STANDARD = re.compile(r"t[il1]eu\s*chu[a-z]n\s*(?:so\s*)?(\d{1,2})(?!\d)\s*[:.\-–]?\s*")
 
@@ -99,7 +101,7 @@ def find_standard(text: str | None) -> tuple[int, str] | None:
     m = _STANDARD.search(folded)
     if not m:
         return None
-    name = clean_text(original[m.end():])
+    name = clean_text(original[m.end() :])
     return int(m.group(1)), name
 
 
@@ -110,12 +112,12 @@ _NUMBER = re.compile(r"\bs[o6]\s*:\s*(\d{1,5}\s*/\s*[a-z0-9]+(?:\s*[-–]\s*[a-z
 
 
 def parse_document_number(text: str | None) -> str | None:
-    """"Số: 67/KH-THĐP" (also OCR "S6 : 71/KH-HH") -> "67/KH-THĐP"."""
+    """ "Số: 67/KH-THĐP" (also OCR "S6 : 71/KH-HH") -> "67/KH-THĐP"."""
     original = nfc(text)
     m = _NUMBER.search(fold_same_length(original))
     if not m:
         return None
-    return re.sub(r"\s+", "", original[m.start(1):m.end(1)])
+    return re.sub(r"\s+", "", original[m.start(1) : m.end(1)])
 
 
 _DATE_WORDS = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
@@ -134,13 +136,13 @@ def parse_place_date(text: str | None) -> tuple[str | None, str | None]:
             except ValueError:
                 continue
             line_start = folded.rfind("\n", 0, m.start()) + 1
-            before = original[line_start:m.start()]
+            before = original[line_start : m.start()]
             place = None
             if "," in before:
                 head = before[: before.rfind(",")]
                 num = _NUMBER.search(fold_same_length(head))
                 if num:
-                    head = head[num.end():]
+                    head = head[num.end() :]
                 # Columns printed side by side: the place is the last wide-spaced piece.
                 head = re.split(r"\s{3,}|\t", head.strip())[-1]
                 place = clean_text(head) or None
@@ -154,7 +156,7 @@ _PHASE = re.compile(r"giai\s*doan\s*(?:tu\s*(?:nam\s*)?)?(\d{4})\s*(?:[-–—]|
 
 
 def parse_school_year(text: str | None) -> tuple[int, int] | None:
-    """"năm học 2023-2024", "NH 2023 – 2024", "Năm học 2024- 2025" -> (2023, 2024)."""
+    """ "năm học 2023-2024", "NH 2023 – 2024", "Năm học 2024- 2025" -> (2023, 2024)."""
     folded = fold_same_length(nfc(text))
     m = _SCHOOL_YEAR.search(folded)
     if m and int(m.group(2)) - int(m.group(1)) == 1:
@@ -259,7 +261,10 @@ def _spans(piece: str, period: dict | None) -> list[tuple[tuple[int, int], tuple
     single_year = period and period.get("end_year") == (sy or 0) + 1
 
     # HKI / HKII / học kỳ I (with or without its school year).
-    for m in re.finditer(r"(?:\bhk|hoc\s*k[yi])\s*(ii|i|1|2)\b(?:\s*(?:cua\s*)?(?:nam\s*hoc|nh)?\s*" + _YEAR_RANGE + ")?", piece):
+    for m in re.finditer(
+        r"(?:\bhk|hoc\s*k[yi])\s*(ii|i|1|2)\b(?:\s*(?:cua\s*)?(?:nam\s*hoc|nh)?\s*" + _YEAR_RANGE + ")?",
+        piece,
+    ):
         term = _ROMAN[m.group(1)]
         year = int(m.group(2)) if m.group(2) else (sy if single_year else None)
         if year is None:
@@ -381,8 +386,15 @@ class Money:
     ok: bool = True  # False: the text seems to state an amount this module could not read
 
 
-_UNITS = {"ty": 1_000_000_000, "ti": 1_000_000_000, "trieu": 1_000_000, "tr": 1_000_000,
-          "nghin": 1_000, "ngan": 1_000, "k": 1_000}
+_UNITS = {
+    "ty": 1_000_000_000,
+    "ti": 1_000_000_000,
+    "trieu": 1_000_000,
+    "tr": 1_000_000,
+    "nghin": 1_000,
+    "ngan": 1_000,
+    "k": 1_000,
+}
 _AMOUNT = re.compile(
     r"(\d{1,3}(?:[.,\s]\d{3})+|\d+(?:[.,]\d+)?)\s*"
     r"(ty|ti|trieu|tr|nghin|ngan|k|dong|d|vnd|vnđ)?(?![a-z])"
@@ -432,12 +444,17 @@ def parse_money(text: str | None) -> Money:
             continue
         per = {"thang": "month", "nam": "year"}.get(per_word or "")
         if per is None:
-            tail = folded[m.end(): m.end() + 20]
+            tail = folded[m.end() : m.end() + 20]
             if re.match(r"\s*(?:/|moi|mot|hang)\s*(thang)", tail):
                 per = "month"
             elif re.match(r"\s*(?:/|moi|hang)\s*(nam)(?!\s*hoc\s*\d)", tail):
                 per = "year"
         amounts.append(Amount(vnd=vnd, per=per))
-    if not amounts and re.search(r"\d", folded) and re.search(r"kinh\s*phi|dong|trieu|\bty\b", folded) and doubtful:
+    if (
+        not amounts
+        and re.search(r"\d", folded)
+        and re.search(r"kinh\s*phi|dong|trieu|\bty\b", folded)
+        and doubtful
+    ):
         return Money([], False)
     return Money(amounts, not doubtful or bool(amounts))

@@ -6,9 +6,29 @@ from caitien.plans.models import Plan, PlanComment, PlanItem
 class PlanItemInline(admin.StackedInline):
     model = PlanItem
     extra = 0
-    fields = ("order", "criterion_code", "criterion", "standard_number", "level", "issue", "expected_result",
-              "solutions", "indicator", "lead_text", "coordinators_text", "time_text", "start_month", "end_month",
-              "budget_text", "budget_amounts", "funding_source", "support", "expected_evidence", "status", "notes")
+    fields = (
+        "order",
+        "criterion_code",
+        "criterion",
+        "standard_number",
+        "level",
+        "issue",
+        "expected_result",
+        "solutions",
+        "indicator",
+        "lead_text",
+        "coordinators_text",
+        "time_text",
+        "start_month",
+        "end_month",
+        "budget_text",
+        "budget_amounts",
+        "funding_source",
+        "support",
+        "expected_evidence",
+        "status",
+        "notes",
+    )
     raw_id_fields = ("criterion",)
 
 

@@ -21,7 +21,9 @@ def item_to_document_item(item) -> Item:
         start=item.start_month or None,
         end=item.end_month or None,
         budget_text=item.budget_text,
-        budget_amounts=[Amount(vnd=int(a.get("vnd") or 0), per=a.get("per")) for a in item.budget_amounts or []],
+        budget_amounts=[
+            Amount(vnd=int(a.get("vnd") or 0), per=a.get("per")) for a in item.budget_amounts or []
+        ],
         support=item.support,
         notes=item.notes,
         issue=item.issue,
@@ -38,7 +40,11 @@ def plan_to_document(plan) -> Document:
     school = plan.school
     regulation = plan.regulation
     items = list(plan.items.select_related("criterion").order_by("order", "id"))
-    signer = Signer(title=plan.signer_title, name=plan.signer_name) if (plan.signer_title or plan.signer_name) else None
+    signer = (
+        Signer(title=plan.signer_title, name=plan.signer_name)
+        if (plan.signer_title or plan.signer_name)
+        else None
+    )
     return Document(
         source=plan.source_file,
         governing_body=plan.governing_body or school.governing_body or None,

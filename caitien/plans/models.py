@@ -21,9 +21,17 @@ class Plan(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="plans", verbose_name="trường")
     regulation = models.ForeignKey(Regulation, on_delete=models.PROTECT, verbose_name="văn bản áp dụng")
-    self_assessment = models.ForeignKey("assessments.SelfAssessment", on_delete=models.SET_NULL, null=True, blank=True,
-                                        related_name="plans", verbose_name="dựa trên tự đánh giá")
-    period_kind = models.CharField("thời kỳ", max_length=10, choices=PeriodKind.choices, default=PeriodKind.SINGLE)
+    self_assessment = models.ForeignKey(
+        "assessments.SelfAssessment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plans",
+        verbose_name="dựa trên tự đánh giá",
+    )
+    period_kind = models.CharField(
+        "thời kỳ", max_length=10, choices=PeriodKind.choices, default=PeriodKind.SINGLE
+    )
     start_year = models.PositiveSmallIntegerField("năm bắt đầu")
     end_year = models.PositiveSmallIntegerField("năm kết thúc")
     title = models.CharField("trích yếu", max_length=300, blank=True)
@@ -41,20 +49,26 @@ class Plan(models.Model):
     signer_name = models.CharField("người ký", max_length=150, blank=True)
     status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.DRAFT)
     # Versions: every adjustment of a published plan is a new Plan in the same lineage.
-    lineage = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="versions")
+    lineage = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="versions"
+    )
     version = models.PositiveSmallIntegerField("phiên bản", default=1)
-    previous = models.OneToOneField("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_version")
+    previous = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_version"
+    )
     revision_reason = models.TextField("lý do điều chỉnh", blank=True)
     source_file = models.CharField("tệp nhập", max_length=255, blank=True)
     revision = models.PositiveIntegerField(default=1)  # bumped on each change, for edit conflicts
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -82,7 +96,9 @@ class PlanItem(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
     order = models.PositiveIntegerField("thứ tự", default=0)
     criterion_code = models.CharField("tiêu chí (như văn bản ghi)", max_length=20, blank=True)
-    criterion = models.ForeignKey(Criterion, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="tiêu chí")
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="tiêu chí"
+    )
     standard_number = models.PositiveSmallIntegerField("tiêu chuẩn", null=True, blank=True)
     level = models.CharField("mức hướng tới", max_length=10, blank=True)
     issue = models.TextField("nội dung cải tiến", blank=True)
@@ -92,7 +108,9 @@ class PlanItem(models.Model):
     lead_text = models.TextField("chủ trì", blank=True)
     coordinators_text = models.TextField("phối hợp", blank=True)
     lead_people = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="led_items")
-    coordinator_people = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_items")
+    coordinator_people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_items"
+    )
     time_text = models.CharField("thời gian (như văn bản ghi)", max_length=300, blank=True)
     start_month = models.CharField("tháng bắt đầu", max_length=7, blank=True)  # "YYYY-MM"
     end_month = models.CharField("tháng kết thúc", max_length=7, blank=True)
@@ -128,7 +146,9 @@ class PlanComment(models.Model):
     """An office specialist's (or a colleague's) comment on a plan or one of its rows."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="comments")
-    item = models.ForeignKey(PlanItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments")
+    item = models.ForeignKey(
+        PlanItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
     text = models.TextField("nội dung")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -13,32 +13,60 @@ from caitien.text import fold
 
 # Who typically leads a row, offered beside the school's own people.
 COMMON_ROLES = (
-    "Hiệu trưởng", "Phó Hiệu trưởng", "Tổ trưởng chuyên môn", "Tổ trưởng tổ văn phòng", "Kế toán",
-    "Tổng phụ trách Đội", "GVCN", "Giáo viên", "Văn thư", "Nhân viên y tế", "Nhân viên thư viện", "Nhân viên thiết bị",
-    "Ban đại diện cha mẹ học sinh", "Công đoàn", "Đoàn Thanh niên", "Hội đồng tự đánh giá", "Tổ giám sát",
+    "Hiệu trưởng",
+    "Phó Hiệu trưởng",
+    "Tổ trưởng chuyên môn",
+    "Tổ trưởng tổ văn phòng",
+    "Kế toán",
+    "Tổng phụ trách Đội",
+    "GVCN",
+    "Giáo viên",
+    "Văn thư",
+    "Nhân viên y tế",
+    "Nhân viên thư viện",
+    "Nhân viên thiết bị",
+    "Ban đại diện cha mẹ học sinh",
+    "Công đoàn",
+    "Đoàn Thanh niên",
+    "Hội đồng tự đánh giá",
+    "Tổ giám sát",
 )
 
 COMPARED_ITEM_FIELDS = (
-    ("criterion_code", "Tiêu chí"), ("level", "Mức"), ("issue", "Nội dung cải tiến"),
-    ("expected_result", "Kết quả cần đạt / mục tiêu"), ("solutions", "Công việc, giải pháp"),
-    ("indicator", "Chỉ số đánh giá"), ("lead_text", "Chủ trì"), ("coordinators_text", "Phối hợp"),
-    ("time_text", "Thời gian"), ("budget_text", "Kinh phí"), ("funding_source", "Nguồn kinh phí"),
-    ("support", "Điều kiện hỗ trợ"), ("expected_evidence", "Minh chứng dự kiến"), ("status", "Mức độ thực hiện"),
+    ("criterion_code", "Tiêu chí"),
+    ("level", "Mức"),
+    ("issue", "Nội dung cải tiến"),
+    ("expected_result", "Kết quả cần đạt / mục tiêu"),
+    ("solutions", "Công việc, giải pháp"),
+    ("indicator", "Chỉ số đánh giá"),
+    ("lead_text", "Chủ trì"),
+    ("coordinators_text", "Phối hợp"),
+    ("time_text", "Thời gian"),
+    ("budget_text", "Kinh phí"),
+    ("funding_source", "Nguồn kinh phí"),
+    ("support", "Điều kiện hỗ trợ"),
+    ("expected_evidence", "Minh chứng dự kiến"),
+    ("status", "Mức độ thực hiện"),
     ("notes", "Ghi chú"),
 )
 
 
 def plans_visible_to(user, school=None):
     """Plans the user may open, newest first (drafts only inside their own school)."""
-    qs = Plan.objects.select_related("school", "regulation").order_by("-start_year", "school__name", "-version")
+    qs = Plan.objects.select_related("school", "regulation").order_by(
+        "-start_year", "school__name", "-version"
+    )
     if school is not None:
         qs = qs.filter(school=school)
     return [p for p in qs if permissions.can_view_plan(user, p)]
 
 
 def public_plans(school):
-    return list(Plan.objects.filter(school=school, status__in=permissions.PUBLIC_STATUSES)
-                .select_related("regulation").order_by("-start_year", "-version"))
+    return list(
+        Plan.objects.filter(school=school, status__in=permissions.PUBLIC_STATUSES)
+        .select_related("regulation")
+        .order_by("-start_year", "-version")
+    )
 
 
 def plan_versions(plan: Plan) -> list[Plan]:
@@ -63,15 +91,19 @@ class RowGroup:
 
 def item_groups(plan: Plan, items=None) -> list[RowGroup]:
     """A multi-year plan's rows by school year (of their first month); one group otherwise."""
-    items = list(items if items is not None else plan.items.select_related("criterion").order_by("order", "id"))
+    items = list(
+        items if items is not None else plan.items.select_related("criterion").order_by("order", "id")
+    )
     if plan.period_kind != Plan.PeriodKind.MULTI:
         return [RowGroup(label="", year=None, items=items)]
     groups: dict = {}
     for item in items:
         year = school_year_of(item.start_month)
         groups.setdefault(year, []).append(item)
-    out = [RowGroup(label=f"Năm học {y}-{y + 1}", year=y, items=groups[y])
-           for y in sorted(k for k in groups if k is not None)]
+    out = [
+        RowGroup(label=f"Năm học {y}-{y + 1}", year=y, items=groups[y])
+        for y in sorted(k for k in groups if k is not None)
+    ]
     if None in groups:
         out.append(RowGroup(label="Chưa ghi thời gian", year=None, items=groups[None]))
     return out
@@ -92,14 +124,19 @@ def people_suggestions(school) -> list[str]:
 
     names = []
     for u in User.objects.filter(memberships__school=school).distinct().order_by("full_name"):
-        position = next((m.position for m in u.memberships.all() if m.school_id == school.pk and m.position), "")
+        position = next(
+            (m.position for m in u.memberships.all() if m.school_id == school.pk and m.position), ""
+        )
         names.append(f"{u.display_name} ({position})" if position else u.display_name)
     return [*COMMON_ROLES, *names]
 
 
 def criteria_of(regulation) -> list[Criterion]:
-    return list(Criterion.objects.filter(standard__regulation=regulation).select_related("standard")
-                .order_by("standard__number", "position"))
+    return list(
+        Criterion.objects.filter(standard__regulation=regulation)
+        .select_related("standard")
+        .order_by("standard__number", "position")
+    )
 
 
 def criteria_search(regulation, query: str) -> list[dict]:
@@ -112,7 +149,9 @@ def criteria_search(regulation, query: str) -> list[dict]:
         found = [c for c in criteria if q in (c.search_text or "")]
     groups: dict = {}
     for c in found:
-        g = groups.setdefault(c.standard.number, {"number": c.standard.number, "name": c.standard.name, "criteria": []})
+        g = groups.setdefault(
+            c.standard.number, {"number": c.standard.number, "name": c.standard.name, "criteria": []}
+        )
         g["criteria"].append(c)
     return list(groups.values())
 
@@ -139,7 +178,9 @@ def plan_document_parts(plan: Plan) -> list[dict]:
     parts = []
     for s in (plan.regulation.plan_form or {}).get("sections") or []:
         kind = s["key"] if s["key"] in ("content", "priority_issues", "monitoring") else "text"
-        parts.append({**s, "kind": kind, "text": (plan.sections or {}).get(s["key"], "") if kind == "text" else ""})
+        parts.append(
+            {**s, "kind": kind, "text": (plan.sections or {}).get(s["key"], "") if kind == "text" else ""}
+        )
     return parts
 
 
@@ -160,13 +201,28 @@ def plan_tables(plan: Plan, blank_rows: int = 2) -> list[dict]:
         labels = list(s["columns"])
         if labels and labels[0] == "TT":
             labels = labels[1:]
-        current = [[str(row.get(f) if row.get(f) is not None else "") for f in fields]
-                   for row in getattr(plan, s["key"]) or []]
-        moments = [m for m in s.get("rows", []) if m not in {r[0] for r in current}] if s["key"] == "monitoring" else []
+        current = [
+            [str(row.get(f) if row.get(f) is not None else "") for f in fields]
+            for row in getattr(plan, s["key"]) or []
+        ]
+        moments = (
+            [m for m in s.get("rows", []) if m not in {r[0] for r in current}]
+            if s["key"] == "monitoring"
+            else []
+        )
         blanks = max(blank_rows, len(moments))
-        rows = current + [[moments[i] if i < len(moments) else ""] + [""] * (len(fields) - 1) for i in range(blanks)]
-        out.append({"key": s["key"], "number": s.get("number", ""), "title": s["title"],
-                    "columns": list(zip(fields, labels, strict=False)), "rows": rows})
+        rows = current + [
+            [moments[i] if i < len(moments) else ""] + [""] * (len(fields) - 1) for i in range(blanks)
+        ]
+        out.append(
+            {
+                "key": s["key"],
+                "number": s.get("number", ""),
+                "title": s["title"],
+                "columns": list(zip(fields, labels, strict=False)),
+                "rows": rows,
+            }
+        )
     return out
 
 
@@ -200,22 +256,37 @@ def plan_compare(a: Plan, b: Plan) -> dict:
         if old is None:
             rows.append(RowDiff("added", None, row))
             continue
-        changed = [(label, getattr(old, f), getattr(row, f)) for f, label in COMPARED_ITEM_FIELDS
-                   if getattr(old, f) != getattr(row, f)]
+        changed = [
+            (label, getattr(old, f), getattr(row, f))
+            for f, label in COMPARED_ITEM_FIELDS
+            if getattr(old, f) != getattr(row, f)
+        ]
         rows.append(RowDiff("changed" if changed else "same", old, row, changed))
     for leftovers in pending.values():
         rows.extend(RowDiff("removed", old, None) for old in leftovers)
-    titles = {s["key"]: f"{s.get('number', '')}. {s['title']}".strip(". ")
-              for s in (b.regulation.plan_form or {}).get("sections") or []}
+    titles = {
+        s["key"]: f"{s.get('number', '')}. {s['title']}".strip(". ")
+        for s in (b.regulation.plan_form or {}).get("sections") or []
+    }
     sections = []
     for key in sorted(set(a.sections or {}) | set(b.sections or {})):
         before, after = (a.sections or {}).get(key, ""), (b.sections or {}).get(key, "")
         if before != after:
             sections.append({"key": key, "title": titles.get(key, key), "old": before, "new": after})
-    header = [(label, getattr(a, f), getattr(b, f)) for f, label in (
-        ("title", "Trích yếu"), ("document_number", "Số văn bản"), ("date", "Ngày ban hành"),
-        ("signer_name", "Người ký"), ("closing_text", "Câu kết")) if getattr(a, f) != getattr(b, f)]
+    header = [
+        (label, getattr(a, f), getattr(b, f))
+        for f, label in (
+            ("title", "Trích yếu"),
+            ("document_number", "Số văn bản"),
+            ("date", "Ngày ban hành"),
+            ("signer_name", "Người ký"),
+            ("closing_text", "Câu kết"),
+        )
+        if getattr(a, f) != getattr(b, f)
+    ]
     return {
-        "rows": rows, "sections": sections, "header": header,
+        "rows": rows,
+        "sections": sections,
+        "header": header,
         "counts": {k: sum(1 for r in rows if r.kind == k) for k in ("added", "removed", "changed", "same")},
     }

@@ -22,12 +22,33 @@ DONE_STATUS = "Hoàn thành"
 
 # Row fields a person edits in the row editor (texts as written, months as "YYYY-MM").
 ITEM_TEXT_FIELDS = (
-    "criterion_code", "level", "issue", "expected_result", "solutions", "indicator", "lead_text",
-    "coordinators_text", "time_text", "start_month", "end_month", "budget_text", "funding_source", "support",
-    "expected_evidence", "status", "notes",
+    "criterion_code",
+    "level",
+    "issue",
+    "expected_result",
+    "solutions",
+    "indicator",
+    "lead_text",
+    "coordinators_text",
+    "time_text",
+    "start_month",
+    "end_month",
+    "budget_text",
+    "funding_source",
+    "support",
+    "expected_evidence",
+    "status",
+    "notes",
 )
-SECTION_HEADER_FIELDS = ("title", "governing_body", "school_name", "place", "closing_text", "signer_title",
-                         "signer_name")
+SECTION_HEADER_FIELDS = (
+    "title",
+    "governing_body",
+    "school_name",
+    "place",
+    "closing_text",
+    "signer_title",
+    "signer_name",
+)
 
 
 class PlanError(Exception):
@@ -58,12 +79,23 @@ def default_recipients(school) -> list[str]:
     """Nơi nhận of a new plan: the office that oversees the school (a Phòng, or the Sở for upper
     secondary schools), the public disclosure, and the school's archive."""
     office = school.office.name.replace("Giáo dục và Đào tạo", "GDĐT")
-    return [f"{office} (để báo cáo)", "Công khai (niêm yết, trang thông tin điện tử)", f"Lưu: VT {school.short_code}"]
+    return [
+        f"{office} (để báo cáo)",
+        "Công khai (niêm yết, trang thông tin điện tử)",
+        f"Lưu: VT {school.short_code}",
+    ]
 
 
 def _default_sections(regulation: Regulation, school, start_year: int, end_year: int) -> dict:
-    return dict(defaults.default_sections(regulation.registry, school.level, school_name=school.name,
-                                          start_year=start_year, end_year=end_year))
+    return dict(
+        defaults.default_sections(
+            regulation.registry,
+            school.level,
+            school_name=school.name,
+            start_year=start_year,
+            end_year=end_year,
+        )
+    )
 
 
 def plan_findings(plan) -> list:
@@ -94,9 +126,18 @@ def _bump(plan: Plan) -> None:
 
 
 @transaction.atomic
-def plan_create(*, school, actor, start_year: int, end_year: int, period_kind: str = Plan.PeriodKind.SINGLE,
-                title: str = "", regulation: Regulation | None = None, self_assessment=None,
-                sections: dict | None = None) -> Plan:
+def plan_create(
+    *,
+    school,
+    actor,
+    start_year: int,
+    end_year: int,
+    period_kind: str = Plan.PeriodKind.SINGLE,
+    title: str = "",
+    regulation: Regulation | None = None,
+    self_assessment=None,
+    sections: dict | None = None,
+) -> Plan:
     if end_year <= start_year:
         raise PlanError("Năm kết thúc phải sau năm bắt đầu (ví dụ: 2025 - 2026).")
     if period_kind == Plan.PeriodKind.SINGLE and end_year != start_year + 1:
@@ -105,10 +146,19 @@ def plan_create(*, school, actor, start_year: int, end_year: int, period_kind: s
     if sections is None:
         sections = _default_sections(regulation, school, start_year, end_year)
     plan = Plan.objects.create(
-        school=school, regulation=regulation, self_assessment=self_assessment, period_kind=period_kind,
-        start_year=start_year, end_year=end_year, title=title or _default_title(period_kind, start_year, end_year),
-        governing_body=school.governing_body, school_name=school.name, place=school.place, sections=sections,
-        signer_title="HIỆU TRƯỞNG", created_by=actor if getattr(actor, "pk", None) else None,
+        school=school,
+        regulation=regulation,
+        self_assessment=self_assessment,
+        period_kind=period_kind,
+        start_year=start_year,
+        end_year=end_year,
+        title=title or _default_title(period_kind, start_year, end_year),
+        governing_body=school.governing_body,
+        school_name=school.name,
+        place=school.place,
+        sections=sections,
+        signer_title="HIỆU TRƯỞNG",
+        created_by=actor if getattr(actor, "pk", None) else None,
         recipients=default_recipients(school),
     )
     audit_record(actor=actor, action="plan.create", obj=plan, summary=f"Tạo {plan.title}")
@@ -143,12 +193,21 @@ def plan_create_from_document(*, school, document, actor, source_file: str = "")
         except ValueError:
             date = None
     plan = Plan.objects.create(
-        school=school, regulation=regulation, period_kind=kind, start_year=start, end_year=end,
-        title=document.title or _default_title(kind, start, end), document_number=document.document_number or "",
-        place=document.place or "", date=date, governing_body=document.governing_body or "",
-        school_name=document.school or "", sections=dict(document.sections or {}),
+        school=school,
+        regulation=regulation,
+        period_kind=kind,
+        start_year=start,
+        end_year=end,
+        title=document.title or _default_title(kind, start, end),
+        document_number=document.document_number or "",
+        place=document.place or "",
+        date=date,
+        governing_body=document.governing_body or "",
+        school_name=document.school or "",
+        sections=dict(document.sections or {}),
         priority_issues=[_asdict(p) for p in document.priority_issues or []],
-        monitoring=[_asdict(m) for m in document.monitoring or []], closing_text=document.closing_text or "",
+        monitoring=[_asdict(m) for m in document.monitoring or []],
+        closing_text=document.closing_text or "",
         recipients=list(document.recipients or []),
         signer_title=(document.signer.title if document.signer else "") or "",
         signer_name=(document.signer.name if document.signer else "") or "",
@@ -162,17 +221,35 @@ def plan_create_from_document(*, school, document, actor, source_file: str = "")
             lead = lead[: -len("; " + coordinators)]
         code = item.criterion or ""
         PlanItem.objects.create(
-            plan=plan, order=order, criterion_code=code[:20], criterion=criteria.get(code),
-            standard_number=item.standard_number(), level=(item.level or "")[:10], issue=item.issue,
-            expected_result=item.expected_result, solutions=item.solutions, indicator=item.indicator,
-            lead_text=lead, coordinators_text=coordinators, time_text=(item.time_text or "")[:300],
-            start_month=item.start or "", end_month=item.end or "", budget_text=item.budget_text,
+            plan=plan,
+            order=order,
+            criterion_code=code[:20],
+            criterion=criteria.get(code),
+            standard_number=item.standard_number(),
+            level=(item.level or "")[:10],
+            issue=item.issue,
+            expected_result=item.expected_result,
+            solutions=item.solutions,
+            indicator=item.indicator,
+            lead_text=lead,
+            coordinators_text=coordinators,
+            time_text=(item.time_text or "")[:300],
+            start_month=item.start or "",
+            end_month=item.end or "",
+            budget_text=item.budget_text,
             budget_amounts=[{"vnd": a.vnd, "per": a.per} for a in item.budget_amounts],
-            funding_source=(item.funding_source or "")[:300], support=item.support,
-            expected_evidence=item.expected_evidence, status=(item.status or "")[:100], notes=item.notes,
+            funding_source=(item.funding_source or "")[:300],
+            support=item.support,
+            expected_evidence=item.expected_evidence,
+            status=(item.status or "")[:100],
+            notes=item.notes,
         )
-    audit_record(actor=actor, action="plan.import", obj=plan,
-                 summary=f"Nhập kế hoạch từ tệp {plan.source_file or 'không tên'} ({len(document.items)} dòng)")
+    audit_record(
+        actor=actor,
+        action="plan.import",
+        obj=plan,
+        summary=f"Nhập kế hoạch từ tệp {plan.source_file or 'không tên'} ({len(document.items)} dòng)",
+    )
     return plan
 
 
@@ -191,20 +268,38 @@ def _asdict(obj) -> dict:
 
 
 def _criteria_of(regulation) -> dict:
-    return {c.code: c for c in Criterion.objects.filter(standard__regulation=regulation).select_related("standard")}
+    return {
+        c.code: c
+        for c in Criterion.objects.filter(standard__regulation=regulation).select_related("standard")
+    }
 
 
 @transaction.atomic
-def plan_create_from_assessment(*, assessment, actor, start_year: int | None = None, end_year: int | None = None,
-                                period_kind: str | None = None, title: str = "") -> Plan:
+def plan_create_from_assessment(
+    *,
+    assessment,
+    actor,
+    start_year: int | None = None,
+    end_year: int | None = None,
+    period_kind: str | None = None,
+    title: str = "",
+) -> Plan:
     """A draft with a row for each weak criterion or each criterion below the level the school aims
     at; the weakness is the starting point of the row. Under 57/2026 the priority issues (section IV)
     come first, mandatory criteria first."""
     start = start_year or assessment.start_year
     end = end_year or (assessment.end_year if assessment.end_year > start else start + 1)
     kind = period_kind or (Plan.PeriodKind.SINGLE if end == start + 1 else Plan.PeriodKind.MULTI)
-    plan = plan_create(school=assessment.school, actor=actor, start_year=start, end_year=end, period_kind=kind,
-                       title=title, regulation=assessment.regulation, self_assessment=assessment)
+    plan = plan_create(
+        school=assessment.school,
+        actor=actor,
+        start_year=start,
+        end_year=end,
+        period_kind=kind,
+        title=title,
+        regulation=assessment.regulation,
+        self_assessment=assessment,
+    )
     reg = assessment.regulation.registry
     is_2026 = reg.generation >= "2026"
     target = assessment.target_level or 2
@@ -216,8 +311,13 @@ def plan_create_from_assessment(*, assessment, actor, start_year: int | None = N
         if weak or ca.level_reached < aims:
             rows.append((ca, crit, aims, weak))
     if is_2026:
-        rows.sort(key=lambda r: (not (r[1] and r[1].mandatory), r[0].criterion.standard.number,
-                                 r[0].criterion.position))
+        rows.sort(
+            key=lambda r: (
+                not (r[1] and r[1].mandatory),
+                r[0].criterion.standard.number,
+                r[0].criterion.position,
+            )
+        )
     else:
         rows.sort(key=lambda r: (r[0].criterion.standard.number, r[0].criterion.position))
     priority = []
@@ -225,31 +325,60 @@ def plan_create_from_assessment(*, assessment, actor, start_year: int | None = N
         name = crit.name if crit else ca.criterion.name
         starting = weak or f"Tiêu chí {ca.criterion.code} ({name}) chưa đạt Mức {aims}."
         PlanItem.objects.create(
-            plan=plan, order=order, criterion_code=ca.criterion.code, criterion=ca.criterion,
-            standard_number=ca.criterion.standard.number, level=str(aims),
+            plan=plan,
+            order=order,
+            criterion_code=ca.criterion.code,
+            criterion=ca.criterion,
+            standard_number=ca.criterion.standard.number,
+            level=str(aims),
             issue=starting if is_2026 else "",
             expected_result="" if is_2026 else f"Khắc phục: {starting}",
         )
         if is_2026:
-            priority.append({"standard": ca.criterion.standard.number, "criteria": ca.criterion.code,
-                             "current_state": ca.current_state.strip(), "limitation": starting, "cause": ""})
+            priority.append(
+                {
+                    "standard": ca.criterion.standard.number,
+                    "criteria": ca.criterion.code,
+                    "current_state": ca.current_state.strip(),
+                    "limitation": starting,
+                    "cause": "",
+                }
+            )
     if priority:
         plan.priority_issues = priority
         plan.save(update_fields=["priority_issues"])
-    audit_record(actor=actor, action="plan.from_assessment", obj=plan,
-                 summary=f"Lập kế hoạch từ tự đánh giá {assessment.cycle_label} ({len(rows)} dòng)")
+    audit_record(
+        actor=actor,
+        action="plan.from_assessment",
+        obj=plan,
+        summary=f"Lập kế hoạch từ tự đánh giá {assessment.cycle_label} ({len(rows)} dòng)",
+    )
     return plan
 
 
 @transaction.atomic
-def plan_create_from_previous(*, plan: Plan, actor, start_year: int | None = None, end_year: int | None = None,
-                              period_kind: str | None = None, title: str = "") -> Plan:
+def plan_create_from_previous(
+    *,
+    plan: Plan,
+    actor,
+    start_year: int | None = None,
+    end_year: int | None = None,
+    period_kind: str | None = None,
+    title: str = "",
+) -> Plan:
     """Next year's draft from last year's plan: its sections, and its rows not yet finished."""
     start = start_year or plan.end_year
     end = end_year or start + 1
     kind = period_kind or (Plan.PeriodKind.SINGLE if end == start + 1 else Plan.PeriodKind.MULTI)
-    new = plan_create(school=plan.school, actor=actor, start_year=start, end_year=end, period_kind=kind,
-                      title=title, regulation=plan.regulation)
+    new = plan_create(
+        school=plan.school,
+        actor=actor,
+        start_year=start,
+        end_year=end,
+        period_kind=kind,
+        title=title,
+        regulation=plan.regulation,
+    )
     if plan.sections:
         new.sections = {**dict(plan.sections), **{k: v for k, v in new.sections.items() if v}}
     new.recipients = list(plan.recipients or new.recipients)
@@ -260,8 +389,12 @@ def plan_create_from_previous(*, plan: Plan, actor, start_year: int | None = Non
             continue
         carried += 1
         _copy_item(item, plan=new, order=carried, keep_time=False)
-    audit_record(actor=actor, action="plan.from_previous", obj=new,
-                 summary=f"Lập kế hoạch từ kế hoạch {plan.period_label} ({carried} dòng chưa hoàn thành)")
+    audit_record(
+        actor=actor,
+        action="plan.from_previous",
+        obj=new,
+        summary=f"Lập kế hoạch từ kế hoạch {plan.period_label} ({carried} dòng chưa hoàn thành)",
+    )
     return new
 
 
@@ -269,9 +402,14 @@ def _copy_item(item: PlanItem, *, plan: Plan, order: int, keep_time: bool = True
     values = {f: getattr(item, f) for f in ITEM_TEXT_FIELDS}
     if not keep_time:
         values.update(time_text="", start_month="", end_month="", status="")
-    copy = PlanItem.objects.create(plan=plan, order=order, criterion=item.criterion,
-                                   standard_number=item.standard_number, budget_amounts=list(item.budget_amounts),
-                                   **values)
+    copy = PlanItem.objects.create(
+        plan=plan,
+        order=order,
+        criterion=item.criterion,
+        standard_number=item.standard_number,
+        budget_amounts=list(item.budget_amounts),
+        **values,
+    )
     copy.lead_people.set(item.lead_people.all())
     copy.coordinator_people.set(item.coordinator_people.all())
     return copy
@@ -282,7 +420,9 @@ def _copy_item(item: PlanItem, *, plan: Plan, order: int, keep_time: bool = True
 
 def _require_editable(plan: Plan) -> None:
     if plan.status != Plan.Status.DRAFT:
-        raise PlanError("Kế hoạch không còn là dự thảo nên không sửa được. Muốn thay đổi, hãy điều chỉnh kế hoạch.")
+        raise PlanError(
+            "Kế hoạch không còn là dự thảo nên không sửa được. Muốn thay đổi, hãy điều chỉnh kế hoạch."
+        )
 
 
 def item_values(plan: Plan, data: dict, *, item: PlanItem | None = None) -> dict:
@@ -334,7 +474,9 @@ def _time_values(plan: Plan, values: dict, item: PlanItem | None) -> None:
     elif text_changed:
         span = None
         if values["time_text"]:
-            span = vietnamese.parse_time(values["time_text"], {"start_year": plan.start_year, "end_year": plan.end_year})
+            span = vietnamese.parse_time(
+                values["time_text"], {"start_year": plan.start_year, "end_year": plan.end_year}
+            )
         values["start_month"] = (span.start if span else "") or ""
         values["end_month"] = (span.end if span else "") or ""
     else:  # neither changed: the page's month boxes may still be empty after a text was read; keep the months
@@ -344,7 +486,9 @@ def _time_values(plan: Plan, values: dict, item: PlanItem | None) -> None:
 def _budget_values(values: dict, data: dict, item: PlanItem | None) -> None:
     """The same for money: a changed number box wins, else a changed text is read for amounts."""
     old_amounts = list(item.budget_amounts or []) if item else []
-    old_number = old_amounts[0].get("vnd") if len(old_amounts) == 1 and not old_amounts[0].get("per") else None
+    old_number = (
+        old_amounts[0].get("vnd") if len(old_amounts) == 1 and not old_amounts[0].get("per") else None
+    )
     raw = str(data.get("budget_vnd") or "").replace(".", "").replace(",", "").replace(" ", "")
     number = int(raw) if raw.isdigit() else None
     number_changed = "budget_vnd" in data and number != old_number
@@ -382,7 +526,9 @@ def _next_order(plan: Plan) -> int:
 
 
 @transaction.atomic
-def plan_item_add(*, plan: Plan, actor, values: dict | None = None, after: PlanItem | None = None) -> PlanItem:
+def plan_item_add(
+    *, plan: Plan, actor, values: dict | None = None, after: PlanItem | None = None
+) -> PlanItem:
     _require_editable(plan)
     if after is not None:
         plan.items.filter(order__gt=after.order).update(order=F("order") + 1)
@@ -393,8 +539,13 @@ def plan_item_add(*, plan: Plan, actor, values: dict | None = None, after: PlanI
     if item.lead_text or item.coordinators_text:
         _match_people(item)
     _renumber(plan)
-    audit_record(actor=actor, action="plan_item.create", obj=item, school=plan.school,
-                 summary=f"Thêm dòng vào {plan.title}")
+    audit_record(
+        actor=actor,
+        action="plan_item.create",
+        obj=item,
+        school=plan.school,
+        summary=f"Thêm dòng vào {plan.title}",
+    )
     return item
 
 
@@ -409,10 +560,17 @@ def plan_item_update(*, item: PlanItem, actor, values: dict, revision: int | Non
     _require_editable(plan)
     new_values = item_values(plan, values, item=current)
     if revision is not None and int(revision) != current.revision:
-        theirs = {f: getattr(current, f) for f in ITEM_TEXT_FIELDS
-                  if f in new_values and getattr(current, f) != new_values[f]}
-        raise EditConflict("Người khác vừa lưu dòng này trước bạn. Hãy xem giá trị họ đã lưu, rồi tải lại dòng "
-                           "và nhập lại phần của bạn.", current=current, changed=theirs)
+        theirs = {
+            f: getattr(current, f)
+            for f in ITEM_TEXT_FIELDS
+            if f in new_values and getattr(current, f) != new_values[f]
+        }
+        raise EditConflict(
+            "Người khác vừa lưu dòng này trước bạn. Hãy xem giá trị họ đã lưu, rồi tải lại dòng "
+            "và nhập lại phần của bạn.",
+            current=current,
+            changed=theirs,
+        )
     changes = diff_fields(current, new_values)
     if not changes:
         return current
@@ -421,8 +579,14 @@ def plan_item_update(*, item: PlanItem, actor, values: dict, revision: int | Non
     current.revision += 1
     current.save()
     _match_people(current)
-    audit_record(actor=actor, action="plan_item.update", obj=current, school=plan.school, changes=changes,
-                 summary=f"Sửa dòng {current.order} của {plan.title}")
+    audit_record(
+        actor=actor,
+        action="plan_item.update",
+        obj=current,
+        school=plan.school,
+        changes=changes,
+        summary=f"Sửa dòng {current.order} của {plan.title}",
+    )
     return current
 
 
@@ -442,8 +606,14 @@ def plan_item_delete(*, item: PlanItem, actor) -> None:
     plan = item.plan
     _require_editable(plan)
     summary = f"Xoá dòng {item.order} ({item.criterion_code or 'không tiêu chí'}) của {plan.title}"
-    audit_record(actor=actor, action="plan_item.delete", obj=item, school=plan.school, summary=summary,
-                 changes={f: [getattr(item, f), None] for f in ITEM_TEXT_FIELDS if getattr(item, f)})
+    audit_record(
+        actor=actor,
+        action="plan_item.delete",
+        obj=item,
+        school=plan.school,
+        summary=summary,
+        changes={f: [getattr(item, f), None] for f in ITEM_TEXT_FIELDS if getattr(item, f)},
+    )
     item.delete()
     _renumber(plan)
 
@@ -463,8 +633,13 @@ def plan_item_move(*, item: PlanItem, actor, direction: str) -> PlanItem:
         for order, row in enumerate(rows, start=1):
             if row.order != order:
                 PlanItem.objects.filter(pk=row.pk).update(order=order)
-        audit_record(actor=actor, action="plan_item.move", obj=item, school=plan.school,
-                     summary=f"Chuyển dòng {index + 1} {'lên' if direction == 'up' else 'xuống'} trong {plan.title}")
+        audit_record(
+            actor=actor,
+            action="plan_item.move",
+            obj=item,
+            school=plan.school,
+            summary=f"Chuyển dòng {index + 1} {'lên' if direction == 'up' else 'xuống'} trong {plan.title}",
+        )
     item.refresh_from_db()
     return item
 
@@ -476,8 +651,13 @@ def plan_item_duplicate(*, item: PlanItem, actor) -> PlanItem:
     plan.items.filter(order__gt=item.order).update(order=F("order") + 1)
     copy = _copy_item(item, plan=plan, order=item.order + 1)
     _renumber(plan)
-    audit_record(actor=actor, action="plan_item.duplicate", obj=copy, school=plan.school,
-                 summary=f"Nhân bản dòng {item.order} của {plan.title}")
+    audit_record(
+        actor=actor,
+        action="plan_item.duplicate",
+        obj=copy,
+        school=plan.school,
+        summary=f"Nhân bản dòng {item.order} của {plan.title}",
+    )
     return copy
 
 
@@ -490,16 +670,26 @@ def _renumber(plan: Plan) -> None:
 
 
 @transaction.atomic
-def plan_update_sections(*, plan: Plan, actor, sections: dict | None = None, header: dict | None = None,
-                         revision: int | None = None, priority_issues: list | None = None,
-                         monitoring: list | None = None) -> Plan:
+def plan_update_sections(
+    *,
+    plan: Plan,
+    actor,
+    sections: dict | None = None,
+    header: dict | None = None,
+    revision: int | None = None,
+    priority_issues: list | None = None,
+    monitoring: list | None = None,
+) -> Plan:
     """Saves the plan's section texts (keyed as the plan form's sections), header fields and the
     small tables of the 57/2026 form (priority issues, monitoring)."""
     current = Plan.objects.select_for_update().get(pk=plan.pk)
     _require_editable(current)
     if revision is not None and int(revision) != current.revision:
-        raise EditConflict("Người khác vừa lưu phần này của kế hoạch trước bạn. Hãy xem nội dung họ đã lưu, "
-                           "rồi tải lại trang và nhập lại phần của bạn.", current=current)
+        raise EditConflict(
+            "Người khác vừa lưu phần này của kế hoạch trước bạn. Hãy xem nội dung họ đã lưu, "
+            "rồi tải lại trang và nhập lại phần của bạn.",
+            current=current,
+        )
     new_values = {}
     if sections is not None:
         merged = dict(current.sections or {})
@@ -511,8 +701,13 @@ def plan_update_sections(*, plan: Plan, actor, sections: dict | None = None, hea
     if priority_issues is not None:
         new_values["priority_issues"] = [_priority_issue(x) for x in priority_issues]
     if monitoring is not None:
-        new_values["monitoring"] = [{k: str(x.get(k) or "").strip() for k in
-                                     ("moment", "content", "result", "adjustment", "assessor")} for x in monitoring]
+        new_values["monitoring"] = [
+            {
+                k: str(x.get(k) or "").strip()
+                for k in ("moment", "content", "result", "adjustment", "assessor")
+            }
+            for x in monitoring
+        ]
     if header and "recipients" in header:
         recipients = header["recipients"]
         if isinstance(recipients, str):
@@ -524,17 +719,35 @@ def plan_update_sections(*, plan: Plan, actor, sections: dict | None = None, hea
             setattr(current, name, value)
         current.revision += 1
         current.save()
-        audit_record(actor=actor, action="plan.update", obj=current, changes=changes,
-                     summary=f"Sửa nội dung {current.title}")
-    plan.__dict__.update({k: getattr(current, k) for k in ("revision", "sections", *SECTION_HEADER_FIELDS,
-                                                             "recipients", "priority_issues", "monitoring")})
+        audit_record(
+            actor=actor,
+            action="plan.update",
+            obj=current,
+            changes=changes,
+            summary=f"Sửa nội dung {current.title}",
+        )
+    plan.__dict__.update(
+        {
+            k: getattr(current, k)
+            for k in (
+                "revision",
+                "sections",
+                *SECTION_HEADER_FIELDS,
+                "recipients",
+                "priority_issues",
+                "monitoring",
+            )
+        }
+    )
     return current
 
 
 def _priority_issue(row: dict) -> dict:
     raw = str(row.get("standard") or "").strip().removeprefix("Tiêu chuẩn").strip()
-    return {"standard": int(raw) if raw.isdigit() else None,
-            **{k: str(row.get(k) or "").strip() for k in ("criteria", "current_state", "limitation", "cause")}}
+    return {
+        "standard": int(raw) if raw.isdigit() else None,
+        **{k: str(row.get(k) or "").strip() for k in ("criteria", "current_state", "limitation", "cause")},
+    }
 
 
 # --- workflow ---------------------------------------------------------------------------------------
@@ -546,17 +759,25 @@ def plan_submit(*, plan: Plan, actor) -> Plan:
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     _require_editable(plan)
     if not plan.items.exists():
-        raise PlanNotReady("Kế hoạch chưa có dòng nào. Hãy thêm các nội dung cải tiến trước khi gửi phê duyệt.",
-                           findings=[])
+        raise PlanNotReady(
+            "Kế hoạch chưa có dòng nào. Hãy thêm các nội dung cải tiến trước khi gửi phê duyệt.", findings=[]
+        )
     errors = [f for f in plan_findings(plan) if f.severity == "error"]
     if errors:
-        raise PlanNotReady(f"Chưa gửi phê duyệt được: kế hoạch còn {len(errors)} lỗi cần sửa.", findings=errors)
+        raise PlanNotReady(
+            f"Chưa gửi phê duyệt được: kế hoạch còn {len(errors)} lỗi cần sửa.", findings=errors
+        )
     plan.status = Plan.Status.SUBMITTED
     plan.submitted_at = timezone.now()
     plan.revision += 1
     plan.save()
-    audit_record(actor=actor, action="plan.submit", obj=plan, summary=f"Gửi phê duyệt {plan.title}",
-                 changes={"status": ["draft", "submitted"]})
+    audit_record(
+        actor=actor,
+        action="plan.submit",
+        obj=plan,
+        summary=f"Gửi phê duyệt {plan.title}",
+        changes={"status": ["draft", "submitted"]},
+    )
     return plan
 
 
@@ -572,14 +793,20 @@ def plan_return(*, plan: Plan, actor, reason: str) -> Plan:
     plan.revision += 1
     plan.save()
     PlanComment.objects.create(plan=plan, author=actor, text=f"Trả lại để sửa: {reason}")
-    audit_record(actor=actor, action="plan.return", obj=plan, summary=f"Trả lại {plan.title}: {reason}",
-                 changes={"status": ["submitted", "draft"]})
+    audit_record(
+        actor=actor,
+        action="plan.return",
+        obj=plan,
+        summary=f"Trả lại {plan.title}: {reason}",
+        changes={"status": ["submitted", "draft"]},
+    )
     return plan
 
 
 @transaction.atomic
-def plan_approve(*, plan: Plan, actor, number: str, date: datetime.date, signer: str,
-                 signer_title: str = "HIỆU TRƯỞNG") -> Plan:
+def plan_approve(
+    *, plan: Plan, actor, number: str, date: datetime.date, signer: str, signer_title: str = "HIỆU TRƯỞNG"
+) -> Plan:
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.status != Plan.Status.SUBMITTED:
         raise PlanError("Chỉ phê duyệt được kế hoạch đang chờ phê duyệt.")
@@ -594,8 +821,13 @@ def plan_approve(*, plan: Plan, actor, number: str, date: datetime.date, signer:
     plan.revision += 1
     plan.save()
     changes["status"] = ["submitted", "approved"]
-    audit_record(actor=actor, action="plan.approve", obj=plan, changes=changes,
-                 summary=f"Phê duyệt {plan.title}, số {number}")
+    audit_record(
+        actor=actor,
+        action="plan.approve",
+        obj=plan,
+        changes=changes,
+        summary=f"Phê duyệt {plan.title}, số {number}",
+    )
     return plan
 
 
@@ -610,15 +842,28 @@ def plan_publish(*, plan: Plan, actor) -> Plan:
     plan.revision += 1
     plan.save()
     root = plan.root
-    older = (Plan.objects.filter(status=Plan.Status.PUBLISHED).exclude(pk=plan.pk)
-             .filter(Q(pk=root.pk) | Q(lineage=root)))
+    older = (
+        Plan.objects.filter(status=Plan.Status.PUBLISHED)
+        .exclude(pk=plan.pk)
+        .filter(Q(pk=root.pk) | Q(lineage=root))
+    )
     for old in older:
         old.status = Plan.Status.SUPERSEDED
         old.save(update_fields=["status", "updated_at"])
-        audit_record(actor=actor, action="plan.supersede", obj=old, changes={"status": ["published", "superseded"]},
-                     summary=f"Phiên bản {old.version} được thay bằng phiên bản {plan.version}")
-    audit_record(actor=actor, action="plan.publish", obj=plan, summary=f"Công khai {plan.title}",
-                 changes={"status": ["approved", "published"]})
+        audit_record(
+            actor=actor,
+            action="plan.supersede",
+            obj=old,
+            changes={"status": ["published", "superseded"]},
+            summary=f"Phiên bản {old.version} được thay bằng phiên bản {plan.version}",
+        )
+    audit_record(
+        actor=actor,
+        action="plan.publish",
+        obj=plan,
+        summary=f"Công khai {plan.title}",
+        changes={"status": ["approved", "published"]},
+    )
     return plan
 
 
@@ -635,17 +880,42 @@ def plan_revise(*, plan: Plan, reason: str, actor) -> Plan:
         raise PlanError("Kế hoạch này đã có bản điều chỉnh đang soạn. Hãy mở bản đó để tiếp tục.")
     root = plan.root
     last = Plan.objects.filter(lineage=root).aggregate(m=Max("version"))["m"] or root.version
-    copy_fields = ("school", "regulation", "self_assessment", "period_kind", "start_year", "end_year", "title",
-                   "governing_body", "school_name", "place", "sections", "priority_issues", "monitoring",
-                   "closing_text", "recipients", "signer_title", "signer_name", "source_file")
+    copy_fields = (
+        "school",
+        "regulation",
+        "self_assessment",
+        "period_kind",
+        "start_year",
+        "end_year",
+        "title",
+        "governing_body",
+        "school_name",
+        "place",
+        "sections",
+        "priority_issues",
+        "monitoring",
+        "closing_text",
+        "recipients",
+        "signer_title",
+        "signer_name",
+        "source_file",
+    )
     new = Plan.objects.create(
-        **{f: getattr(plan, f) for f in copy_fields}, lineage=root, version=last + 1, previous=plan,
-        revision_reason=reason, created_by=actor if getattr(actor, "pk", None) else None,
+        **{f: getattr(plan, f) for f in copy_fields},
+        lineage=root,
+        version=last + 1,
+        previous=plan,
+        revision_reason=reason,
+        created_by=actor if getattr(actor, "pk", None) else None,
     )
     for item in plan.items.all():
         _copy_item(item, plan=new, order=item.order)
-    audit_record(actor=actor, action="plan.revise", obj=new,
-                 summary=f"Điều chỉnh {plan.title} (phiên bản {new.version}): {reason}")
+    audit_record(
+        actor=actor,
+        action="plan.revise",
+        obj=new,
+        summary=f"Điều chỉnh {plan.title} (phiên bản {new.version}): {reason}",
+    )
     return new
 
 
@@ -658,6 +928,11 @@ def plan_comment_add(*, plan: Plan, actor, text: str, item: PlanItem | None = No
         raise PlanError("Dòng được góp ý không thuộc kế hoạch này.")
     comment = PlanComment.objects.create(plan=plan, item=item, author=actor, text=text)
     where = f"dòng {item.order}" if item else "kế hoạch"
-    audit_record(actor=actor, action="plan.comment", obj=comment, school=plan.school,
-                 summary=f"Góp ý {where} của {plan.title}")
+    audit_record(
+        actor=actor,
+        action="plan.comment",
+        obj=comment,
+        school=plan.school,
+        summary=f"Góp ý {where} của {plan.title}",
+    )
     return comment

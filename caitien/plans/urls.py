@@ -7,8 +7,11 @@ app_name = "plans"
 urlpatterns = [
     path("ke-hoach/", views.plan_list, name="list"),
     path("ke-hoach/moi/", views.plan_new, name="new"),
-    path("ke-hoach/moi/tu-danh-gia/<int:assessment_pk>/", views.plan_new_from_assessment,
-         name="create_from_assessment"),
+    path(
+        "ke-hoach/moi/tu-danh-gia/<int:assessment_pk>/",
+        views.plan_new_from_assessment,
+        name="create_from_assessment",
+    ),
     path("ke-hoach/<int:pk>/", views.plan_detail, name="detail"),
     path("ke-hoach/<int:pk>/soan/", views.plan_edit, name="edit"),
     path("ke-hoach/<int:pk>/noi-dung/", views.plan_sections, name="sections"),

@@ -30,15 +30,26 @@ from caitien.schools import permissions
 from caitien.schools.models import School
 
 DOWNLOADS = {
-    "docx": (write_docx, "Word (DOCX)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "docx": (
+        write_docx,
+        "Word (DOCX)",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
     "pdf": (write_pdf, "PDF", "application/pdf"),
     "xlsx": (write_xlsx, "Excel (XLSX)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
 
 
 # Column widths of the row editor, by the plan form's column keys (text columns get the default).
-SHEET_WIDTHS = {"order": "7.5rem", "criterion": "8.5rem", "level": "4.5rem", "lead": "12rem", "time_text": "11rem",
-                "budget_text": "11rem", "status": "9rem"}
+SHEET_WIDTHS = {
+    "order": "7.5rem",
+    "criterion": "8.5rem",
+    "level": "4.5rem",
+    "lead": "12rem",
+    "time_text": "11rem",
+    "budget_text": "11rem",
+    "status": "9rem",
+}
 
 
 @login_required
@@ -55,9 +66,11 @@ def _htmx(request) -> bool:
 
 
 def _refuse_view(request, plan):
-    reason = ("Kế hoạch này đang là dự thảo nội bộ của trường; chỉ cán bộ của trường xem được."
-              if plan.status not in permissions.PUBLIC_STATUSES else
-              "Bạn không thuộc trường hoặc cơ quan quản lý của kế hoạch này.")
+    reason = (
+        "Kế hoạch này đang là dự thảo nội bộ của trường; chỉ cán bộ của trường xem được."
+        if plan.status not in permissions.PUBLIC_STATUSES
+        else "Bạn không thuộc trường hoặc cơ quan quản lý của kế hoạch này."
+    )
     if not request.user.is_authenticated:
         reason = "Hãy đăng nhập bằng tài khoản của trường để xem kế hoạch này."
     permissions.require(permissions.can_view_plan(request.user, plan), reason)
@@ -72,42 +85,65 @@ def plan_list(request):
     if request.GET.get("truong", "").isdigit():
         school = get_object_or_404(School, pk=int(request.GET["truong"]))
     plans = selectors.plans_visible_to(request.user, school)
-    creatable = [s for s in permissions.schools_of(request.user) if permissions.can_create_plan(request.user, s)]
-    return render(request, "plans/list.html", {"plans": plans, "school": school, "can_create": bool(creatable)})
+    creatable = [
+        s for s in permissions.schools_of(request.user) if permissions.can_create_plan(request.user, s)
+    ]
+    return render(
+        request, "plans/list.html", {"plans": plans, "school": school, "can_create": bool(creatable)}
+    )
 
 
 def plan_new_from_assessment(request, assessment_pk):
     """The new-plan page with the self-assessment already chosen (linked from the assessment)."""
     assessment = get_object_or_404(SelfAssessment, pk=assessment_pk)
-    permissions.require(permissions.can_create_plan(request.user, assessment.school),
-                        "Chỉ Hiệu trưởng, Phó Hiệu trưởng và thành viên Hội đồng tự đánh giá của trường mới lập "
-                        "được kế hoạch.")
+    permissions.require(
+        permissions.can_create_plan(request.user, assessment.school),
+        "Chỉ Hiệu trưởng, Phó Hiệu trưởng và thành viên Hội đồng tự đánh giá của trường mới lập "
+        "được kế hoạch.",
+    )
     return plan_new(request, assessment=assessment)
 
 
 def plan_new(request, assessment=None):
-    schools = [s for s in permissions.schools_of(request.user) if permissions.can_create_plan(request.user, s)]
-    permissions.require(bool(schools), "Chỉ Hiệu trưởng, Phó Hiệu trưởng và thành viên Hội đồng tự đánh giá "
-                                       "của trường mới lập được kế hoạch.")
+    schools = [
+        s for s in permissions.schools_of(request.user) if permissions.can_create_plan(request.user, s)
+    ]
+    permissions.require(
+        bool(schools),
+        "Chỉ Hiệu trưởng, Phó Hiệu trưởng và thành viên Hội đồng tự đánh giá "
+        "của trường mới lập được kế hoạch.",
+    )
     ids = [s.pk for s in schools]
     initial = {}
     if assessment is not None:
-        initial = {"school": assessment.school_id, "source": "assessment", "assessment": assessment.pk,
-                   "start_year": assessment.start_year, "end_year": assessment.end_year,
-                   "period_kind": Plan.PeriodKind.SINGLE if assessment.end_year == assessment.start_year + 1
-                   else Plan.PeriodKind.MULTI}
+        initial = {
+            "school": assessment.school_id,
+            "source": "assessment",
+            "assessment": assessment.pk,
+            "start_year": assessment.start_year,
+            "end_year": assessment.end_year,
+            "period_kind": Plan.PeriodKind.SINGLE
+            if assessment.end_year == assessment.start_year + 1
+            else Plan.PeriodKind.MULTI,
+        }
     elif request.GET.get("truong", "").isdigit():
         initial = {"school": int(request.GET["truong"])}
     form = NewPlanForm(
-        request.POST or None, initial=initial,
+        request.POST or None,
+        initial=initial,
         schools=School.objects.filter(pk__in=ids),
         assessments=SelfAssessment.objects.filter(school__in=ids).select_related("school"),
         previous_plans=Plan.objects.filter(school__in=ids).exclude(status=Plan.Status.SUPERSEDED),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        common = {"actor": request.user, "start_year": data["start_year"], "end_year": data["end_year"],
-                  "period_kind": data["period_kind"], "title": data["title"]}
+        common = {
+            "actor": request.user,
+            "start_year": data["start_year"],
+            "end_year": data["end_year"],
+            "period_kind": data["period_kind"],
+            "title": data["title"],
+        }
         try:
             if data["source"] == "assessment":
                 plan = services.plan_create_from_assessment(assessment=data["assessment"], **common)
@@ -150,13 +186,19 @@ def _plan_context(request, plan, **extra):
         item.findings = by_row.get(item.pk, [])
     versions = selectors.plan_versions(plan)
     return {
-        "plan": plan, "items": items, "groups": selectors.item_groups(plan, items),
-        "columns": selectors.plan_columns(plan), "sections": selectors.plan_sections(plan),
+        "plan": plan,
+        "items": items,
+        "groups": selectors.item_groups(plan, items),
+        "columns": selectors.plan_columns(plan),
+        "sections": selectors.plan_sections(plan),
         "parts": selectors.plan_document_parts(plan),
-        "findings": findings, "general_findings": general,
+        "findings": findings,
+        "general_findings": general,
         "error_count": sum(1 for f in findings if f.severity == "error"),
-        "totals": selectors.budget_totals(items), "versions": versions,
-        "comments": plan.comments.select_related("author", "item"), "downloads": _available_downloads(),
+        "totals": selectors.budget_totals(items),
+        "versions": versions,
+        "comments": plan.comments.select_related("author", "item"),
+        "downloads": _available_downloads(),
         "plan_form": plan.regulation.plan_form or {},
         **extra,
     }
@@ -165,11 +207,13 @@ def _plan_context(request, plan, **extra):
 def plan_detail(request, pk):
     plan = _plan(pk)
     _refuse_view(request, plan)
-    approve_form = ApproveForm(initial={
-        "number": plan.document_number,
-        "signer": plan.signer_name or request.user.display_name,
-        "signer_title": plan.signer_title or "HIỆU TRƯỞNG",
-    })
+    approve_form = ApproveForm(
+        initial={
+            "number": plan.document_number,
+            "signer": plan.signer_name or request.user.display_name,
+            "signer_title": plan.signer_title or "HIỆU TRƯỞNG",
+        }
+    )
     approve_form.fields["number"].widget.attrs["placeholder"] = f"ví dụ: 45/KH-{plan.school.short_code}"
     ctx = _plan_context(request, plan, approve_form=approve_form, comment_form=CommentForm())
     return render(request, "plans/detail.html", ctx)
@@ -181,8 +225,10 @@ def plan_detail(request, pk):
 def _require_edit(request, plan):
     reason = "Bạn không sửa được kế hoạch này."
     if plan.status != Plan.Status.DRAFT:
-        reason = (f"Kế hoạch đang ở trạng thái “{plan.get_status_display()}” nên không sửa trực tiếp được. "
-                  "Kế hoạch đã công khai thì dùng “Điều chỉnh kế hoạch”.")
+        reason = (
+            f"Kế hoạch đang ở trạng thái “{plan.get_status_display()}” nên không sửa trực tiếp được. "
+            "Kế hoạch đã công khai thì dùng “Điều chỉnh kế hoạch”."
+        )
     elif not request.user.is_authenticated:
         reason = "Hãy đăng nhập để soạn kế hoạch."
     else:
@@ -248,8 +294,11 @@ def item_update(request, pk, item_pk):
     item = PlanItem.objects.filter(pk=item_pk, plan=plan).first()
     revision = request.POST.get("revision")
     revision = int(revision) if (revision or "").isdigit() else None
-    values = {k: request.POST[k] for k in (*services.ITEM_TEXT_FIELDS, "budget_vnd", "standard_number")
-              if k in request.POST}
+    values = {
+        k: request.POST[k]
+        for k in (*services.ITEM_TEXT_FIELDS, "budget_vnd", "standard_number")
+        if k in request.POST
+    }
     conflict = None
     try:
         if item is None:
@@ -265,10 +314,18 @@ def item_update(request, pk, item_pk):
             return render(request, "plans/edit.html", ctx, status=409)
         return redirect(reverse("plans:edit", args=[plan.pk]) + f"#row-{item.pk}")
     ctx = _editor_context(request, plan)
-    return render(request, "plans/_row_saved.html", {
-        **ctx, "saved": None if conflict else item, "conflict": conflict, "conflict_item": item_pk,
-        "mine": values, "now": timezone.localtime(),
-    })
+    return render(
+        request,
+        "plans/_row_saved.html",
+        {
+            **ctx,
+            "saved": None if conflict else item,
+            "conflict": conflict,
+            "conflict_item": item_pk,
+            "mine": values,
+            "now": timezone.localtime(),
+        },
+    )
 
 
 @require_POST
@@ -303,20 +360,30 @@ def plan_sections(request, pk):
     _require_edit(request, plan)
     keys = [s["key"] for s in selectors.plan_sections(plan)]
     sections = {k: request.POST[f"section_{k}"] for k in keys if f"section_{k}" in request.POST}
-    header = {k: request.POST[k] for k in (*services.SECTION_HEADER_FIELDS, "recipients") if k in request.POST}
+    header = {
+        k: request.POST[k] for k in (*services.SECTION_HEADER_FIELDS, "recipients") if k in request.POST
+    }
     tables = {}
     for table in selectors.plan_tables(plan):
         key, fields = table["key"], [f for f, _label in table["columns"]]
         count = request.POST.get(f"{key}-count", "")
         if not count.isdigit():
             continue
-        rows = [{f: request.POST.get(f"{key}-{i}-{f}", "").strip() for f in fields} for i in range(int(count))]
+        rows = [
+            {f: request.POST.get(f"{key}-{i}-{f}", "").strip() for f in fields} for i in range(int(count))
+        ]
         # a row counts once something beyond its first cell (the moment, the standard) is written
         tables[key] = [r for r in rows if any(r[f] for f in fields[1:])]
     revision = request.POST.get("revision")
     try:
-        services.plan_update_sections(plan=plan, actor=request.user, sections=sections, header=header,
-                                      revision=int(revision) if (revision or "").isdigit() else None, **tables)
+        services.plan_update_sections(
+            plan=plan,
+            actor=request.user,
+            sections=sections,
+            header=header,
+            revision=int(revision) if (revision or "").isdigit() else None,
+            **tables,
+        )
     except services.EditConflict as exc:
         plan.refresh_from_db()
         ctx = _editor_context(request, plan, section_conflict=exc, mine_sections=sections, mine_header=header)
@@ -329,7 +396,9 @@ def criteria_search(request, pk):
     plan = _plan(pk)
     _refuse_view(request, plan)
     groups = selectors.criteria_search(plan.regulation, request.GET.get("q", ""))
-    return render(request, "plans/_criteria.html", {"plan": plan, "groups": groups, "q": request.GET.get("q", "")})
+    return render(
+        request, "plans/_criteria.html", {"plan": plan, "groups": groups, "q": request.GET.get("q", "")}
+    )
 
 
 # --- workflow ----------------------------------------------------------------------------------------
@@ -338,14 +407,22 @@ def criteria_search(request, pk):
 @require_POST
 def plan_submit(request, pk):
     plan = _plan(pk)
-    permissions.require(permissions.can_submit_plan(request.user, plan),
-                        "Chỉ người soạn kế hoạch của trường gửi phê duyệt được, và chỉ khi kế hoạch còn là dự thảo.")
+    permissions.require(
+        permissions.can_submit_plan(request.user, plan),
+        "Chỉ người soạn kế hoạch của trường gửi phê duyệt được, và chỉ khi kế hoạch còn là dự thảo.",
+    )
     try:
         services.plan_submit(plan=plan, actor=request.user)
     except services.PlanNotReady as exc:
         plan.refresh_from_db()
-        ctx = _plan_context(request, plan, submit_refused=str(exc), submit_errors=exc.findings,
-                            approve_form=ApproveForm(), comment_form=CommentForm())
+        ctx = _plan_context(
+            request,
+            plan,
+            submit_refused=str(exc),
+            submit_errors=exc.findings,
+            approve_form=ApproveForm(),
+            comment_form=CommentForm(),
+        )
         return render(request, "plans/detail.html", ctx, status=400)
     messages.success(request, "Đã gửi kế hoạch để Hiệu trưởng phê duyệt.")
     return redirect("plans:detail", pk=plan.pk)
@@ -354,8 +431,10 @@ def plan_submit(request, pk):
 @require_POST
 def plan_return(request, pk):
     plan = _plan(pk)
-    permissions.require(permissions.can_return_plan(request.user, plan),
-                        "Chỉ Hiệu trưởng trả lại được kế hoạch đang chờ phê duyệt.")
+    permissions.require(
+        permissions.can_return_plan(request.user, plan),
+        "Chỉ Hiệu trưởng trả lại được kế hoạch đang chờ phê duyệt.",
+    )
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Hãy ghi lý do trả lại để người soạn biết cần sửa gì.")
@@ -368,15 +447,23 @@ def plan_return(request, pk):
 @require_POST
 def plan_approve(request, pk):
     plan = _plan(pk)
-    permissions.require(permissions.can_approve_plan(request.user, plan),
-                        "Chỉ Hiệu trưởng của trường phê duyệt được, và chỉ khi kế hoạch đang chờ phê duyệt.")
+    permissions.require(
+        permissions.can_approve_plan(request.user, plan),
+        "Chỉ Hiệu trưởng của trường phê duyệt được, và chỉ khi kế hoạch đang chờ phê duyệt.",
+    )
     form = ApproveForm(request.POST)
     if not form.is_valid():
         ctx = _plan_context(request, plan, approve_form=form, comment_form=CommentForm())
         return render(request, "plans/detail.html", ctx, status=400)
     d = form.cleaned_data
-    services.plan_approve(plan=plan, actor=request.user, number=d["number"], date=d["date"], signer=d["signer"],
-                          signer_title=d["signer_title"])
+    services.plan_approve(
+        plan=plan,
+        actor=request.user,
+        number=d["number"],
+        date=d["date"],
+        signer=d["signer"],
+        signer_title=d["signer_title"],
+    )
     messages.success(request, f"Đã phê duyệt kế hoạch, số {d['number']}.")
     return redirect("plans:detail", pk=plan.pk)
 
@@ -384,17 +471,23 @@ def plan_approve(request, pk):
 @require_POST
 def plan_publish(request, pk):
     plan = _plan(pk)
-    permissions.require(permissions.can_publish_plan(request.user, plan),
-                        "Chỉ Hiệu trưởng công khai được, và chỉ khi kế hoạch đã được phê duyệt.")
+    permissions.require(
+        permissions.can_publish_plan(request.user, plan),
+        "Chỉ Hiệu trưởng công khai được, và chỉ khi kế hoạch đã được phê duyệt.",
+    )
     services.plan_publish(plan=plan, actor=request.user)
-    messages.success(request, "Đã công khai kế hoạch. Cơ quan quản lý và mọi người xem được kế hoạch ở trang công khai.")
+    messages.success(
+        request, "Đã công khai kế hoạch. Cơ quan quản lý và mọi người xem được kế hoạch ở trang công khai."
+    )
     return redirect("plans:detail", pk=plan.pk)
 
 
 def plan_revise(request, pk):
     plan = _plan(pk)
-    permissions.require(permissions.can_revise_plan(request.user, plan),
-                        "Chỉ Hiệu trưởng điều chỉnh được, và chỉ kế hoạch đã công khai.")
+    permissions.require(
+        permissions.can_revise_plan(request.user, plan),
+        "Chỉ Hiệu trưởng điều chỉnh được, và chỉ kế hoạch đã công khai.",
+    )
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -402,10 +495,15 @@ def plan_revise(request, pk):
         except services.PlanError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Đã tạo phiên bản {new.version} để điều chỉnh. Bản đang công khai giữ "
-                                      "nguyên cho tới khi bản mới được phê duyệt và công khai.")
+            messages.success(
+                request,
+                f"Đã tạo phiên bản {new.version} để điều chỉnh. Bản đang công khai giữ "
+                "nguyên cho tới khi bản mới được phê duyệt và công khai.",
+            )
             return redirect("plans:edit", pk=new.pk)
-    return render(request, "plans/revise.html", {"plan": plan, "form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "plans/revise.html", {"plan": plan, "form": form}, status=400 if form.errors else 200
+    )
 
 
 def plan_compare(request, pk):
@@ -421,15 +519,25 @@ def plan_compare(request, pk):
         messages.info(request, "Kế hoạch này mới có một phiên bản nên chưa có gì để so sánh.")
         return redirect("plans:detail", pk=plan.pk)
     old, new = sorted([other, plan], key=lambda p: p.version)
-    return render(request, "plans/compare.html", {"plan": plan, "old": old, "new": new, "versions": versions,
-                                                  "diff": selectors.plan_compare(old, new)})
+    return render(
+        request,
+        "plans/compare.html",
+        {
+            "plan": plan,
+            "old": old,
+            "new": new,
+            "versions": versions,
+            "diff": selectors.plan_compare(old, new),
+        },
+    )
 
 
 @require_POST
 def comment_add(request, pk):
     plan = _plan(pk)
-    permissions.require(permissions.can_comment_plan(request.user, plan),
-                        "Bạn không góp ý được cho kế hoạch này.")
+    permissions.require(
+        permissions.can_comment_plan(request.user, plan), "Bạn không góp ý được cho kế hoạch này."
+    )
     form = CommentForm(request.POST)
     item = None
     if form.is_valid() and form.cleaned_data.get("item"):
@@ -447,8 +555,10 @@ def comment_add(request, pk):
 
 def plan_download(request, pk, fmt):
     plan = _plan(pk)
-    permissions.require(permissions.can_download_plan(request.user, plan),
-                        "Bạn không tải được kế hoạch này: dự thảo chỉ cán bộ của trường xem được.")
+    permissions.require(
+        permissions.can_download_plan(request.user, plan),
+        "Bạn không tải được kế hoạch này: dự thảo chỉ cán bộ của trường xem được.",
+    )
     doc = plan_to_document(plan)
     name = f"ke-hoach-{plan.school.short_code}-{plan.start_year}-{plan.end_year}-v{plan.version}".lower()
     if fmt == "json":
@@ -474,8 +584,10 @@ def plan_download(request, pk, fmt):
 
 def public_plan(request, pk):
     plan = _plan(pk)
-    permissions.require(permissions.can_view_public_plan(plan),
-                        "Kế hoạch này chưa được công khai. Trường sẽ công khai sau khi Hiệu trưởng phê duyệt.")
+    permissions.require(
+        permissions.can_view_public_plan(plan),
+        "Kế hoạch này chưa được công khai. Trường sẽ công khai sau khi Hiệu trưởng phê duyệt.",
+    )
     ctx = _plan_context(request, plan)
     ctx["newer"] = Plan.objects.filter(previous=plan, status__in=permissions.PUBLIC_STATUSES).first()
     return render(request, "plans/public.html", ctx)
@@ -483,4 +595,6 @@ def public_plan(request, pk):
 
 def public_list(request, school_pk):
     school = get_object_or_404(School, pk=school_pk)
-    return render(request, "plans/public_list.html", {"school": school, "plans": selectors.public_plans(school)})
+    return render(
+        request, "plans/public_list.html", {"school": school, "plans": selectors.public_plans(school)}
+    )

@@ -12,7 +12,8 @@ def current_context(request):
     return {
         "current_school": schools[0] if len(schools) == 1 else None,
         # Someone working for several schools, or for an office, sees where they work instead.
-        "current_place": ", ".join(o.name for o in offices) if offices and not schools
+        "current_place": ", ".join(o.name for o in offices)
+        if offices and not schools
         else (" · ".join(s.name for s in schools) if len(schools) > 1 else ""),
         "user_schools": schools,
         "school_year_label": f"Năm học {start}-{start + 1}",

@@ -15,8 +15,14 @@ class Office(models.Model):
 
     name = models.CharField("tên", max_length=200)
     kind = models.CharField("loại", max_length=10, choices=Kind.choices)
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
-                               verbose_name="cơ quan cấp trên")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="cơ quan cấp trên",
+    )
     place = models.CharField("địa danh", max_length=100, blank=True)
 
     class Meta:
@@ -39,13 +45,23 @@ class Office(models.Model):
 class School(models.Model):
     name = models.CharField("tên trường", max_length=200)
     level = models.CharField("cấp học", max_length=12, choices=list(SCHOOL_LEVELS.items()))
-    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="schools", verbose_name="cơ quan quản lý")
-    governing_body = models.CharField("cơ quan chủ quản", max_length=200, help_text="Ví dụ: UBND huyện Dầu Tiếng")
+    office = models.ForeignKey(
+        Office, on_delete=models.PROTECT, related_name="schools", verbose_name="cơ quan quản lý"
+    )
+    governing_body = models.CharField(
+        "cơ quan chủ quản", max_length=200, help_text="Ví dụ: UBND huyện Dầu Tiếng"
+    )
     place = models.CharField("địa danh", max_length=100, help_text="Ghi ở dòng ngày tháng, ví dụ: Định Hiệp")
     address = models.CharField("địa chỉ", max_length=300, blank=True)
-    short_code = models.CharField("ký hiệu viết tắt", max_length=20, unique=True, help_text="Dùng trong số văn bản, ví dụ: THĐP")
-    regulation = models.ForeignKey("catalog.Regulation", on_delete=models.PROTECT, related_name="schools",
-                                   verbose_name="văn bản đang áp dụng")
+    short_code = models.CharField(
+        "ký hiệu viết tắt", max_length=20, unique=True, help_text="Dùng trong số văn bản, ví dụ: THĐP"
+    )
+    regulation = models.ForeignKey(
+        "catalog.Regulation",
+        on_delete=models.PROTECT,
+        related_name="schools",
+        verbose_name="văn bản đang áp dụng",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -87,13 +103,29 @@ SCHOOL_ROLES = {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER, Role.M
 class Membership(models.Model):
     """A person's role in a school, or in an office (specialists). System admins need neither."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name="người dùng")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name="người dùng"
+    )
     role = models.CharField("vai trò", max_length=20, choices=Role.choices)
-    school = models.ForeignKey(School, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships",
-                               verbose_name="trường")
-    office = models.ForeignKey(Office, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships",
-                               verbose_name="cơ quan")
-    position = models.CharField("chức vụ", max_length=100, blank=True, help_text="Ví dụ: Tổ trưởng chuyên môn khối 4")
+    school = models.ForeignKey(
+        School,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name="trường",
+    )
+    office = models.ForeignKey(
+        Office,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name="cơ quan",
+    )
+    position = models.CharField(
+        "chức vụ", max_length=100, blank=True, help_text="Ví dụ: Tổ trưởng chuyên môn khối 4"
+    )
 
     class Meta:
         verbose_name = "vai trò"

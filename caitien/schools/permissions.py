@@ -13,9 +13,21 @@ from django.core.exceptions import PermissionDenied
 from caitien.schools.models import Role
 
 AUTHORS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER}
-READERS_OF_DRAFTS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER, Role.MONITORING_MEMBER, Role.STAFF}
+READERS_OF_DRAFTS = {
+    Role.PRINCIPAL,
+    Role.VICE_PRINCIPAL,
+    Role.COUNCIL_MEMBER,
+    Role.MONITORING_MEMBER,
+    Role.STAFF,
+}
 # Staff carry out the rows and are expected to suggest (góp ý), so they comment too.
-COMMENTERS_IN_SCHOOL = {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER, Role.MONITORING_MEMBER, Role.STAFF}
+COMMENTERS_IN_SCHOOL = {
+    Role.PRINCIPAL,
+    Role.VICE_PRINCIPAL,
+    Role.COUNCIL_MEMBER,
+    Role.MONITORING_MEMBER,
+    Role.STAFF,
+}
 PUBLIC_STATUSES = {"published", "superseded"}
 
 

@@ -8,33 +8,69 @@ from caitien.schools.models import Membership, Office, Role, School, User
 
 
 @transaction.atomic
-def office_create(*, name: str, kind: str, parent: Office | None = None, place: str = "", actor=None) -> Office:
+def office_create(
+    *, name: str, kind: str, parent: Office | None = None, place: str = "", actor=None
+) -> Office:
     office = Office.objects.create(name=name, kind=kind, parent=parent, place=place)
     audit_record(actor=actor, action="office.create", obj=office, summary=f"Thêm cơ quan {name}")
     return office
 
 
 @transaction.atomic
-def school_create(*, name: str, level: str, office: Office, governing_body: str, place: str, short_code: str,
-                  regulation: Regulation, address: str = "", actor=None) -> School:
-    school = School.objects.create(name=name, level=level, office=office, governing_body=governing_body, place=place,
-                                   short_code=short_code, regulation=regulation, address=address)
-    audit_record(actor=actor, action="school.create", obj=school, school=school, summary=f"Thêm trường {name}")
+def school_create(
+    *,
+    name: str,
+    level: str,
+    office: Office,
+    governing_body: str,
+    place: str,
+    short_code: str,
+    regulation: Regulation,
+    address: str = "",
+    actor=None,
+) -> School:
+    school = School.objects.create(
+        name=name,
+        level=level,
+        office=office,
+        governing_body=governing_body,
+        place=place,
+        short_code=short_code,
+        regulation=regulation,
+        address=address,
+    )
+    audit_record(
+        actor=actor, action="school.create", obj=school, school=school, summary=f"Thêm trường {name}"
+    )
     return school
 
 
 @transaction.atomic
 def user_create(*, username: str, full_name: str, password: str, email: str = "", actor=None) -> User:
     user = User.objects.create_user(username=username, password=password, email=email, full_name=full_name)
-    audit_record(actor=actor, action="user.create", obj=user, summary=f"Thêm người dùng {full_name}", school=None)
+    audit_record(
+        actor=actor, action="user.create", obj=user, summary=f"Thêm người dùng {full_name}", school=None
+    )
     return user
 
 
 @transaction.atomic
-def membership_add(*, user: User, role: str, school: School | None = None, office: Office | None = None,
-                   position: str = "", actor=None) -> Membership:
+def membership_add(
+    *,
+    user: User,
+    role: str,
+    school: School | None = None,
+    office: Office | None = None,
+    position: str = "",
+    actor=None,
+) -> Membership:
     m = Membership.objects.create(user=user, role=role, school=school, office=office, position=position)
     user.__dict__.pop("_caitien_memberships", None)
-    audit_record(actor=actor, action="membership.create", obj=m, school=school,
-                 summary=f"Giao vai trò {Role(role).label} cho {user.display_name}")
+    audit_record(
+        actor=actor,
+        action="membership.create",
+        obj=m,
+        school=school,
+        summary=f"Giao vai trò {Role(role).label} cho {user.display_name}",
+    )
     return m

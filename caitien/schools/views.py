@@ -11,8 +11,12 @@ class LoginView(auth_views.LoginView):
 
 def refused(request, exception=None):
     """The 403 page: says why, never a bare error."""
-    message = str(exception) if isinstance(exception, Refused) and str(exception) else (
-        "Bạn không có quyền xem hoặc thực hiện thao tác này. Nếu cần, hãy liên hệ Hiệu trưởng hoặc người quản trị hệ thống."
+    message = (
+        str(exception)
+        if isinstance(exception, Refused) and str(exception)
+        else (
+            "Bạn không có quyền xem hoặc thực hiện thao tác này. Nếu cần, hãy liên hệ Hiệu trưởng hoặc người quản trị hệ thống."
+        )
     )
     return render(request, "refused.html", {"message": message}, status=403)
 

@@ -18,8 +18,13 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_catalog_is_what_the_command_line_prints(tmp_path, db):
     env = {**os.environ, "CAITIEN_VAR_DIR": str(tmp_path / "var")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    run = subprocess.run([str(Path(sys.executable).parent / "caitien"), "catalog", "--json"],
-                         capture_output=True, text=True, env=env, timeout=120)
+    run = subprocess.run(
+        [str(Path(sys.executable).parent / "caitien"), "catalog", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     response = Client().get("/api/catalog")
     assert response.status_code == 200
@@ -34,8 +39,13 @@ def test_openapi_schema_is_served_in_vietnamese(db):
     schema = response.json()
     assert schema["info"]["title"] == "Cải Tiến API"
     assert "kế hoạch cải tiến chất lượng giáo dục" in schema["info"]["description"]
-    assert set(schema["paths"]) == {"/api/catalog", "/api/plans", "/api/plans/{plan_id}",
-                                    "/api/plans/{plan_id}/findings", "/api/check"}
+    assert set(schema["paths"]) == {
+        "/api/catalog",
+        "/api/plans",
+        "/api/plans/{plan_id}",
+        "/api/plans/{plan_id}/findings",
+        "/api/check",
+    }
     assert schema["paths"]["/api/check"]["post"]["summary"] == "Kiểm tra một kế hoạch (JSON)"
 
 

@@ -16,19 +16,40 @@ from caitien.planfile import model
 
 # An invented school and its plan, in the plan JSON contract.
 GOOD = {
-    "source": "ke-hoach-an-phu.json", "governing_body": "UBND huyện Tân Uyên", "school": "Trường Tiểu học An Phú",
-    "school_level": "tieu_hoc", "circular": "17/2018/TT-BGDĐT", "document_number": "31/KH-THAP", "place": "An Phú",
-    "date": "2025-09-25", "title": "Kế hoạch cải tiến chất lượng giáo dục năm học 2025 - 2026",
+    "source": "ke-hoach-an-phu.json",
+    "governing_body": "UBND huyện Tân Uyên",
+    "school": "Trường Tiểu học An Phú",
+    "school_level": "tieu_hoc",
+    "circular": "17/2018/TT-BGDĐT",
+    "document_number": "31/KH-THAP",
+    "place": "An Phú",
+    "date": "2025-09-25",
+    "title": "Kế hoạch cải tiến chất lượng giáo dục năm học 2025 - 2026",
     "period": {"start_year": 2025, "end_year": 2026},
     "items": [
-        {"criterion": "1.4", "level": "2", "expected_result": "Tổ chuyên môn sinh hoạt theo chủ đề hai lần mỗi tháng",
-         "solutions": "Lập lịch sinh hoạt; mỗi buổi góp ý một bài dạy", "lead": "Phó hiệu trưởng; tổ trưởng chuyên môn",
-         "time_text": "Tháng 10/2025 đến tháng 5/2026", "start": "2025-10", "end": "2026-05"},
-        {"criterion": "3.5", "level": "2", "expected_result": "Thay 20 bộ bàn ghế hư hỏng của khối hai",
-         "solutions": "Kiểm kê, lập dự toán, mua sắm theo quy định", "lead": "Hiệu trưởng, kế toán",
-         "time_text": "Học kỳ I năm học 2025 - 2026", "start": "2025-09", "end": "2025-12",
-         "budget_text": "30.000.000 đồng", "budget_amounts": [{"vnd": 30000000, "per": None}],
-         "funding_source": "Ngân sách"},
+        {
+            "criterion": "1.4",
+            "level": "2",
+            "expected_result": "Tổ chuyên môn sinh hoạt theo chủ đề hai lần mỗi tháng",
+            "solutions": "Lập lịch sinh hoạt; mỗi buổi góp ý một bài dạy",
+            "lead": "Phó hiệu trưởng; tổ trưởng chuyên môn",
+            "time_text": "Tháng 10/2025 đến tháng 5/2026",
+            "start": "2025-10",
+            "end": "2026-05",
+        },
+        {
+            "criterion": "3.5",
+            "level": "2",
+            "expected_result": "Thay 20 bộ bàn ghế hư hỏng của khối hai",
+            "solutions": "Kiểm kê, lập dự toán, mua sắm theo quy định",
+            "lead": "Hiệu trưởng, kế toán",
+            "time_text": "Học kỳ I năm học 2025 - 2026",
+            "start": "2025-09",
+            "end": "2025-12",
+            "budget_text": "30.000.000 đồng",
+            "budget_amounts": [{"vnd": 30000000, "per": None}],
+            "funding_source": "Ngân sách",
+        },
     ],
     "signer": {"title": "HIỆU TRƯỞNG", "name": "Trần Văn Khoa"},
     "recipients": ["Phòng GDĐT (để báo cáo)", "Lưu: VT"],
@@ -53,8 +74,13 @@ def cli_findings(tmp_path, document) -> dict:
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     env = {**os.environ, "CAITIEN_VAR_DIR": str(tmp_path / "var")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    run = subprocess.run([str(Path(sys.executable).parent / "caitien"), "check", str(path), "--json"],
-                         capture_output=True, text=True, env=env, timeout=120)
+    run = subprocess.run(
+        [str(Path(sys.executable).parent / "caitien"), "check", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert run.returncode in (0, 1), run.stderr
     return json.loads(run.stdout)
 
@@ -113,24 +139,34 @@ def test_malformed_json_is_400_in_vietnamese(db):
     for body in ('{"items": [', "không phải JSON", b"\xff\xfe{"):
         response = post(Client(), body)
         assert response.status_code == 400
-        assert response.json()["detail"] == ("Nội dung gửi lên không phải JSON hợp lệ. Hãy gửi kế hoạch theo dạng "
-                                             "JSON của kế hoạch (như lệnh “caitien parse --json” in ra).")
+        assert response.json()["detail"] == (
+            "Nội dung gửi lên không phải JSON hợp lệ. Hãy gửi kế hoạch theo dạng "
+            "JSON của kế hoạch (như lệnh “caitien parse --json” in ra)."
+        )
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ("", "Chưa có kế hoạch nào trong nội dung gửi lên."),
-    ([1, 2], "Nội dung gửi lên phải là một đối tượng JSON ({...})."),
-    ({"items": {"criterion": "1.4"}}, "Trường “items” phải là một danh sách ([...])."),
-    ({"items": ["1.4 Tổ chuyên môn"]}, "Trường “items[0]” phải là một đối tượng JSON ({...})."),
-    ({"items": [{"criterion": ["1.4"]}]}, "Trường “items[0].criterion” phải là một chuỗi văn bản."),
-    ({"items": [{"budget_amounts": [{"per": "year"}]}]}, "Trường “items[0].budget_amounts[0].vnd” bắt buộc phải có."),
-    ({"period": {"start_year": "năm ngoái"}}, "Trường “period.start_year” phải là một số nguyên."),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("", "Chưa có kế hoạch nào trong nội dung gửi lên."),
+        ([1, 2], "Nội dung gửi lên phải là một đối tượng JSON ({...})."),
+        ({"items": {"criterion": "1.4"}}, "Trường “items” phải là một danh sách ([...])."),
+        ({"items": ["1.4 Tổ chuyên môn"]}, "Trường “items[0]” phải là một đối tượng JSON ({...})."),
+        ({"items": [{"criterion": ["1.4"]}]}, "Trường “items[0].criterion” phải là một chuỗi văn bản."),
+        (
+            {"items": [{"budget_amounts": [{"per": "year"}]}]},
+            "Trường “items[0].budget_amounts[0].vnd” bắt buộc phải có.",
+        ),
+        ({"period": {"start_year": "năm ngoái"}}, "Trường “period.start_year” phải là một số nguyên."),
+    ],
+)
 def test_a_wrong_shape_is_422_saying_which_key(db, body, message):
     response = post(Client(), body)
     assert response.status_code == 422
-    assert response.json()["detail"] == f"{message} Hãy gửi kế hoạch theo dạng JSON của kế hoạch " \
-                                        "(như lệnh “caitien parse --json” in ra)."
+    assert (
+        response.json()["detail"] == f"{message} Hãy gửi kế hoạch theo dạng JSON của kế hoạch "
+        "(như lệnh “caitien parse --json” in ra)."
+    )
     assert response.json()["errors"] == [message]
 
 
@@ -150,10 +186,17 @@ def test_a_body_over_the_upload_limit_is_413(db):
     assert response.json()["detail"].startswith("Nội dung gửi lên quá lớn.")
 
 
-@pytest.mark.parametrize(("schema", "dataclass"), [
-    (schemas.PlanDocumentIn, model.Document), (schemas.ItemIn, model.Item), (schemas.AmountIn, model.Amount),
-    (schemas.SignerIn, model.Signer), (schemas.WarningIn, model.Warning),
-    (schemas.PriorityIssueIn, model.PriorityIssue), (schemas.MonitoringEntryIn, model.MonitoringEntry),
-])
+@pytest.mark.parametrize(
+    ("schema", "dataclass"),
+    [
+        (schemas.PlanDocumentIn, model.Document),
+        (schemas.ItemIn, model.Item),
+        (schemas.AmountIn, model.Amount),
+        (schemas.SignerIn, model.Signer),
+        (schemas.WarningIn, model.Warning),
+        (schemas.PriorityIssueIn, model.PriorityIssue),
+        (schemas.MonitoringEntryIn, model.MonitoringEntry),
+    ],
+)
 def test_the_body_schema_names_every_key_of_the_contract(schema, dataclass):
     assert list(schema.model_fields) == [f.name for f in fields(dataclass)]

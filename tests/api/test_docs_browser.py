@@ -17,9 +17,17 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                    "--disable-component-update", "--no-first-run"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
         yield b
         b.close()
 
@@ -45,8 +53,13 @@ def test_docs_render_without_any_outside_request(browser, live_server, transacti
         assert page.locator(".info .title").inner_text().startswith("Cải Tiến API")
         assert page.get_by_text("Kiểm tra một kế hoạch (JSON)").is_visible()
         paths = [el.get_attribute("data-path") for el in page.locator(".opblock-summary-path").all()]
-        assert sorted(paths) == ["/api/catalog", "/api/check", "/api/plans", "/api/plans/{plan_id}",
-                                 "/api/plans/{plan_id}/findings"]
+        assert sorted(paths) == [
+            "/api/catalog",
+            "/api/check",
+            "/api/plans",
+            "/api/plans/{plan_id}",
+            "/api/plans/{plan_id}/findings",
+        ]
         assert outside == [] and errors == []
     finally:
         ctx.close()

@@ -61,7 +61,9 @@ def test_a_missing_plan_is_404_in_vietnamese(cast, client_for):
     assert response.status_code == 404
     assert response.json()["detail"] == "Không có kế hoạch mã số 987654. Hãy kiểm tra lại mã số kế hoạch."
     assert client_for(None).get("/api/plans/987654/findings").status_code == 404
-    assert client_for(None).get("/api/plans/99999999999999999999999").status_code == 404  # beyond any id column
+    assert (
+        client_for(None).get("/api/plans/99999999999999999999999").status_code == 404
+    )  # beyond any id column
 
 
 def test_a_plan_id_that_is_not_a_number_is_refused_in_vietnamese(cast, client_for):
@@ -78,10 +80,19 @@ def test_findings_of_a_saved_draft(who, cast, draft, client_for):
     from caitien.plans import services
 
     # A row without a lead is an error the checker reports on that row.
-    services.plan_item_add(plan=draft, actor=cast.principal, values={
-        "criterion_code": "2.1", "level": "2", "expected_result": "Giáo viên được bồi dưỡng về chuyển đổi số.",
-        "solutions": "Mời chuyên gia tập huấn hai buổi.", "time_text": "Tháng 12/2025",
-        "start_month": "2025-12", "end_month": "2025-12"})
+    services.plan_item_add(
+        plan=draft,
+        actor=cast.principal,
+        values={
+            "criterion_code": "2.1",
+            "level": "2",
+            "expected_result": "Giáo viên được bồi dưỡng về chuyển đổi số.",
+            "solutions": "Mời chuyên gia tập huấn hai buổi.",
+            "time_text": "Tháng 12/2025",
+            "start_month": "2025-12",
+            "end_month": "2025-12",
+        },
+    )
     response = client_for(who).get(f"/api/plans/{draft.pk}/findings")
     assert response.status_code == 200
     expected = [f.to_dict() for f in run_checks(plan_to_document(draft), context=check_context_for(draft))]
@@ -119,8 +130,9 @@ def test_anonymous_list_holds_published_plans_only(draft, published, other_publi
 
 
 @pytest.mark.parametrize("who", IN_SCHOOL)
-def test_people_of_the_school_list_their_drafts_and_not_other_schools(who, draft, published, other_published,
-                                                                      client_for):
+def test_people_of_the_school_list_their_drafts_and_not_other_schools(
+    who, draft, published, other_published, client_for
+):
     rows = client_for(who).get("/api/plans").json()
     assert [r["id"] for r in rows] == [draft.pk, published.pk]
     assert rows[0]["status"] == "draft" and rows[0]["public_url"] is None
@@ -135,7 +147,9 @@ def test_the_other_school_lists_its_own(draft, published, other_published, clien
 
 
 def test_the_admin_lists_everything(draft, published, other_published, client_for):
-    assert sorted(ids(client_for("admin").get("/api/plans"))) == sorted([draft.pk, published.pk, other_published.pk])
+    assert sorted(ids(client_for("admin").get("/api/plans"))) == sorted(
+        [draft.pk, published.pk, other_published.pk]
+    )
 
 
 def test_filters(draft, published, other_published, client_for):
@@ -152,8 +166,9 @@ def test_filters(draft, published, other_published, client_for):
 def test_bad_filters_are_explained_in_vietnamese(cast, client_for):
     response = client_for(None).get("/api/plans?school=KHONGCO")
     assert response.status_code == 404
-    assert response.json()["detail"] == ("Không có trường nào có ký hiệu “KHONGCO”. "
-                                         "Hãy kiểm tra lại ký hiệu viết tắt của trường.")
+    assert response.json()["detail"] == (
+        "Không có trường nào có ký hiệu “KHONGCO”. Hãy kiểm tra lại ký hiệu viết tắt của trường."
+    )
     response = client_for(None).get("/api/plans?status=xong")
     assert response.status_code == 422
     assert response.json()["detail"].startswith("Trạng thái “xong” không có. Hãy dùng một trong: draft, ")

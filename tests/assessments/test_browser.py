@@ -54,7 +54,9 @@ def test_ticking_indicators_updates_the_level_in_place_on_a_phone(page, live_ser
     first.focus()
     with page.expect_response(lambda r: "/chi-bao/" in r.url and r.status == 200):
         page.keyboard.press("Space")
-    page.wait_for_function("document.querySelector('#levels').innerText.includes('Tiêu chí 1.2: Chưa đạt Mức 1')")
+    page.wait_for_function(
+        "document.querySelector('#levels').innerText.includes('Tiêu chí 1.2: Chưa đạt Mức 1')"
+    )
     assert CriterionAssessment.objects.get(pk=ca.pk).level_reached == 0
 
 

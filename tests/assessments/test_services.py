@@ -17,9 +17,15 @@ def sa(cast):
 
 @pytest.fixture
 def school57(cast, catalog):
-    return school_create(name="Trường Tiểu học Tân Phú", level="tieu_hoc", office=cast.phong,
-                         governing_body="UBND huyện Dầu Tiếng", place="Tân Phú", short_code="THTP",
-                         regulation=catalog["tt57-2026-pl2"])
+    return school_create(
+        name="Trường Tiểu học Tân Phú",
+        level="tieu_hoc",
+        office=cast.phong,
+        governing_body="UBND huyện Dầu Tiếng",
+        place="Tân Phú",
+        short_code="THTP",
+        regulation=catalog["tt57-2026-pl2"],
+    )
 
 
 def test_create_makes_a_row_per_criterion_and_audits(cast, sa):
@@ -39,7 +45,9 @@ def test_create_twice_for_the_same_year_is_refused_in_vietnamese(cast, sa):
 
 def test_create_with_a_target_above_the_regulation_is_refused(school57, cast):
     with pytest.raises(services.AssessmentError, match="từ 1 đến 2"):
-        services.self_assessment_create(school=school57, start_year=2026, actor=cast.principal, target_level=3)
+        services.self_assessment_create(
+            school=school57, start_year=2026, actor=cast.principal, target_level=3
+        )
 
 
 def test_create_under_57_also_makes_standard_rows(school57, cast):
@@ -59,7 +67,8 @@ def test_indicator_results_recompute_criterion_and_school_levels(cast, sa):
     sa.refresh_from_db()
     assert sa.school_level_reached == 1
     assert AuditEvent.objects.filter(action="self_assessment.indicator").count() == sum(
-        c.criterion.indicators.count() for c in sa.criteria.all())
+        c.criterion.indicators.count() for c in sa.criteria.all()
+    )
 
 
 def test_unticking_an_indicator_lowers_the_level(cast, sa):
@@ -90,10 +99,17 @@ def test_an_indicator_of_another_criterion_is_refused(cast, sa):
 
 def test_texts_saved_with_revision_and_audited(cast, sa):
     ca = sa.criteria.get(criterion__code="2.1")
-    out = services.criterion_assessment_update(assessment=ca, actor=cast.council, current_state=" Hiện trạng [H1-2.1-01] ",
-                                               strengths="Đội ngũ đủ", weaknesses="Thiếu giáo viên Tin học",
-                                               expected_revision=ca.revision)
-    assert out.revision == 2 and out.current_state == "Hiện trạng [H1-2.1-01]" and out.updated_by == cast.council
+    out = services.criterion_assessment_update(
+        assessment=ca,
+        actor=cast.council,
+        current_state=" Hiện trạng [H1-2.1-01] ",
+        strengths="Đội ngũ đủ",
+        weaknesses="Thiếu giáo viên Tin học",
+        expected_revision=ca.revision,
+    )
+    assert (
+        out.revision == 2 and out.current_state == "Hiện trạng [H1-2.1-01]" and out.updated_by == cast.council
+    )
     ev = AuditEvent.objects.get(action="self_assessment.criterion")
     assert ev.changes["weaknesses"] == ["", "Thiếu giáo viên Tin học"]
 
@@ -101,11 +117,23 @@ def test_texts_saved_with_revision_and_audited(cast, sa):
 def test_a_stale_revision_is_a_conflict_and_keeps_the_newer_text(cast, sa):
     ca = sa.criteria.get(criterion__code="2.1")
     opened = ca.revision
-    services.criterion_assessment_update(assessment=ca, actor=cast.vice, current_state="Bản của Phó Hiệu trưởng",
-                                         strengths="", weaknesses="", expected_revision=opened)
+    services.criterion_assessment_update(
+        assessment=ca,
+        actor=cast.vice,
+        current_state="Bản của Phó Hiệu trưởng",
+        strengths="",
+        weaknesses="",
+        expected_revision=opened,
+    )
     with pytest.raises(services.EditConflict) as err:
-        services.criterion_assessment_update(assessment=ca, actor=cast.council, current_state="Bản của thành viên",
-                                             strengths="", weaknesses="", expected_revision=opened)
+        services.criterion_assessment_update(
+            assessment=ca,
+            actor=cast.council,
+            current_state="Bản của thành viên",
+            strengths="",
+            weaknesses="",
+            expected_revision=opened,
+        )
     assert "Trần Thị Bình vừa lưu" in str(err.value)
     assert err.value.current.current_state == "Bản của Phó Hiệu trưởng"
     assert CriterionAssessment.objects.get(pk=ca.pk).current_state == "Bản của Phó Hiệu trưởng"
@@ -114,8 +142,9 @@ def test_a_stale_revision_is_a_conflict_and_keeps_the_newer_text(cast, sa):
 
 def test_unchanged_texts_write_nothing(cast, sa):
     ca = sa.criteria.get(criterion__code="2.1")
-    services.criterion_assessment_update(assessment=ca, actor=cast.council, current_state="", strengths="",
-                                         weaknesses="", expected_revision=1)
+    services.criterion_assessment_update(
+        assessment=ca, actor=cast.council, current_state="", strengths="", weaknesses="", expected_revision=1
+    )
     assert CriterionAssessment.objects.get(pk=ca.pk).revision == 1
     assert not AuditEvent.objects.filter(action="self_assessment.criterion").exists()
 
@@ -125,13 +154,19 @@ def test_standard_texts_with_conflict_check(school57, cast):
     assert membership.pk
     sa = services.self_assessment_create(school=school57, start_year=2026, actor=cast.principal)
     st = sa.standards.get(standard__number=2)
-    out = services.standard_assessment_update(assessment=st, actor=cast.principal, strengths="Đủ giáo viên",
-                                              weaknesses="Thiếu nhân viên y tế", expected_revision=1)
+    out = services.standard_assessment_update(
+        assessment=st,
+        actor=cast.principal,
+        strengths="Đủ giáo viên",
+        weaknesses="Thiếu nhân viên y tế",
+        expected_revision=1,
+    )
     assert out.revision == 2
     assert AuditEvent.objects.filter(action="self_assessment.standard", school=school57).count() == 1
     with pytest.raises(services.EditConflict):
-        services.standard_assessment_update(assessment=st, actor=cast.principal, strengths="x", weaknesses="y",
-                                            expected_revision=1)
+        services.standard_assessment_update(
+            assessment=st, actor=cast.principal, strengths="x", weaknesses="y", expected_revision=1
+        )
     assert StandardAssessment.objects.get(pk=st.pk).weaknesses == "Thiếu nhân viên y tế"
 
 
@@ -149,12 +184,22 @@ def test_weak_criteria_and_levels_selectors(cast, sa):
     low = sa.criteria.get(criterion__code="4.2")
     answer_up_to(low, 1, cast.council)
     noted = sa.criteria.get(criterion__code="1.3")
-    services.criterion_assessment_update(assessment=noted, actor=cast.council, current_state="", strengths="",
-                                         weaknesses="Tổ chuyên môn họp chưa đều")
+    services.criterion_assessment_update(
+        assessment=noted,
+        actor=cast.council,
+        current_state="",
+        strengths="",
+        weaknesses="Tổ chuyên môn họp chưa đều",
+    )
     weak = selectors.weak_criteria(sa)
     assert [w["code"] for w in weak] == ["1.3", "4.2"]
-    assert weak[0] == {"code": "1.3", "name": noted.criterion.name, "level": 2,
-                       "weaknesses": "Tổ chuyên môn họp chưa đều", "mandatory": False}
+    assert weak[0] == {
+        "code": "1.3",
+        "name": noted.criterion.name,
+        "level": 2,
+        "weaknesses": "Tổ chuyên môn họp chưa đều",
+        "mandatory": False,
+    }
     assert weak[1]["level"] == 1
     got = selectors.criterion_levels(sa)
     assert len(got) == 27 and got["4.2"] == 1 and got["1.1"] == 2

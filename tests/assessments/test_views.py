@@ -45,8 +45,9 @@ def test_index_shows_the_specialist_the_schools_of_the_office(client, cast):
 
 @pytest.mark.parametrize("who", ["principal", "vice"])
 def test_principal_and_vice_create(client, cast, who):
-    r = login(client, cast, who).post(reverse("assessments:create"),
-                                      {"school": cast.primary.pk, "start_year": "2026", "target_level": "2"})
+    r = login(client, cast, who).post(
+        reverse("assessments:create"), {"school": cast.primary.pk, "start_year": "2026", "target_level": "2"}
+    )
     sa = SelfAssessment.objects.get(school=cast.primary)
     assert r.status_code == 302 and r["Location"] == reverse("assessments:detail", args=[sa.pk])
     assert AuditEvent.objects.filter(action="self_assessment.create", actor=getattr(cast, who)).exists()
@@ -54,22 +55,26 @@ def test_principal_and_vice_create(client, cast, who):
 
 @pytest.mark.parametrize("who", ["council", "monitor", "staff", "specialist", "other_principal"])
 def test_others_are_refused_creation_with_a_clear_page(client, cast, who):
-    r = login(client, cast, who).post(reverse("assessments:create"), {"school": cast.primary.pk, "start_year": "2026"})
+    r = login(client, cast, who).post(
+        reverse("assessments:create"), {"school": cast.primary.pk, "start_year": "2026"}
+    )
     assert r.status_code == 403
     assert "Chỉ Hiệu trưởng hoặc Phó Hiệu trưởng" in r.content.decode()
     assert not SelfAssessment.objects.exists()
 
 
 def test_create_with_a_bad_year_says_how_to_fix_it(client, cast):
-    r = login(client, cast, "principal").post(reverse("assessments:create"),
-                                              {"school": cast.primary.pk, "start_year": "năm nay"}, follow=True)
+    r = login(client, cast, "principal").post(
+        reverse("assessments:create"), {"school": cast.primary.pk, "start_year": "năm nay"}, follow=True
+    )
     assert "hãy nhập năm bắt đầu bằng bốn chữ số" in r.content.decode()
     assert not SelfAssessment.objects.exists()
 
 
 def test_create_twice_shows_a_message(client, cast, sa):
-    r = login(client, cast, "principal").post(reverse("assessments:create"),
-                                              {"school": cast.primary.pk, "start_year": "2026"}, follow=True)
+    r = login(client, cast, "principal").post(
+        reverse("assessments:create"), {"school": cast.primary.pk, "start_year": "2026"}, follow=True
+    )
     assert "đã có tự đánh giá năm học 2026-2027" in r.content.decode()
 
 
@@ -137,8 +142,9 @@ def test_htmx_tick_returns_the_level_badges(client, cast, sa):
 def test_whole_form_without_javascript(client, cast, sa):
     ca = sa.criteria.get(criterion__code="1.1")
     ids = [str(i.pk) for i in ca.criterion.indicators.filter(level__lte=2)]
-    r = login(client, cast, "vice").post(reverse("assessments:indicators", args=[sa.pk, ca.pk]), {"met": ids},
-                                         follow=True)
+    r = login(client, cast, "vice").post(
+        reverse("assessments:indicators", args=[sa.pk, ca.pk]), {"met": ids}, follow=True
+    )
     assert "Đã lưu kết quả các chỉ báo của tiêu chí 1.1" in r.content.decode()
     assert CriterionAssessment.objects.get(pk=ca.pk).level_reached == 2
 
@@ -164,9 +170,17 @@ def test_tick_of_an_indicator_of_another_criterion_is_not_found(client, cast, sa
 
 def test_save_texts(client, cast, sa):
     ca, url = criterion_url(sa, "2.2")
-    r = login(client, cast, "council").post(url, {"revision": "1", "current_state": "Có 20 giáo viên [H2-2.2-01]",
-                                                   "strengths": "Nhiệt tình", "weaknesses": "Ít sáng kiến",
-                                                   "improvement": ""}, follow=True)
+    r = login(client, cast, "council").post(
+        url,
+        {
+            "revision": "1",
+            "current_state": "Có 20 giáo viên [H2-2.2-01]",
+            "strengths": "Nhiệt tình",
+            "weaknesses": "Ít sáng kiến",
+            "improvement": "",
+        },
+        follow=True,
+    )
     body = r.content.decode()
     assert "Đã lưu nhận định tiêu chí 2.2" in body and "Có 20 giáo viên [H2-2.2-01]" in body
     assert CriterionAssessment.objects.get(pk=ca.pk).weaknesses == "Ít sáng kiến"
@@ -174,10 +188,24 @@ def test_save_texts(client, cast, sa):
 
 def test_two_people_editing_get_a_conflict_message_not_a_silent_overwrite(client, cast, sa):
     ca, url = criterion_url(sa, "2.2")
-    services.criterion_assessment_update(assessment=ca, actor=cast.vice, current_state="Bản đã lưu trước",
-                                         strengths="", weaknesses="", expected_revision=1)
-    r = login(client, cast, "council").post(url, {"revision": "1", "current_state": "Bản đang sửa",
-                                                  "strengths": "", "weaknesses": "", "improvement": ""})
+    services.criterion_assessment_update(
+        assessment=ca,
+        actor=cast.vice,
+        current_state="Bản đã lưu trước",
+        strengths="",
+        weaknesses="",
+        expected_revision=1,
+    )
+    r = login(client, cast, "council").post(
+        url,
+        {
+            "revision": "1",
+            "current_state": "Bản đang sửa",
+            "strengths": "",
+            "weaknesses": "",
+            "improvement": "",
+        },
+    )
     body = r.content.decode()
     assert r.status_code == 409
     assert "Trần Thị Bình vừa lưu nội dung này" in body
@@ -199,8 +227,10 @@ def test_principal_assigns_a_council_member(client, cast, sa):
     ca, url = criterion_url(sa, "3.2")
     login(client, cast, "principal")
     assert "Phân công" in client.get(url).content.decode()
-    r = client.post(reverse("assessments:assign", args=[sa.pk, ca.pk]), {"people": [str(cast.council.pk),
-                                                                                   str(cast.staff.pk)]})
+    r = client.post(
+        reverse("assessments:assign", args=[sa.pk, ca.pk]),
+        {"people": [str(cast.council.pk), str(cast.staff.pk)]},
+    )
     assert r.status_code == 302
     assert list(ca.assignees.all()) == [cast.council]  # staff are not in the council
 
@@ -220,9 +250,15 @@ def test_council_member_cannot_assign(client, cast, sa):
 def sa57(cast, catalog):
     from caitien.schools.services import membership_add, school_create
 
-    school = school_create(name="Trường THCS Minh Tân", level="thcs", office=cast.phong,
-                           governing_body="UBND huyện Dầu Tiếng", place="Minh Tân", short_code="THCSMT",
-                           regulation=catalog["tt57-2026-pl2"])
+    school = school_create(
+        name="Trường THCS Minh Tân",
+        level="thcs",
+        office=cast.phong,
+        governing_body="UBND huyện Dầu Tiếng",
+        place="Minh Tân",
+        short_code="THCSMT",
+        regulation=catalog["tt57-2026-pl2"],
+    )
     membership_add(user=cast.council, role="council_member", school=school)
     return services.self_assessment_create(school=school, start_year=2026, actor=cast.council)
 
@@ -231,8 +267,13 @@ def test_57_standard_texts_page_and_conflict(client, cast, sa57):
     st = sa57.standards.get(standard__number=1)
     url = reverse("assessments:standard", args=[sa57.pk, st.pk])
     login(client, cast, "council")
-    assert "Sửa nhận định tiêu chuẩn 1" in client.get(reverse("assessments:detail", args=[sa57.pk])).content.decode()
-    r = client.post(url, {"revision": "1", "strengths": "Kỷ cương tốt", "weaknesses": "Thiếu phòng học bộ môn"})
+    assert (
+        "Sửa nhận định tiêu chuẩn 1"
+        in client.get(reverse("assessments:detail", args=[sa57.pk])).content.decode()
+    )
+    r = client.post(
+        url, {"revision": "1", "strengths": "Kỷ cương tốt", "weaknesses": "Thiếu phòng học bộ môn"}
+    )
     assert r.status_code == 302
     r = client.post(url, {"revision": "1", "strengths": "khác", "weaknesses": "khác"})
     assert r.status_code == 409 and "Lê Thị Cúc vừa lưu" in r.content.decode()

@@ -18,8 +18,15 @@ import pytest
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = ROOT / "test-artifacts" / "screens"
 FAILURES = ROOT / "test-artifacts" / "failures"
@@ -31,8 +38,11 @@ TIMEOUT_MS = 15_000
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium); "
-                    "it is missing on this machine.", pytrace=False)
+        pytest.fail(
+            f"Browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium); "
+            "it is missing on this machine.",
+            pytrace=False,
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -47,15 +57,19 @@ def browse(browser, live_server, transactional_db, request):
     contexts = []
 
     def open_page(viewport=DESKTOP):
-        ctx = browser.new_context(viewport=viewport, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh",
-                                  base_url=live_server.url)
+        ctx = browser.new_context(
+            viewport=viewport, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", base_url=live_server.url
+        )
         ctx.set_default_timeout(TIMEOUT_MS)
         contexts.append(ctx)
         page = ctx.new_page()
         page.js_errors = []
         page.server_errors = []
         page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
-        page.on("response", lambda r: page.server_errors.append(f"{r.status} {r.url}") if r.status >= 500 else None)
+        page.on(
+            "response",
+            lambda r: page.server_errors.append(f"{r.status} {r.url}") if r.status >= 500 else None,
+        )
         return page
 
     yield open_page

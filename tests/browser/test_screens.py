@@ -18,8 +18,10 @@ from .conftest import DESKTOP, PHONE, login, shoot
 pytestmark = pytest.mark.browser
 
 # Words a Vietnamese page should not show (Django's and the browser's defaults, placeholders).
-ENGLISH = re.compile(r"\b(None|null|undefined|Submit|Save|Cancel|Delete|Search|Login|Logout|Password|Username|"
-                     r"This field is required|Enter a valid|Page not found|Forbidden|Error|True|False)\b")
+ENGLISH = re.compile(
+    r"\b(None|null|undefined|Submit|Save|Cancel|Delete|Search|Login|Logout|Password|Username|"
+    r"This field is required|Enter a valid|Page not found|Forbidden|Error|True|False)\b"
+)
 
 UNLABELLED = """() => [...document.querySelectorAll('main input, main select, main textarea')]
   .filter(e => e.type !== 'hidden' && e.offsetParent !== null)
@@ -41,7 +43,9 @@ def look(page, name, width_name, problems):
     shoot(page, name, width_name)
     width = page.viewport_size["width"]
     if page.evaluate("document.documentElement.scrollWidth") > width:
-        problems.append(f"{name} ({width_name}): page wider than the screen: {page.evaluate(OVERFLOW, width)}")
+        problems.append(
+            f"{name} ({width_name}): page wider than the screen: {page.evaluate(OVERFLOW, width)}"
+        )
     english = ENGLISH.findall(page.locator("body").inner_text())
     if english:
         problems.append(f"{name} ({width_name}): English or placeholder words: {sorted(set(english))}")
@@ -72,62 +76,110 @@ def visit_all(browse, pages, problems):
 def test_every_main_page_at_desktop_and_phone_widths(browse, cast, tmp_path):
     sa = data.assessed(cast)
     published = data.published_plan(cast)
-    plan_services.plan_comment_add(plan=published, actor=cast.specialist, item=published.items.first(),
-                                   text="Đề nghị trường bổ sung mốc kiểm tra giữa kỳ cho dòng này.")
-    draft = data.draft_plan(cast.primary, cast.principal, start_year=2027,
-                            title="Kế hoạch cải tiến chất lượng giáo dục năm học 2027 - 2028")
+    plan_services.plan_comment_add(
+        plan=published,
+        actor=cast.specialist,
+        item=published.items.first(),
+        text="Đề nghị trường bổ sung mốc kiểm tra giữa kỳ cho dòng này.",
+    )
+    draft = data.draft_plan(
+        cast.primary,
+        cast.principal,
+        start_year=2027,
+        title="Kế hoạch cải tiến chất lượng giáo dục năm học 2027 - 2028",
+    )
     submitted = data.draft_plan(cast.secondary, cast.principal, title="Kế hoạch cải tiến chất lượng THCS")
     tt57 = Regulation.objects.get(slug="tt57-2026-pl2")
-    form57 = plan_services.plan_create(school=cast.secondary, actor=cast.principal, start_year=2026, end_year=2027,
-                                       regulation=tt57, title="Kế hoạch cải tiến theo Thông tư 57/2026")
+    form57 = plan_services.plan_create(
+        school=cast.secondary,
+        actor=cast.principal,
+        start_year=2026,
+        end_year=2027,
+        regulation=tt57,
+        title="Kế hoạch cải tiến theo Thông tư 57/2026",
+    )
     for row in data.ROWS:
-        plan_services.plan_item_add(plan=form57, actor=cast.principal, values={
-            **row, "issue": row["expected_result"], "indicator": "Tỉ lệ hồ sơ đầy đủ đạt 100%",
-            "expected_evidence": "Sổ theo dõi, biên bản kiểm tra", "status": "Đang thực hiện"})
+        plan_services.plan_item_add(
+            plan=form57,
+            actor=cast.principal,
+            values={
+                **row,
+                "issue": row["expected_result"],
+                "indicator": "Tỉ lệ hồ sơ đầy đủ đạt 100%",
+                "expected_evidence": "Sổ theo dõi, biên bản kiểm tra",
+                "status": "Đang thực hiện",
+            },
+        )
     from caitien.schools.models import Role
     from caitien.schools.services import membership_add
+
     membership_add(user=cast.principal, role=Role.PRINCIPAL, school=cast.secondary)
     submitted = plan_services.plan_submit(plan=submitted, actor=cast.principal)
-    revised = plan_services.plan_revise(plan=published, actor=cast.principal,
-                                        reason="UBND xã cấp kinh phí sửa sân sớm hơn dự kiến.")
+    revised = plan_services.plan_revise(
+        plan=published, actor=cast.principal, reason="UBND xã cấp kinh phí sửa sân sớm hơn dự kiến."
+    )
     first = revised.items.order_by("order").first()
-    plan_services.plan_item_update(item=first, actor=cast.principal, revision=first.revision,
-                                   values={"time_text": "Tháng 9/2026 - 4/2027", "budget_text": "3 triệu đồng"})
+    plan_services.plan_item_update(
+        item=first,
+        actor=cast.principal,
+        revision=first.revision,
+        values={"time_text": "Tháng 9/2026 - 4/2027", "budget_text": "3 triệu đồng"},
+    )
     ca = sa.criteria.get(criterion__code="1.4")
     problems = []
-    visit_all(browse, [
-        (None, None, [
-            ("login", "/dang-nhap/"),
-            ("public-plan", f"/cong-khai/{published.pk}/"),
-            ("public-list", f"/cong-khai/truong/{cast.primary.pk}/"),
-            ("catalog", "/danh-muc/"),
-            ("catalog-regulation", "/danh-muc/tt17-2018/"),
-            ("catalog-criterion", "/danh-muc/tt57-2026-pl2/tieu-chi/1.1/"),
-            ("refused-anonymous", f"/ke-hoach/{draft.pk}/"),
-            ("not-found", "/khong-co-trang-nay/"),
-        ]),
-        ("principal", cast.password, [
-            ("home-principal", "/"),
-            ("assessments", "/tu-danh-gia/"),
-            ("assessment", f"/tu-danh-gia/{sa.pk}/"),
-            ("assessment-criterion", f"/tu-danh-gia/{sa.pk}/tieu-chi/{ca.pk}/"),
-            ("plans", "/ke-hoach/"),
-            ("plan-new", "/ke-hoach/moi/"),
-            ("plan-edit", f"/ke-hoach/{draft.pk}/soan/"),
-            ("plan-edit-57", f"/ke-hoach/{form57.pk}/soan/"),
-            ("plan-submitted", f"/ke-hoach/{submitted.pk}/"),
-            ("plan-published", f"/ke-hoach/{published.pk}/"),
-            ("plan-revise", f"/ke-hoach/{published.pk}/dieu-chinh/"),
-            ("plan-compare", f"/ke-hoach/{revised.pk}/so-sanh/"),
-            ("import-upload", "/nhap/"),
-        ]),
-        ("specialist", cast.password, [
-            ("home-specialist", "/"),
-            ("office", "/tong-quan/"),
-            ("plan-office", f"/ke-hoach/{published.pk}/"),
-        ]),
-        ("other_teacher", cast.password, [
-            ("refused-other-school", f"/ke-hoach/{draft.pk}/"),
-        ]),
-    ], problems)
+    visit_all(
+        browse,
+        [
+            (
+                None,
+                None,
+                [
+                    ("login", "/dang-nhap/"),
+                    ("public-plan", f"/cong-khai/{published.pk}/"),
+                    ("public-list", f"/cong-khai/truong/{cast.primary.pk}/"),
+                    ("catalog", "/danh-muc/"),
+                    ("catalog-regulation", "/danh-muc/tt17-2018/"),
+                    ("catalog-criterion", "/danh-muc/tt57-2026-pl2/tieu-chi/1.1/"),
+                    ("refused-anonymous", f"/ke-hoach/{draft.pk}/"),
+                    ("not-found", "/khong-co-trang-nay/"),
+                ],
+            ),
+            (
+                "principal",
+                cast.password,
+                [
+                    ("home-principal", "/"),
+                    ("assessments", "/tu-danh-gia/"),
+                    ("assessment", f"/tu-danh-gia/{sa.pk}/"),
+                    ("assessment-criterion", f"/tu-danh-gia/{sa.pk}/tieu-chi/{ca.pk}/"),
+                    ("plans", "/ke-hoach/"),
+                    ("plan-new", "/ke-hoach/moi/"),
+                    ("plan-edit", f"/ke-hoach/{draft.pk}/soan/"),
+                    ("plan-edit-57", f"/ke-hoach/{form57.pk}/soan/"),
+                    ("plan-submitted", f"/ke-hoach/{submitted.pk}/"),
+                    ("plan-published", f"/ke-hoach/{published.pk}/"),
+                    ("plan-revise", f"/ke-hoach/{published.pk}/dieu-chinh/"),
+                    ("plan-compare", f"/ke-hoach/{revised.pk}/so-sanh/"),
+                    ("import-upload", "/nhap/"),
+                ],
+            ),
+            (
+                "specialist",
+                cast.password,
+                [
+                    ("home-specialist", "/"),
+                    ("office", "/tong-quan/"),
+                    ("plan-office", f"/ke-hoach/{published.pk}/"),
+                ],
+            ),
+            (
+                "other_teacher",
+                cast.password,
+                [
+                    ("refused-other-school", f"/ke-hoach/{draft.pk}/"),
+                ],
+            ),
+        ],
+        problems,
+    )
     assert not problems, "\n".join(problems)

@@ -24,8 +24,10 @@ pytestmark = pytest.mark.browser
 
 # The criterion the principal assesses by hand in the browser; the council has done the others.
 BY_HAND = "1.2"
-WEAKNESS = ("Tổ văn phòng chưa lưu đủ biên bản họp của các tổ chuyên môn; hồ sơ năm học trước còn rời rạc, "
-            "khó tra cứu khi cần minh chứng.")
+WEAKNESS = (
+    "Tổ văn phòng chưa lưu đủ biên bản họp của các tổ chuyên môn; hồ sơ năm học trước còn rời rạc, "
+    "khó tra cứu khi cần minh chứng."
+)
 LEGAL_BASIS = "Căn cứ kết quả tự đánh giá năm học 2026-2027 của Trường Tiểu học Hoà Bình."
 COMMENT = "Đề nghị trường ghi rõ ai giữ sổ theo dõi biên bản và kiểm tra vào tháng nào."
 
@@ -34,7 +36,9 @@ def council_assesses_all_but(sa, code, actor):
     """The council's earlier work: every other criterion meets Mức 1 and Mức 2 (no weakness)."""
     for ca in sa.criteria.select_related("criterion").exclude(criterion__code=code):
         for ind in ca.criterion.indicators.all():
-            assessment_services.indicator_result_set(assessment=ca, indicator=ind, met=ind.level <= 2, actor=actor)
+            assessment_services.indicator_result_set(
+                assessment=ca, indicator=ind, met=ind.level <= 2, actor=actor
+            )
 
 
 def fill_cell(page, field, value):
@@ -96,14 +100,22 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
 
     # 4. The row filled in place; a level the circular does not have is an error beside the row, then fixed.
     sheet_row = page.get_by_role("form", name="Dòng 1")
-    fill_cell(page, sheet_row.get_by_label("Kết quả cần đạt (so với hiện trạng), dòng 1"),
-              "Biên bản họp của các tổ chuyên môn được lưu đủ, sắp xếp theo tháng; tra cứu được trong ngày.")
-    fill_cell(page, sheet_row.get_by_label("Công việc/giải pháp cần thực hiện, dòng 1"),
-              "Phân công văn thư thu biên bản sau mỗi buổi họp; lập sổ theo dõi; cuối học kỳ Phó Hiệu trưởng "
-              "kiểm tra hồ sơ.")
+    fill_cell(
+        page,
+        sheet_row.get_by_label("Kết quả cần đạt (so với hiện trạng), dòng 1"),
+        "Biên bản họp của các tổ chuyên môn được lưu đủ, sắp xếp theo tháng; tra cứu được trong ngày.",
+    )
+    fill_cell(
+        page,
+        sheet_row.get_by_label("Công việc/giải pháp cần thực hiện, dòng 1"),
+        "Phân công văn thư thu biên bản sau mỗi buổi họp; lập sổ theo dõi; cuối học kỳ Phó Hiệu trưởng "
+        "kiểm tra hồ sơ.",
+    )
     fill_cell(page, sheet_row.get_by_label("Chủ trì, dòng 1"), "Phó Hiệu trưởng")
     fill_cell(page, sheet_row.get_by_label("Phối hợp, dòng 1"), "Văn thư, tổ trưởng chuyên môn")
-    fill_cell(page, sheet_row.get_by_label("Thời gian thực hiện và hoàn thành, dòng 1"), "Tháng 10/2026 - 3/2027")
+    fill_cell(
+        page, sheet_row.get_by_label("Thời gian thực hiện và hoàn thành, dòng 1"), "Tháng 10/2026 - 3/2027"
+    )
     expect(findings).not_to_contain_text("Lỗi")
     row.refresh_from_db()
     assert (row.lead_text, row.start_month, row.end_month) == ("Phó Hiệu trưởng", "2026-10", "2027-03")
@@ -163,8 +175,9 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
         page.get_by_role("link", name="Word (DOCX)").click()
     saved = Path(download.value.path())
     word = docx.Document(saved)
-    text = "\n".join([p.text for p in word.paragraphs] +
-                     [c.text for t in word.tables for r in t.rows for c in r.cells])
+    text = "\n".join(
+        [p.text for p in word.paragraphs] + [c.text for t in word.tables for r in t.rows for c in r.cells]
+    )
     assert download.value.suggested_filename.endswith(".docx")
     assert "12/KH-THHB" in text and "Phân công văn thư thu biên bản" in text
 
@@ -188,8 +201,14 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     # 9. The school's next draft stays inside the school: a teacher of another school is refused.
     stranger = browse()
     login(stranger, "other_teacher", cast.password)
-    draft = plan_services.plan_create(school=cast.primary, actor=cast.vice, start_year=2027, end_year=2028,
-                                      period_kind="single", title="Kế hoạch dự thảo mới")
+    draft = plan_services.plan_create(
+        school=cast.primary,
+        actor=cast.vice,
+        start_year=2027,
+        end_year=2028,
+        period_kind="single",
+        title="Kế hoạch dự thảo mới",
+    )
     response = stranger.goto(f"/ke-hoach/{draft.pk}/")
     assert response.status == 403
     expect(stranger.get_by_role("heading", name="Không có quyền truy cập")).to_be_visible()

@@ -35,8 +35,14 @@ def test_json_output_of_a_plan_with_an_error(tmp_path, capsys):
     assert code == 1 and err == ""
     findings = json.loads(out)["findings"]
     lead = next(f for f in findings if f["rule"] == "missing-lead")
-    assert lead == {"rule": "missing-lead", "severity": "error", "message": lead["message"], "item": 1,
-                    "criterion": "3.4", "field": "lead"}
+    assert lead == {
+        "rule": "missing-lead",
+        "severity": "error",
+        "message": lead["message"],
+        "item": 1,
+        "criterion": "3.4",
+        "field": "lead",
+    }
     assert "người chủ trì" in lead["message"]
 
 
@@ -93,14 +99,20 @@ def test_saved_plan_is_judged_against_its_self_assessment(cast, capsys):
     from caitien.assessments.services import self_assessment_create
     from caitien.plans.services import plan_create_from_document
 
-    assessment = self_assessment_create(school=cast.primary, start_year=2024, actor=cast.principal, target_level=2)
+    assessment = self_assessment_create(
+        school=cast.primary, start_year=2024, actor=cast.principal, target_level=2
+    )
     assessment.criteria.filter(criterion__code="5.1").update(
-        weaknesses="Chưa lấy ý kiến cha mẹ học sinh khi xây dựng kế hoạch")
+        weaknesses="Chưa lấy ý kiến cha mẹ học sinh khi xây dựng kế hoạch"
+    )
     plan = plan_create_from_document(school=cast.primary, document=good_doc(), actor=cast.principal)
     plan.self_assessment = assessment
     plan.save()
     code, out, _ = run(capsys, "--plan", str(plan.pk), "--json")
-    uncovered = {f["criterion"]: f["message"] for f in json.loads(out)["findings"]
-                 if f["rule"] == "weakness-not-covered"}
+    uncovered = {
+        f["criterion"]: f["message"]
+        for f in json.loads(out)["findings"]
+        if f["rule"] == "weakness-not-covered"
+    }
     assert "cha mẹ học sinh" in uncovered["5.1"]
     assert not {"1.4", "3.4", "3.6"} & set(uncovered)  # the plan has rows for these

@@ -9,8 +9,9 @@ from caitien.plans.services import plan_create
 
 
 def make_plan(cast, status, title, school=None):
-    plan = plan_create(school=school or cast.primary, actor=cast.principal, start_year=2026, end_year=2027,
-                       title=title)
+    plan = plan_create(
+        school=school or cast.primary, actor=cast.principal, start_year=2026, end_year=2027, title=title
+    )
     Plan.objects.filter(pk=plan.pk).update(status=status)
     plan.refresh_from_db()
     return plan
@@ -25,7 +26,9 @@ def home(client, user):
 
 @pytest.fixture
 def sa(cast):
-    return assessment_services.self_assessment_create(school=cast.primary, start_year=2026, actor=cast.principal)
+    return assessment_services.self_assessment_create(
+        school=cast.primary, start_year=2026, actor=cast.principal
+    )
 
 
 def test_anonymous_goes_to_login(client, db):
@@ -63,8 +66,9 @@ def test_council_member_sees_assigned_criteria_and_drafts(client, cast, sa):
 def test_assessed_criterion_leaves_the_assigned_list(client, cast, sa):
     ca = sa.criteria.get(criterion__code="2.3")
     assessment_services.criterion_assignees_set(assessment=ca, users=[cast.council], actor=cast.principal)
-    assessment_services.indicator_result_set(assessment=ca, indicator=ca.criterion.indicators.first(), met=True,
-                                             actor=cast.council)
+    assessment_services.indicator_result_set(
+        assessment=ca, indicator=ca.criterion.indicators.first(), met=True, actor=cast.council
+    )
     body = home(client, cast.council)
     assert "Tiêu chí bạn được phân công" not in body and "26 tiêu chí chưa đánh giá" in body
 
@@ -88,8 +92,13 @@ def test_monitor_without_published_plan_is_told_so(client, cast):
 
 def test_staff_sees_rows_they_lead_and_the_published_plan(client, cast):
     plan = make_plan(cast, "published", "Kế hoạch chung của trường")
-    mine = PlanItem.objects.create(plan=plan, order=1, criterion_code="5.2",
-                                   expected_result="Tổ chức chuyên đề đọc sách mỗi tháng", time_text="Tháng 10/2026")
+    mine = PlanItem.objects.create(
+        plan=plan,
+        order=1,
+        criterion_code="5.2",
+        expected_result="Tổ chức chuyên đề đọc sách mỗi tháng",
+        time_text="Tháng 10/2026",
+    )
     mine.lead_people.add(cast.staff)
     PlanItem.objects.create(plan=plan, order=2, criterion_code="3.1", expected_result="Sửa mái phòng học")
     body = home(client, cast.staff)
@@ -110,12 +119,16 @@ def test_specialist_sees_office_counts_and_comments(client, cast):
     plan = make_plan(cast, "published", "Kế hoạch Hoà Bình")
     make_plan(cast, "submitted", "Chờ duyệt Lê Lợi", school=cast.secondary)
     make_plan(cast, "published", "Kế hoạch của Phòng khác", school=cast.other)
-    PlanComment.objects.create(plan=plan, author=cast.specialist, text="Cần ghi rõ người chủ trì ở tiêu chí 5.2.")
+    PlanComment.objects.create(
+        plan=plan, author=cast.specialist, text="Cần ghi rõ người chủ trì ở tiêu chí 5.2."
+    )
     draft = make_plan(cast, "draft", "Dự thảo Hoà Bình")
     PlanComment.objects.create(plan=draft, author=cast.vice, text="Góp ý nội bộ cho dự thảo")
     body = home(client, cast.specialist)
     assert "Phòng Giáo dục và Đào tạo huyện Dầu Tiếng" in body
-    assert "3 trường · <strong>1</strong> kế hoạch đã công khai · <strong>1</strong> kế hoạch đang chờ" in body
+    assert (
+        "3 trường · <strong>1</strong> kế hoạch đã công khai · <strong>1</strong> kế hoạch đang chờ" in body
+    )
     assert "Trường chưa công khai kế hoạch" in body and "Trường THCS Lê Lợi" in body
     assert "Cần ghi rõ người chủ trì ở tiêu chí 5.2." in body
     assert "Góp ý nội bộ cho dự thảo" not in body

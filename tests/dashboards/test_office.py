@@ -60,4 +60,3 @@ def test_admin_opens_any_office(client, cast):
     client.force_login(cast.admin)
     r = client.get(reverse("dashboards:office_detail", args=[cast.phong_other.pk]))
     assert r.status_code == 200 and "Trường Tiểu học Lai Uyên" in r.content.decode()
-

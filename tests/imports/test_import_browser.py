@@ -19,10 +19,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_importing_a_pdf_in_the_browser(live_server, cast, tmp_path):
-    pdf = builders.soffice_pdf(builders.build_plan_docx(tmp_path / "ke-hoach-trinh-duyet.docx", split_after=3),
-                               tmp_path)
+    pdf = builders.soffice_pdf(
+        builders.build_plan_docx(tmp_path / "ke-hoach-trinh-duyet.docx", split_after=3), tmp_path
+    )
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
         page = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN").new_page()
         page.set_default_timeout(20_000)
         errors = []

@@ -24,7 +24,9 @@ def _login(client, user, cast):
 
 
 def _upload(client, school, name, data):
-    return client.post(reverse("imports:upload"), {"school": school.pk, "file": SimpleUploadedFile(name, data)})
+    return client.post(
+        reverse("imports:upload"), {"school": school.pk, "file": SimpleUploadedFile(name, data)}
+    )
 
 
 def _wait(client, pending_id, timeout=60):
@@ -65,7 +67,9 @@ def test_it_imports_a_word_plan_after_the_user_confirms(client, cast, plan_docx)
     _login(client, cast.principal, cast)
     response = _upload(client, cast.primary, plan_docx.name, plan_docx.read_bytes())
     pending = PendingImport.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("imports:pending", args=[pending.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "imports:pending", args=[pending.pk]
+    )
     assert Plan.objects.count() == 0
     _wait(client, pending.pk)
 
@@ -76,12 +80,15 @@ def test_it_imports_a_word_plan_after_the_user_confirms(client, cast, plan_docx)
     assert "6 dòng kế hoạch" in html
     assert Plan.objects.count() == 0  # nothing saved before the confirmation
 
-    data = _save_data(page.context, **{
-        "items-0-expected_result": "Hội đồng trường họp đủ bốn kỳ trong năm học",
-        "items-1-budget_text": "3 triệu đồng",
-        "items-2-time_text": "Tháng 10/2024",
-        "header-document_number": "46/KH-THSB",
-    })
+    data = _save_data(
+        page.context,
+        **{
+            "items-0-expected_result": "Hội đồng trường họp đủ bốn kỳ trong năm học",
+            "items-1-budget_text": "3 triệu đồng",
+            "items-2-time_text": "Tháng 10/2024",
+            "header-document_number": "46/KH-THSB",
+        },
+    )
     data.pop("items-5-keep")  # the person drops the last row
     response = client.post(reverse("imports:save", args=[pending.pk]), data)
     assert response.status_code == 302
@@ -95,8 +102,14 @@ def test_it_imports_a_word_plan_after_the_user_confirms(client, cast, plan_docx)
     assert [i.criterion_code for i in items] == ["1.2", "1.5", "2.3", "2.4", "3.1"]
     assert items[0].expected_result == "Hội đồng trường họp đủ bốn kỳ trong năm học"
     assert (items[0].lead_text, items[0].coordinators_text) == ("Hiệu trưởng", "Thư ký Hội đồng trường")
-    assert items[1].budget_text == "3 triệu đồng" and items[1].budget_amounts == [{"vnd": 3_000_000, "per": None}]
-    assert (items[2].time_text, items[2].start_month, items[2].end_month) == ("Tháng 10/2024", "2024-10", "2024-10")
+    assert items[1].budget_text == "3 triệu đồng" and items[1].budget_amounts == [
+        {"vnd": 3_000_000, "per": None}
+    ]
+    assert (items[2].time_text, items[2].start_month, items[2].end_month) == (
+        "Tháng 10/2024",
+        "2024-10",
+        "2024-10",
+    )
     assert (items[4].start_month, items[4].end_month) == ("2025-06", "2025-08")
     assert not PendingImport.objects.exists()
     assert AuditEvent.objects.filter(action="plan.import", object_id=str(plan.pk)).count() == 1
@@ -157,8 +170,17 @@ def test_cancelling_forgets_the_file(client, cast, plan_docx):
 
 
 def test_doubtful_fields_are_marked_and_wrong_corrections_refused(client, cast, tmp_path):
-    rows = [builders.Row("1.2", "Hồ sơ được lưu trữ đầy đủ", ["Sắp xếp lại tủ hồ sơ"], "Văn thư", "",
-                         "Khi nào xong thì thôi", "một ít kinh phí")]
+    rows = [
+        builders.Row(
+            "1.2",
+            "Hồ sơ được lưu trữ đầy đủ",
+            ["Sắp xếp lại tủ hồ sơ"],
+            "Văn thư",
+            "",
+            "Khi nào xong thì thôi",
+            "một ít kinh phí",
+        )
+    ]
     path = builders.build_plan_docx(tmp_path / "mo-ho.docx", rows=rows, vertical_merge=False)
     _login(client, cast.vice, cast)
     _upload(client, cast.primary, path.name, path.read_bytes())
@@ -180,7 +202,11 @@ def test_doubtful_fields_are_marked_and_wrong_corrections_refused(client, cast, 
     data = _save_data(page.context, **{"items-0-start": "2024-10", "items-0-end": "2024-12"})
     assert client.post(reverse("imports:save", args=[pending.pk]), data).status_code == 302
     item = Plan.objects.get().items.get()
-    assert (item.start_month, item.end_month, item.time_text) == ("2024-10", "2024-12", "Khi nào xong thì thôi")
+    assert (item.start_month, item.end_month, item.time_text) == (
+        "2024-10",
+        "2024-12",
+        "Khi nào xong thì thôi",
+    )
 
 
 def test_only_authors_of_the_school_may_import(client, cast, plan_docx):

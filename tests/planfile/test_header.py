@@ -132,7 +132,10 @@ def test_capitals_without_a_body_spelling_get_the_usual_case():
     assert doc.school == "Trường PTDTBT THCS Hòa An"
     doc = Document()
     header.fill_document(doc, "ỦY BAN NHÂN DÂN THÀNH PHỐ LONG SƠN\nTRƯỜNG MẦM NON HOA SEN\n\nKẾ HOẠCH\n")
-    assert (doc.governing_body, doc.school) == ("Ủy ban nhân dân thành phố Long Sơn", "Trường Mầm non Hoa Sen")
+    assert (doc.governing_body, doc.school) == (
+        "Ủy ban nhân dân thành phố Long Sơn",
+        "Trường Mầm non Hoa Sen",
+    )
 
 
 def test_capitals_without_diacritics_stay_as_printed():

@@ -4,8 +4,18 @@ from caitien.planfile.model import Document
 from caitien.planfile.readers import table
 
 HEADER_2018 = [
-    "TT", "Tiêu chuẩn, tiêu chí", "Mức", "Kết quả cần đạt (so với hiện trạng)", "Công việc/giải pháp cần thực hiện",
-    "Chủ trì", "Phối hợp", "Thời gian", "Thời gian", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác", "Ghi chú",
+    "TT",
+    "Tiêu chuẩn, tiêu chí",
+    "Mức",
+    "Kết quả cần đạt (so với hiện trạng)",
+    "Công việc/giải pháp cần thực hiện",
+    "Chủ trì",
+    "Phối hợp",
+    "Thời gian",
+    "Thời gian",
+    "Dự kiến kinh phí",
+    "Điều kiện hỗ trợ khác",
+    "Ghi chú",
 ]
 
 
@@ -16,7 +26,14 @@ def _doc():
 def test_columns_are_found_by_meaning_in_any_order():
     rows = [
         ["Ghi chú", "Thời gian thực hiện", "Tiêu chí", "Giải pháp", "Người phụ trách", "Kết quả cần đạt"],
-        ["", "Tháng 11/2024", "Tiêu chí 2.1", "Bồi dưỡng tổ trưởng", "Hiệu trưởng", "Tổ trưởng nắm quy trình"],
+        [
+            "",
+            "Tháng 11/2024",
+            "Tiêu chí 2.1",
+            "Bồi dưỡng tổ trưởng",
+            "Hiệu trưởng",
+            "Tổ trưởng nắm quy trình",
+        ],
     ]
     doc = _doc()
     [item] = table.build_items(rows, doc)
@@ -34,8 +51,20 @@ def test_sub_header_numbered_row_standard_rows_and_separate_lead_columns():
         ["", "", "", "", "", "", "", "Bắt đầu", "Kết thúc", "", "", ""],
         ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)"],
         ["I"] + ["Tiêu chuẩn 1: Tổ chức và quản lý nhà trường"] * 11,
-        ["1", "Tiêu chí 1.1", "Mức 2", "Phương hướng được công khai", "- Đăng website\n- Niêm yết tại bảng tin",
-         "Hiệu trưởng", "Tổ văn phòng", "Tháng 9/2024", "Tháng 10/2024", "3.000.000 đồng", "", "x"],
+        [
+            "1",
+            "Tiêu chí 1.1",
+            "Mức 2",
+            "Phương hướng được công khai",
+            "- Đăng website\n- Niêm yết tại bảng tin",
+            "Hiệu trưởng",
+            "Tổ văn phòng",
+            "Tháng 9/2024",
+            "Tháng 10/2024",
+            "3.000.000 đồng",
+            "",
+            "x",
+        ],
         ["", "", "", "", "- Báo cáo hội đồng trường", "", "", "", "", "", "", ""],
     ]
     doc = _doc()
@@ -67,15 +96,43 @@ def test_repeated_header_of_a_continued_table_is_skipped():
 
 def test_form_57_ten_columns():
     rows = [
-        ["TT", "Nội dung cải tiến", "Mục tiêu cải tiến", "Hoạt động/giải pháp", "Chỉ số đánh giá kết quả",
-         "Thời gian thực hiện", "Đơn vị/cá nhân phụ trách", "Nguồn lực bảo đảm",
-         "Thông tin, dữ liệu hoặc minh chứng dự kiến", "Mức độ thực hiện"],
+        [
+            "TT",
+            "Nội dung cải tiến",
+            "Mục tiêu cải tiến",
+            "Hoạt động/giải pháp",
+            "Chỉ số đánh giá kết quả",
+            "Thời gian thực hiện",
+            "Đơn vị/cá nhân phụ trách",
+            "Nguồn lực bảo đảm",
+            "Thông tin, dữ liệu hoặc minh chứng dự kiến",
+            "Mức độ thực hiện",
+        ],
         ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)"],
-        ["1", "Tiêu chuẩn 3 - Tiêu chí 3.2: phòng học bộ môn", "Đủ phòng học bộ môn Tin học",
-         "Cải tạo một phòng kho", "Có 01 phòng đạt chuẩn", "Quý I/2025", "Hiệu trưởng", "Ngân sách 200 triệu đồng",
-         "Biên bản nghiệm thu", "Đang thực hiện"],
-        ["2", "Tiêu chuẩn 2: đội ngũ giáo viên dạy Tiếng Anh", "Giáo viên đạt chuẩn B2",
-         "Cử đi học", "100% đạt B2", "Năm học 2024-2025", "Phó Hiệu trưởng", "Không có", "Chứng chỉ", ""],
+        [
+            "1",
+            "Tiêu chuẩn 3 - Tiêu chí 3.2: phòng học bộ môn",
+            "Đủ phòng học bộ môn Tin học",
+            "Cải tạo một phòng kho",
+            "Có 01 phòng đạt chuẩn",
+            "Quý I/2025",
+            "Hiệu trưởng",
+            "Ngân sách 200 triệu đồng",
+            "Biên bản nghiệm thu",
+            "Đang thực hiện",
+        ],
+        [
+            "2",
+            "Tiêu chuẩn 2: đội ngũ giáo viên dạy Tiếng Anh",
+            "Giáo viên đạt chuẩn B2",
+            "Cử đi học",
+            "100% đạt B2",
+            "Năm học 2024-2025",
+            "Phó Hiệu trưởng",
+            "Không có",
+            "Chứng chỉ",
+            "",
+        ],
     ]
     doc = _doc()
     first, second = table.build_items(rows, doc)
@@ -137,8 +194,15 @@ def test_classify_labels():
 
 def test_the_written_time_is_kept_beside_month_columns():
     rows = [
-        ["Tiêu chí", "Kết quả cần đạt", "Giải pháp", "Chủ trì", "Thời gian thực hiện", "Tháng bắt đầu",
-         "Tháng kết thúc"],
+        [
+            "Tiêu chí",
+            "Kết quả cần đạt",
+            "Giải pháp",
+            "Chủ trì",
+            "Thời gian thực hiện",
+            "Tháng bắt đầu",
+            "Tháng kết thúc",
+        ],
         ["1.4", "A", "B", "Hiệu trưởng", "Quý I/2025", "01/2025", "03/2025"],
         ["1.5", "C", "D", "Hiệu trưởng", "", "10/2024", "12/2024"],
     ]
@@ -150,9 +214,26 @@ def test_the_written_time_is_kept_beside_month_columns():
 
 def test_the_total_row_is_not_a_plan_row():
     rows = [
-        ["TT", "Tiêu chí", "Kết quả cần đạt", "Giải pháp", "Chủ trì", "Thời gian", "Dự kiến kinh phí", "Ghi chú"],
-        ["1", "Tiêu chí 3.1", "Tổng số phòng học đủ 12 phòng", "Xây thêm 2 phòng", "Hiệu trưởng", "HKI",
-         "90 triệu đồng", ""],
+        [
+            "TT",
+            "Tiêu chí",
+            "Kết quả cần đạt",
+            "Giải pháp",
+            "Chủ trì",
+            "Thời gian",
+            "Dự kiến kinh phí",
+            "Ghi chú",
+        ],
+        [
+            "1",
+            "Tiêu chí 3.1",
+            "Tổng số phòng học đủ 12 phòng",
+            "Xây thêm 2 phòng",
+            "Hiệu trưởng",
+            "HKI",
+            "90 triệu đồng",
+            "",
+        ],
         ["2", "Tiêu chí 3.2", "Sân chơi an toàn", "Thay nền sân", "Kế toán", "HKII", "10.000.000 đồng", ""],
         ["Tổng dự kiến kinh phí"] * 6 + ["100.000.000 đồng", ""],
         ["Cộng", "", "", "", "", "", "100.000.000", ""],
@@ -160,19 +241,51 @@ def test_the_total_row_is_not_a_plan_row():
     doc = _doc()
     items = table.build_items(rows, doc)
     assert [i.criterion for i in items] == ["3.1", "3.2"]
-    assert items[0].expected_result == "Tổng số phòng học đủ 12 phòng"  # a row naming a criterion is never a total
+    assert (
+        items[0].expected_result == "Tổng số phòng học đủ 12 phòng"
+    )  # a row naming a criterion is never a total
     assert items[1].notes == ""
     assert doc.warnings == []
 
 
 def test_form_57_resources_column_holds_budget_and_other_support():
     rows = [
-        ["TT", "Nội dung cải tiến", "Mục tiêu cải tiến", "Hoạt động/giải pháp", "Chỉ số đánh giá kết quả",
-         "Thời gian thực hiện", "Đơn vị/cá nhân phụ trách", "Nguồn lực bảo đảm",
-         "Thông tin, dữ liệu hoặc minh chứng dự kiến", "Mức độ thực hiện"],
-        ["1", "Tiêu chí 4.1", "A", "B", "C", "Tháng 2/2025", "Hiệu trưởng",
-         "Ngân sách: 5.000.000 đồng\nHỗ trợ khác: Hội cha mẹ học sinh góp công", "MC.4.1.01", ""],
-        ["2", "Tiêu chí 4.2", "A", "B", "C", "Tháng 3/2025", "Hiệu trưởng", "Nguồn xã hội hóa\n3 triệu đồng", "", ""],
+        [
+            "TT",
+            "Nội dung cải tiến",
+            "Mục tiêu cải tiến",
+            "Hoạt động/giải pháp",
+            "Chỉ số đánh giá kết quả",
+            "Thời gian thực hiện",
+            "Đơn vị/cá nhân phụ trách",
+            "Nguồn lực bảo đảm",
+            "Thông tin, dữ liệu hoặc minh chứng dự kiến",
+            "Mức độ thực hiện",
+        ],
+        [
+            "1",
+            "Tiêu chí 4.1",
+            "A",
+            "B",
+            "C",
+            "Tháng 2/2025",
+            "Hiệu trưởng",
+            "Ngân sách: 5.000.000 đồng\nHỗ trợ khác: Hội cha mẹ học sinh góp công",
+            "MC.4.1.01",
+            "",
+        ],
+        [
+            "2",
+            "Tiêu chí 4.2",
+            "A",
+            "B",
+            "C",
+            "Tháng 3/2025",
+            "Hiệu trưởng",
+            "Nguồn xã hội hóa\n3 triệu đồng",
+            "",
+            "",
+        ],
     ]
     first, second = table.build_items(rows, _doc())
     assert first.budget_text == "Ngân sách: 5.000.000 đồng"
@@ -182,45 +295,88 @@ def test_form_57_resources_column_holds_budget_and_other_support():
     assert (second.budget_text, second.support) == ("Nguồn xã hội hóa 3 triệu đồng", "")
 
 
-PRIORITY = ["TT", "Tiêu chuẩn", "Tiêu chí liên quan (nếu có)", "Đánh giá hiện trạng", "Điểm hạn chế",
-            "Nguyên nhân của hạn chế"]
+PRIORITY = [
+    "TT",
+    "Tiêu chuẩn",
+    "Tiêu chí liên quan (nếu có)",
+    "Đánh giá hiện trạng",
+    "Điểm hạn chế",
+    "Nguyên nhân của hạn chế",
+]
 MONITORING = ["Thời điểm", "Nội dung theo dõi", "Kết quả thực hiện", "Điều chỉnh (nếu có)", "Người đánh giá"]
 
 
 def test_each_table_of_a_57_plan_is_recognised_by_its_header():
     plan = [
-        ["TT", "Nội dung cải tiến", "Mục tiêu cải tiến", "Hoạt động/giải pháp", "Chỉ số đánh giá kết quả",
-         "Thời gian thực hiện", "Đơn vị/cá nhân phụ trách", "Nguồn lực bảo đảm",
-         "Thông tin, dữ liệu hoặc minh chứng dự kiến", "Mức độ thực hiện"],
+        [
+            "TT",
+            "Nội dung cải tiến",
+            "Mục tiêu cải tiến",
+            "Hoạt động/giải pháp",
+            "Chỉ số đánh giá kết quả",
+            "Thời gian thực hiện",
+            "Đơn vị/cá nhân phụ trách",
+            "Nguồn lực bảo đảm",
+            "Thông tin, dữ liệu hoặc minh chứng dự kiến",
+            "Mức độ thực hiện",
+        ],
         ["1", "Tiêu chí 2.2", "A", "B", "C", "Tháng 2/2025", "Hiệu trưởng", "", "", ""],
     ]
-    priority = [PRIORITY, ["1", "Tiêu chuẩn 2", "2.2, 2.3", "Thiếu giáo viên Tin học", "Dạy chưa đủ giờ",
-                           "Chưa tuyển được"]]
+    priority = [
+        PRIORITY,
+        ["1", "Tiêu chuẩn 2", "2.2, 2.3", "Thiếu giáo viên Tin học", "Dạy chưa đủ giờ", "Chưa tuyển được"],
+    ]
     monitoring = [MONITORING, ["Cuối học kỳ I", "Số giờ dạy Tin học", "", "", "Tổ giám sát"]]
     other = [["Nơi nhận:", "", "HIỆU TRƯỞNG"], ["- Lưu: VT", "", "Lò Văn Sáng"]]
     assert [table.table_kind(t) for t in (plan, priority, monitoring, other)] == [
-        "plan", "priority_issues", "monitoring", None]
+        "plan",
+        "priority_issues",
+        "monitoring",
+        None,
+    ]
     doc = _doc()
-    kinds = [table.read_table(t, doc, where=f"bảng {n}") for n, t in enumerate((priority, plan, monitoring, other))]
+    kinds = [
+        table.read_table(t, doc, where=f"bảng {n}") for n, t in enumerate((priority, plan, monitoring, other))
+    ]
     assert kinds == ["priority_issues", "plan", "monitoring", None]
     assert [i.criterion for i in doc.items] == ["2.2"]
     [issue] = doc.priority_issues
     assert (issue.standard, issue.criteria, issue.current_state, issue.limitation, issue.cause) == (
-        2, "2.2, 2.3", "Thiếu giáo viên Tin học", "Dạy chưa đủ giờ", "Chưa tuyển được")
+        2,
+        "2.2, 2.3",
+        "Thiếu giáo viên Tin học",
+        "Dạy chưa đủ giờ",
+        "Chưa tuyển được",
+    )
     [entry] = doc.monitoring
     assert (entry.moment, entry.content, entry.result, entry.adjustment, entry.assessor) == (
-        "Cuối học kỳ I", "Số giờ dạy Tin học", "", "", "Tổ giám sát")
+        "Cuối học kỳ I",
+        "Số giờ dạy Tin học",
+        "",
+        "",
+        "Tổ giám sát",
+    )
 
 
 def test_a_plan_table_is_still_a_plan_table_whatever_its_words():
     # 2018 headers name "kết quả" and "thời gian" too: they are not the monitoring table.
-    assert table.table_kind([HEADER_2018, ["1", "Tiêu chí 1.1", "", "A", "B", "C", "", "HKI", "", "", "", ""]]) == "plan"
+    assert (
+        table.table_kind([HEADER_2018, ["1", "Tiêu chí 1.1", "", "A", "B", "C", "", "HKI", "", "", "", ""]])
+        == "plan"
+    )
 
 
 def test_a_plan_table_naming_weaknesses_and_causes_stays_a_plan_table():
     rows = [
         ["Tiêu chí", "Điểm hạn chế", "Nguyên nhân", "Kết quả cần đạt", "Giải pháp", "Thời gian"],
-        ["Tiêu chí 2.3", "Thiếu nhân viên y tế", "Chưa có biên chế", "Có nhân viên kiêm nhiệm", "Phân công", "HKI"],
+        [
+            "Tiêu chí 2.3",
+            "Thiếu nhân viên y tế",
+            "Chưa có biên chế",
+            "Có nhân viên kiêm nhiệm",
+            "Phân công",
+            "HKI",
+        ],
     ]
     assert table.table_kind(rows) == "plan"
     doc = _doc()

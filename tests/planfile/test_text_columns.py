@@ -13,15 +13,26 @@ def test_borders_read_and_misread_are_boundaries_and_not_text():
     assert _words("Ban |[Nam |Khong") == [("Ban", False), ("Nam", True), ("Khong", True)]
     # "(" with no ")" glued between two words, and "/" before a capitalised word, are borders.
     assert _words("chi 2.4(tot hon|Cham lo/Van dong") == [
-        ("chi", False), ("2.4", False), ("tot", True), ("hon", False),
-        ("Cham", True), ("lo", False), ("Van", True), ("dong", False),
+        ("chi", False),
+        ("2.4", False),
+        ("tot", True),
+        ("hon", False),
+        ("Cham", True),
+        ("lo", False),
+        ("Van", True),
+        ("dong", False),
     ]
     # A real bracket and a slash inside a date stay text.
     assert _words("(nam 2024) 10/2024") == [("(nam", False), ("2024)", False), ("10/2024", False)]
 
 
 def test_margin_noise_at_the_edges_of_a_line_is_dropped():
-    assert _words("_ trong lop|hoc sinh") == [("trong", False), ("lop", False), ("hoc", True), ("sinh", False)]
+    assert _words("_ trong lop|hoc sinh") == [
+        ("trong", False),
+        ("lop", False),
+        ("hoc", True),
+        ("sinh", False),
+    ]
     assert _words("r theo quy|dinh") == [("theo", False), ("quy", False), ("dinh", True)]
     assert _words("va cac i") == [("va", False), ("cac", False)]
     # A lone letter inside a line is kept.
@@ -49,43 +60,72 @@ def test_the_criterion_label_is_taken_off_the_first_lines():
 
 
 def test_widths_come_from_the_lines_where_every_border_was_read():
-    rows = [[tc.tokens("Day boi |Phoi hop trung tam|BGH |Thang 4 |Khong |Khon")],
-            [tc.tokens("Them sach |Mua sach cho thu vien|Ke toan |HKII |5 trieu |CMHS")]]
+    rows = [
+        [tc.tokens("Day boi |Phoi hop trung tam|BGH |Thang 4 |Khong |Khon")],
+        [tc.tokens("Them sach |Mua sach cho thu vien|Ke toan |HKII |5 trieu |CMHS")],
+    ]
     assert tc.initial_widths(rows, 6) == [9.0, 21.0, 7.0, 7.0, 7.0, 6.0]
 
 
 # Three rows of one table: the first lines of 3.3 and 3.5 have every border read and give the
 # widths; elsewhere borders were missed, and 3.4's cells sit centred in their row.
 TABLE = [
-    ["Tieu |Sua mai ton|Thay ton moi cho hai|Hieu |Thang |20 trieu |Khong |",
-     "chi 3.3|phong hoc lop khoi ba va bon|truong |9/2024 |dong",
-     "tang hai|lop."],
-    ["Tieu |Them ghe moi |Mua ghe cho thu vien|Ke |[HKII |Khong |Khon",
-     "chi 3.5|thu vien|theo danh muc moi|toan |g"],
-    ["Tieu Hieu | Nam | Khao |",
-     "chi 3.4 truong,| hoc |sat lai|",
-     "Lat gach pho | 2024- |",
-     "san truong| Thay gach vo o san| hieu | 2025",
-     "sau |va loi di vao lop. |truong. |"],
+    [
+        "Tieu |Sua mai ton|Thay ton moi cho hai|Hieu |Thang |20 trieu |Khong |",
+        "chi 3.3|phong hoc lop khoi ba va bon|truong |9/2024 |dong",
+        "tang hai|lop.",
+    ],
+    [
+        "Tieu |Them ghe moi |Mua ghe cho thu vien|Ke |[HKII |Khong |Khon",
+        "chi 3.5|thu vien|theo danh muc moi|toan |g",
+    ],
+    [
+        "Tieu Hieu | Nam | Khao |",
+        "chi 3.4 truong,| hoc |sat lai|",
+        "Lat gach pho | 2024- |",
+        "san truong| Thay gach vo o san| hieu | 2025",
+        "sau |va loi di vao lop. |truong. |",
+    ],
 ]
 
 
 def test_a_line_is_split_where_borders_were_missed_by_the_columns_widths():
     roof, chairs, floor = tc.read_table(TABLE, KINDS)
     # "phong hoc lop khoi ba va bon": the text column on the left holds about ten characters a line.
-    assert roof == ["Tieu chi 3.3", "Sua mai ton phong hoc tang hai", "Thay ton moi cho hai lop khoi ba va bon lop.",
-                    "Hieu truong", "Thang 9/2024", "20 trieu dong", "Khong"]
+    assert roof == [
+        "Tieu chi 3.3",
+        "Sua mai ton phong hoc tang hai",
+        "Thay ton moi cho hai lop khoi ba va bon lop.",
+        "Hieu truong",
+        "Thang 9/2024",
+        "20 trieu dong",
+        "Khong",
+    ]
     # "Khon" + "g": the narrow column cut the word; its tail goes on that column, not on the budget's.
-    assert chairs == ["Tieu chi 3.5", "Them ghe moi thu vien", "Mua ghe cho thu vien theo danh muc moi",
-                      "Ke toan", "HKII", "Khong", "Khong"]
+    assert chairs == [
+        "Tieu chi 3.5",
+        "Them ghe moi thu vien",
+        "Mua ghe cho thu vien theo danh muc moi",
+        "Ke toan",
+        "HKII",
+        "Khong",
+        "Khong",
+    ]
 
 
 def test_cells_centred_in_their_rows_start_below_the_first_line():
     floor = tc.read_table(TABLE, KINDS)[2]
     # The lead, time and budget cells start on the first line, the two text cells lower down;
     # "Lat gach" is told from the lead's "pho" by the widths and by what the words name.
-    assert floor == ["Tieu chi 3.4", "Lat gach san truong sau", "Thay gach vo o san va loi di vao lop.",
-                     "Hieu truong, pho hieu truong.", "Nam hoc 2024-2025", "Khao sat lai", ""]
+    assert floor == [
+        "Tieu chi 3.4",
+        "Lat gach san truong sau",
+        "Thay gach vo o san va loi di vao lop.",
+        "Hieu truong, pho hieu truong.",
+        "Nam hoc 2024-2025",
+        "Khao sat lai",
+        "",
+    ]
 
 
 def test_widths_with_no_line_fully_bordered_come_from_the_most_bordered_lines_on_the_right():

@@ -27,7 +27,10 @@ def test_tab_separated_rows():
     doc = _read("tab_rows.txt")
     assert [i.criterion for i in doc.items] == ["1.4", "3.3", "3.5"]
     first, roof, kits = doc.items
-    assert first.solutions == "Mỗi tháng tổ chức hai buổi sinh hoạt chuyên môn theo chủ đề Dự giờ, góp ý sau mỗi buổi"
+    assert (
+        first.solutions
+        == "Mỗi tháng tổ chức hai buổi sinh hoạt chuyên môn theo chủ đề Dự giờ, góp ý sau mỗi buổi"
+    )
     assert (first.start, first.end) == ("2025-09", "2025-12")
     assert first.budget_text == "Không có" and first.budget_amounts == []
     assert (roof.start, roof.end) == ("2026-04", "2026-06")
@@ -35,7 +38,10 @@ def test_tab_separated_rows():
     assert roof.notes == "Làm trong hè"
     assert (kits.start, kits.end) == ("2025-10", "2025-12")
     assert [(a.vnd, a.per) for a in kits.budget_amounts] == [(1_500_000, "month")]
-    assert doc.standard_headings == {"1": "Tổ chức và quản lý nhà trường", "3": "Cơ sở vật chất và thiết bị dạy học"}
+    assert doc.standard_headings == {
+        "1": "Tổ chức và quản lý nhà trường",
+        "3": "Cơ sở vật chất và thiết bị dạy học",
+    }
     assert doc.school == "Trường Tiểu học Sao Mai" and doc.school_level == "tieu_hoc"
     assert (doc.document_number, doc.place, doc.date) == ("12/KH-THSM", "Hoàng Sa", "2025-09-05")
     assert doc.regulation == "tt17-2018"
@@ -120,8 +126,15 @@ def test_form_57_tab_rows_and_sections():
     assert (lab.start, lab.end) == ("2026-09", "2026-12")
     assert (english.criterion, english.standard) == (None, 2)
     assert (english.start, english.end) == ("2027-05", "2027-05")
-    assert set(doc.sections) >= {"general_info", "legal_bases", "purposes", "priority_issues", "monitoring",
-                                 "organisation", "review_mechanism"}
+    assert set(doc.sections) >= {
+        "general_info",
+        "legal_bases",
+        "purposes",
+        "priority_issues",
+        "monitoring",
+        "organisation",
+        "review_mechanism",
+    }
     assert doc.sections["review_mechanism"] == "Báo cáo Sở hai lần mỗi năm học."
     assert "2026 - 2027" in doc.closing_text
 
@@ -153,8 +166,12 @@ def test_parse_command_prints_the_json_contract(tmp_path):
     exe = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "caitien"
     if not exe.exists():
         exe = Path(shutil.which("caitien"))
-    out = subprocess.run([str(exe), "parse", "--json", str(FIXTURES / "cell_blocks.txt")],
-                         capture_output=True, check=True, timeout=60)
+    out = subprocess.run(
+        [str(exe), "parse", "--json", str(FIXTURES / "cell_blocks.txt")],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
     payload = json.loads(out.stdout)
     assert [i["criterion"] for i in payload["items"]] == ["1.4", "3.2", "5.2"]
     assert payload["items"][1]["budget_amounts"] == [{"vnd": 80_000_000, "per": None}]
@@ -204,7 +221,10 @@ def test_ocr_columns_rebuilt_from_widths_borders_and_words():
     assert staff.solutions == "To chuc boi duong cho to truong vé lap ké hoach va kiém tra noi bo."
     assert staff.lead == "Hiéu truong, Pho HT."
     # The time column wraps "11-" / "2024"; "Khon" / "g" is one word cut by the narrow column.
-    assert staff.time_text == "Thang 11-2024 dén Thang 4 nam 2025" and (staff.start, staff.end) == ("2024-11", "2025-04")
+    assert staff.time_text == "Thang 11-2024 dén Thang 4 nam 2025" and (staff.start, staff.end) == (
+        "2024-11",
+        "2025-04",
+    )
     assert staff.budget_text == "3 triéu dong" and [a.vnd for a in staff.budget_amounts] == [3_000_000]
     assert staff.support == "Khong"
     # "[Nam", "\chi", "_" at the left edge and a lone "i" at the right edge are borders, not text.
@@ -214,7 +234,10 @@ def test_ocr_columns_rebuilt_from_widths_borders_and_words():
     assert lights.budget_text == "12 triéu dong tu nguon xa hoi hoa" and lights.support == ""
     # "5.4(tham": a border read as "("; "CM" / "HS" joined; the row ends at "MUC 4: …".
     assert visits.expected_result == "Hoc sinh tham gia day du cac hoat dong trai nghiém"
-    assert visits.solutions == "Xay dung lich trai nghiém theo tung khoi lop, moi thém bao tang va néng trai lién két."
+    assert (
+        visits.solutions
+        == "Xay dung lich trai nghiém theo tung khoi lop, moi thém bao tang va néng trai lién két."
+    )
     assert visits.lead == "To truong chuyén mon."
     assert (visits.start, visits.end) == ("2025-01", "2025-05") and visits.budget_text == "Khong"
     assert visits.support == "Su ung ho cua CMHS"

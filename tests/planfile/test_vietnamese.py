@@ -87,7 +87,10 @@ def test_parse_school_year(text, years):
 
 
 def test_parse_period_of_a_phase_and_of_a_school_year():
-    assert vn.parse_period("Cải tiến chất lượng giáo dục giai đoạn 2022 - 2027") == {"start_year": 2022, "end_year": 2027}
+    assert vn.parse_period("Cải tiến chất lượng giáo dục giai đoạn 2022 - 2027") == {
+        "start_year": 2022,
+        "end_year": 2027,
+    }
     assert vn.parse_period("Năm học 2025 – 2026") == {"start_year": 2025, "end_year": 2026}
     assert vn.parse_period("Kế hoạch") is None
 
@@ -213,7 +216,10 @@ def test_unreadable_amount_is_flagged():
 
 
 def test_join_lines_keeps_year_ranges_whole():
-    assert vn.join_lines(["Năm học 2023-", "2024", "và các năm", "tiếp theo"]) == "Năm học 2023-2024 và các năm tiếp theo"
+    assert (
+        vn.join_lines(["Năm học 2023-", "2024", "và các năm", "tiếp theo"])
+        == "Năm học 2023-2024 và các năm tiếp theo"
+    )
 
 
 def test_fold_keeps_one_character_per_character():

@@ -42,8 +42,10 @@ def test_editing_rows_in_the_browser(live_server, cast):
         # add, duplicate, delete, keyboard insert
         page.get_by_role("button", name="Thêm dòng", exact=True).click()
         _rows(page, 4)
-        page.wait_for_function("document.activeElement && document.activeElement.getAttribute('aria-label')"
-                               " === 'Tiêu chuẩn, tiêu chí, dòng 4'")
+        page.wait_for_function(
+            "document.activeElement && document.activeElement.getAttribute('aria-label')"
+            " === 'Tiêu chuẩn, tiêu chí, dòng 4'"
+        )
         page.get_by_label("Nhân bản dòng 1").click()
         _rows(page, 5)
         page.on("dialog", lambda d: d.accept())
@@ -83,8 +85,9 @@ def test_two_people_on_the_same_row(live_server, cast):
         an.wait_for_selector("text=Người khác vừa lưu dòng này trước bạn")
         an.wait_for_selector("text=Người khác đã lưu: “Ghi chú của cô Bình”")
         an.get_by_role("button", name="Tải lại dòng").click()
-        an.wait_for_function("document.querySelector('[aria-label=\"Ghi chú, dòng 1\"]').value"
-                             " === 'Ghi chú của cô Bình'")
+        an.wait_for_function(
+            "document.querySelector('[aria-label=\"Ghi chú, dòng 1\"]').value === 'Ghi chú của cô Bình'"
+        )
         an.get_by_label("Ghi chú, dòng 1").fill("Ghi chú đã thống nhất")
         an.keyboard.press("Tab")
         an.wait_for_selector("#save-status:has-text('Đã lưu dòng 1')")

@@ -4,8 +4,18 @@ import pytest
 
 from caitien.plans.models import Plan, PlanComment
 
-ROLES = ["principal", "vice", "council", "monitor", "staff", "specialist", "admin", "other_principal",
-         "other_teacher", "anonymous"]
+ROLES = [
+    "principal",
+    "vice",
+    "council",
+    "monitor",
+    "staff",
+    "specialist",
+    "admin",
+    "other_principal",
+    "other_teacher",
+    "anonymous",
+]
 
 ALLOWED = {
     "view": {"principal", "vice", "council", "monitor", "staff", "admin"},
@@ -33,8 +43,13 @@ def _client(client, cast, role):
 def _state(plan):
     plan.refresh_from_db()
     first = plan.items.order_by("order").first()
-    return (plan.status, plan.revision, first.notes if first else None, Plan.objects.count(),
-            PlanComment.objects.count())
+    return (
+        plan.status,
+        plan.revision,
+        first.notes if first else None,
+        Plan.objects.count(),
+        PlanComment.objects.count(),
+    )
 
 
 def _do(action, client, plans):
@@ -51,19 +66,29 @@ def _do(action, client, plans):
     if action in ("view", "view_published"):
         return client.get(f"/ke-hoach/{plan.pk}/"), plan
     if action == "edit":
-        return client.post(f"/ke-hoach/{plan.pk}/dong/{item.pk}/",
-                           {"notes": "Đã sửa", "revision": item.revision}), plan
+        return client.post(
+            f"/ke-hoach/{plan.pk}/dong/{item.pk}/", {"notes": "Đã sửa", "revision": item.revision}
+        ), plan
     if action == "submit":
         return client.post(f"/ke-hoach/{plan.pk}/gui-phe-duyet/"), plan
     if action == "approve":
-        return client.post(f"/ke-hoach/{plan.pk}/phe-duyet/", {
-            "number": "45/KH-THHB", "date": "2025-09-20", "signer": "Nguyễn Văn An", "signer_title": "HIỆU TRƯỞNG"}), plan
+        return client.post(
+            f"/ke-hoach/{plan.pk}/phe-duyet/",
+            {
+                "number": "45/KH-THHB",
+                "date": "2025-09-20",
+                "signer": "Nguyễn Văn An",
+                "signer_title": "HIỆU TRƯỞNG",
+            },
+        ), plan
     if action == "publish":
         return client.post(f"/ke-hoach/{plan.pk}/cong-khai/"), plan
     if action == "revise":
         return client.post(f"/ke-hoach/{plan.pk}/dieu-chinh/", {"reason": "Điều chỉnh kinh phí"}), plan
     if action == "comment":
-        return client.post(f"/ke-hoach/{plan.pk}/gop-y/", {"text": "Cần rõ minh chứng.", "item": item.pk}), plan
+        return client.post(
+            f"/ke-hoach/{plan.pk}/gop-y/", {"text": "Cần rõ minh chứng.", "item": item.pk}
+        ), plan
     if action in ("download", "download_published"):
         return client.get(f"/ke-hoach/{plan.pk}/tai-ve/json/"), plan
     if action in ("public_view", "public_view_draft"):
@@ -75,6 +100,7 @@ def _do(action, client, plans):
 def plans(request):
     def get(step):
         return request.getfixturevalue(step)
+
     return get
 
 
@@ -86,7 +112,9 @@ def test_role_action(client, cast, plans, role, action):
     # Build the plan before acting so the "before" state is known.
     step = {"approve": "submitted", "publish": "approved"}.get(action)
     if step is None:
-        step = "draft" if action in ("view", "download", "edit", "submit", "public_view_draft") else "published"
+        step = (
+            "draft" if action in ("view", "download", "edit", "submit", "public_view_draft") else "published"
+        )
     plan_before = plans(step)
     before = _state(plan_before)
     response, plan = _do(action, client, plans)
@@ -122,7 +150,9 @@ def test_refusal_explains_for_anonymous(client, draft):
 def test_published_plan_is_not_edited_even_by_the_principal(client, cast, published):
     client.force_login(cast.principal)
     item = published.items.first()
-    response = client.post(f"/ke-hoach/{published.pk}/dong/{item.pk}/", {"notes": "x", "revision": item.revision})
+    response = client.post(
+        f"/ke-hoach/{published.pk}/dong/{item.pk}/", {"notes": "x", "revision": item.revision}
+    )
     assert response.status_code == 403
     assert "Điều chỉnh kế hoạch" in response.content.decode()
     item.refresh_from_db()

@@ -13,13 +13,17 @@ from .conftest import ROWS, make_plan
 
 
 def actions_for(obj):
-    return list(AuditEvent.objects.filter(object_type=obj._meta.model_name, object_id=str(obj.pk))
-                .values_list("action", flat=True))
+    return list(
+        AuditEvent.objects.filter(object_type=obj._meta.model_name, object_id=str(obj.pk)).values_list(
+            "action", flat=True
+        )
+    )
 
 
 def test_plan_create_sets_header_and_is_audited(cast):
-    plan = services.plan_create(school=cast.primary, actor=cast.principal, start_year=2025, end_year=2026,
-                                period_kind="single")
+    plan = services.plan_create(
+        school=cast.primary, actor=cast.principal, start_year=2025, end_year=2026, period_kind="single"
+    )
     assert plan.status == "draft"
     assert plan.regulation == cast.primary.regulation
     assert plan.title == "Kế hoạch cải tiến chất lượng giáo dục năm học 2025 - 2026"
@@ -31,8 +35,9 @@ def test_plan_create_refuses_wrong_years(cast):
     with pytest.raises(services.PlanError, match="Năm kết thúc"):
         services.plan_create(school=cast.primary, actor=cast.principal, start_year=2026, end_year=2025)
     with pytest.raises(services.PlanError, match="một năm học"):
-        services.plan_create(school=cast.primary, actor=cast.principal, start_year=2025, end_year=2028,
-                             period_kind="single")
+        services.plan_create(
+            school=cast.primary, actor=cast.principal, start_year=2025, end_year=2028, period_kind="single"
+        )
     assert not Plan.objects.exists()
 
 
@@ -46,8 +51,9 @@ def test_rows_understand_months_money_and_criteria(draft):
 
 
 def test_row_time_text_written_from_months(cast, draft):
-    item = services.plan_item_add(plan=draft, actor=cast.council,
-                                  values={"start_month": "2025-11", "end_month": "2026-01"})
+    item = services.plan_item_add(
+        plan=draft, actor=cast.council, values={"start_month": "2025-11", "end_month": "2026-01"}
+    )
     assert item.time_text == "Từ tháng 11/2025 đến tháng 1/2026"
     single = services.plan_item_add(plan=draft, actor=cast.council, values={"start_month": "2026-03"})
     assert (single.start_month, single.end_month, single.time_text) == ("2026-03", "2026-03", "Tháng 3/2026")
@@ -55,8 +61,9 @@ def test_row_time_text_written_from_months(cast, draft):
 
 def test_row_update_is_audited_with_changes(cast, draft):
     item = draft.items.get(order=1)
-    updated = services.plan_item_update(item=item, actor=cast.vice, values={"solutions": "Họp định kỳ mỗi quý."},
-                                        revision=item.revision)
+    updated = services.plan_item_update(
+        item=item, actor=cast.vice, values={"solutions": "Họp định kỳ mỗi quý."}, revision=item.revision
+    )
     assert updated.revision == item.revision + 1
     event = AuditEvent.objects.filter(action="plan_item.update", object_id=str(item.pk)).get()
     assert event.actor == cast.vice
@@ -66,9 +73,13 @@ def test_row_update_is_audited_with_changes(cast, draft):
 def test_row_edit_conflict_keeps_the_first_save(cast, draft):
     item = draft.items.get(order=2)
     seen = item.revision  # both people opened the row at this revision
-    services.plan_item_update(item=item, actor=cast.principal, values={"lead_text": "Hiệu trưởng"}, revision=seen)
+    services.plan_item_update(
+        item=item, actor=cast.principal, values={"lead_text": "Hiệu trưởng"}, revision=seen
+    )
     with pytest.raises(services.EditConflict) as caught:
-        services.plan_item_update(item=item, actor=cast.council, values={"lead_text": "Kế toán"}, revision=seen)
+        services.plan_item_update(
+            item=item, actor=cast.council, values={"lead_text": "Kế toán"}, revision=seen
+        )
     assert caught.value.changed == {"lead_text": "Hiệu trưởng"}
     assert "Người khác vừa lưu" in str(caught.value)
     item.refresh_from_db()
@@ -86,11 +97,16 @@ def test_row_edit_of_a_deleted_row_is_a_conflict(cast, draft):
 def test_sections_conflict(cast, draft):
     seen = draft.revision
     before = AuditEvent.objects.filter(action="plan.update", object_id=str(draft.pk)).count()
-    services.plan_update_sections(plan=draft, actor=cast.principal, sections={"purposes": "Mục đích A"},
-                                  revision=seen)
+    services.plan_update_sections(
+        plan=draft, actor=cast.principal, sections={"purposes": "Mục đích A"}, revision=seen
+    )
     with pytest.raises(services.EditConflict):
-        services.plan_update_sections(plan=Plan.objects.get(pk=draft.pk), actor=cast.vice,
-                                      sections={"purposes": "Mục đích B"}, revision=seen)
+        services.plan_update_sections(
+            plan=Plan.objects.get(pk=draft.pk),
+            actor=cast.vice,
+            sections={"purposes": "Mục đích B"},
+            revision=seen,
+        )
     draft.refresh_from_db()
     assert draft.sections["purposes"] == "Mục đích A"
     assert AuditEvent.objects.filter(action="plan.update", object_id=str(draft.pk)).count() == before + 1
@@ -136,8 +152,9 @@ def test_workflow_to_publication(cast, published):
 
 def test_wrong_steps_are_refused(cast, draft):
     with pytest.raises(services.PlanError, match="chờ phê duyệt"):
-        services.plan_approve(plan=draft, actor=cast.principal, number="1/KH", date=datetime.date.today(),
-                              signer="A")
+        services.plan_approve(
+            plan=draft, actor=cast.principal, number="1/KH", date=datetime.date.today(), signer="A"
+        )
     with pytest.raises(services.PlanError, match="đã phê duyệt"):
         services.plan_publish(plan=draft, actor=cast.principal)
     with pytest.raises(services.PlanError, match="đã công khai"):
@@ -148,8 +165,13 @@ def test_wrong_steps_are_refused(cast, draft):
 
 def test_approve_needs_number_and_signer(cast, submitted):
     with pytest.raises(services.PlanError, match="số văn bản"):
-        services.plan_approve(plan=submitted, actor=cast.principal, number=" ", date=datetime.date.today(),
-                              signer="Nguyễn Văn An")
+        services.plan_approve(
+            plan=submitted,
+            actor=cast.principal,
+            number=" ",
+            date=datetime.date.today(),
+            signer="Nguyễn Văn An",
+        )
     submitted.refresh_from_db()
     assert submitted.status == "submitted"
 
@@ -164,7 +186,9 @@ def test_return_to_draft_leaves_a_comment(cast, submitted):
 def test_published_rows_cannot_be_edited(cast, published):
     item = published.items.first()
     with pytest.raises(services.PlanError, match="Điều chỉnh|điều chỉnh"):
-        services.plan_item_update(item=item, actor=cast.principal, values={"notes": "x"}, revision=item.revision)
+        services.plan_item_update(
+            item=item, actor=cast.principal, values={"notes": "x"}, revision=item.revision
+        )
     with pytest.raises(services.PlanError):
         services.plan_item_add(plan=published, actor=cast.principal)
 
@@ -178,11 +202,17 @@ def test_revise_keeps_every_version_and_supersedes_on_publish(cast, published):
     with pytest.raises(services.PlanError, match="đã có bản điều chỉnh"):
         services.plan_revise(plan=published, reason="lần nữa", actor=cast.principal)
     row = v2.items.get(order=2)
-    services.plan_item_update(item=row, actor=cast.principal, values={"budget_vnd": "9000000"},
-                              revision=row.revision)
+    services.plan_item_update(
+        item=row, actor=cast.principal, values={"budget_vnd": "9000000"}, revision=row.revision
+    )
     services.plan_submit(plan=v2, actor=cast.principal)
-    services.plan_approve(plan=v2, actor=cast.principal, number="52/KH-THHB", date=datetime.date(2026, 1, 5),
-                          signer="Nguyễn Văn An")
+    services.plan_approve(
+        plan=v2,
+        actor=cast.principal,
+        number="52/KH-THHB",
+        date=datetime.date(2026, 1, 5),
+        signer="Nguyễn Văn An",
+    )
     services.plan_publish(plan=v2, actor=cast.principal)
     published.refresh_from_db()
     assert published.status == "superseded"
@@ -195,7 +225,9 @@ def test_revise_keeps_every_version_and_supersedes_on_publish(cast, published):
 def test_compare_versions_row_by_row(cast, published):
     v2 = services.plan_revise(plan=published, reason="Điều chỉnh", actor=cast.principal)
     row = v2.items.get(criterion_code="3.2")
-    services.plan_item_update(item=row, actor=cast.principal, values={"lead_text": "Kế toán"}, revision=row.revision)
+    services.plan_item_update(
+        item=row, actor=cast.principal, values={"lead_text": "Kế toán"}, revision=row.revision
+    )
     services.plan_item_delete(item=v2.items.get(criterion_code="5.1"), actor=cast.principal)
     services.plan_item_add(plan=v2, actor=cast.principal, values={"criterion_code": "2.1"})
     services.plan_update_sections(plan=v2, actor=cast.principal, sections={"purposes": "Mục đích mới"})
@@ -209,7 +241,9 @@ def test_compare_versions_row_by_row(cast, published):
 
 def test_comment_on_a_row(cast, published):
     item = published.items.first()
-    c = services.plan_comment_add(plan=published, actor=cast.specialist, text="Cần ghi rõ minh chứng.", item=item)
+    c = services.plan_comment_add(
+        plan=published, actor=cast.specialist, text="Cần ghi rõ minh chứng.", item=item
+    )
     assert c.item == item and c.author == cast.specialist
     assert "plan.comment" in actions_for(c)
     with pytest.raises(services.PlanError, match="trống"):
@@ -229,17 +263,27 @@ def test_from_previous_carries_unfinished_rows(cast, published):
 
 
 def _assessment(school, regulation, weak: dict, levels: dict, target=2):
-    sa = SelfAssessment.objects.create(school=school, regulation=regulation, start_year=2025, end_year=2026,
-                                       target_level=target)
+    sa = SelfAssessment.objects.create(
+        school=school, regulation=regulation, start_year=2025, end_year=2026, target_level=target
+    )
     for c in Criterion.objects.filter(standard__regulation=regulation):
-        CriterionAssessment.objects.create(self_assessment=sa, criterion=c, weaknesses=weak.get(c.code, ""),
-                                           level_reached=levels.get(c.code, 3), current_state=f"Hiện trạng {c.code}")
+        CriterionAssessment.objects.create(
+            self_assessment=sa,
+            criterion=c,
+            weaknesses=weak.get(c.code, ""),
+            level_reached=levels.get(c.code, 3),
+            current_state=f"Hiện trạng {c.code}",
+        )
     return sa
 
 
 def test_from_assessment_2018_rows_for_weak_or_low_criteria(cast):
-    sa = _assessment(cast.primary, cast.primary.regulation, weak={"3.4": "Phòng thư viện chật, thiếu sách."},
-                     levels={"1.2": 1})
+    sa = _assessment(
+        cast.primary,
+        cast.primary.regulation,
+        weak={"3.4": "Phòng thư viện chật, thiếu sách."},
+        levels={"1.2": 1},
+    )
     plan = services.plan_create_from_assessment(assessment=sa, actor=cast.principal)
     rows = list(plan.items.order_by("order"))
     assert [r.criterion_code for r in rows] == ["1.2", "3.4"]
@@ -256,8 +300,13 @@ def test_from_assessment_2026_mandatory_first_with_priority_issues(cast, catalog
     data = registry.get("tt57-2026-pl2")
     mandatory = data.mandatory_codes[-1]
     other = next(c.code for c in data.criteria if not c.mandatory)
-    sa = _assessment(cast.primary, reg, weak={other: "Chưa có kế hoạch bồi dưỡng.", mandatory: "Thiếu hồ sơ."},
-                     levels={}, target=2)
+    sa = _assessment(
+        cast.primary,
+        reg,
+        weak={other: "Chưa có kế hoạch bồi dưỡng.", mandatory: "Thiếu hồ sơ."},
+        levels={},
+        target=2,
+    )
     plan = services.plan_create_from_assessment(assessment=sa, actor=cast.principal)
     rows = list(plan.items.order_by("order"))
     assert [r.criterion_code for r in rows] == [mandatory, other]
@@ -268,14 +317,28 @@ def test_from_assessment_2026_mandatory_first_with_priority_issues(cast, catalog
 
 def test_from_document_keeps_rows_as_written(cast):
     doc = Document(
-        source="kehoach.docx", school="Trường Tiểu học Hoà Bình", school_level="tieu_hoc",
-        circular="17/2018/TT-BGDĐT", document_number="12/KH-THHB", date="2024-10-02",
-        title="Kế hoạch cải tiến chất lượng năm học 2024 - 2025", period={"start_year": 2024, "end_year": 2025},
-        signer=Signer(title="HIỆU TRƯỞNG", name="Nguyễn Văn An"), recipients=["Lưu: VT"],
+        source="kehoach.docx",
+        school="Trường Tiểu học Hoà Bình",
+        school_level="tieu_hoc",
+        circular="17/2018/TT-BGDĐT",
+        document_number="12/KH-THHB",
+        date="2024-10-02",
+        title="Kế hoạch cải tiến chất lượng năm học 2024 - 2025",
+        period={"start_year": 2024, "end_year": 2025},
+        signer=Signer(title="HIỆU TRƯỞNG", name="Nguyễn Văn An"),
+        recipients=["Lưu: VT"],
         sections={"purposes": "Nâng cao chất lượng."},
         items=[
-            Item(criterion="1.1", expected_result="A", lead="Hiệu trưởng; Kế toán", coordinators="Kế toán",
-                 start="2024-09", end="2025-05", budget_amounts=[Amount(vnd=3000000)], budget_text="3 triệu"),
+            Item(
+                criterion="1.1",
+                expected_result="A",
+                lead="Hiệu trưởng; Kế toán",
+                coordinators="Kế toán",
+                start="2024-09",
+                end="2025-05",
+                budget_amounts=[Amount(vnd=3000000)],
+                budget_text="3 triệu",
+            ),
             Item(criterion="9.9", expected_result="Mã sai vẫn giữ", lead="BGH"),
         ],
     )
@@ -297,8 +360,9 @@ def test_plan_to_document_round_trip(cast, draft):
     assert [i.criterion for i in doc.items] == ["1.3", "3.2", "5.1"]
     assert doc.items[0].lead == "Hiệu trưởng; Văn thư" and doc.items[0].coordinators == "Văn thư"
     assert doc.items[1].budget_amounts == [Amount(vnd=12500000, per=None)]
-    again = services.plan_create_from_document(school=cast.primary, document=Document.from_json(doc.to_json()),
-                                               actor=cast.principal)
+    again = services.plan_create_from_document(
+        school=cast.primary, document=Document.from_json(doc.to_json()), actor=cast.principal
+    )
     assert [i.lead for i in again.items.order_by("order")] == [i.lead for i in draft.items.order_by("order")]
     assert len(ROWS) == again.items.count()
 
@@ -306,25 +370,42 @@ def test_plan_to_document_round_trip(cast, draft):
 def test_multi_year_rows_group_by_school_year(cast):
     from caitien.plans.selectors import item_groups
 
-    plan = make_plan(cast.primary, cast.principal, rows=[
-        {"criterion_code": "1.1", "start_month": "2026-10"},
-        {"criterion_code": "1.2", "start_month": "2025-09"},
-        {"criterion_code": "1.3", "start_month": "2026-03"},
-        {"criterion_code": "1.4"},
-    ], start_year=2025, end_year=2028, period_kind="multi")
+    plan = make_plan(
+        cast.primary,
+        cast.principal,
+        rows=[
+            {"criterion_code": "1.1", "start_month": "2026-10"},
+            {"criterion_code": "1.2", "start_month": "2025-09"},
+            {"criterion_code": "1.3", "start_month": "2026-03"},
+            {"criterion_code": "1.4"},
+        ],
+        start_year=2025,
+        end_year=2028,
+        period_kind="multi",
+    )
     groups = item_groups(plan)
     assert [g.label for g in groups] == ["Năm học 2025-2026", "Năm học 2026-2027", "Chưa ghi thời gian"]
     assert [[i.criterion_code for i in g.items] for g in groups] == [["1.2", "1.3"], ["1.1"], ["1.4"]]
 
 
 def test_a_row_may_name_a_standard_only(cast, catalog):
-    plan = services.plan_create(school=cast.primary, actor=cast.principal, start_year=2026, end_year=2027,
-                                regulation=catalog["tt57-2026-pl2"])
-    item = services.plan_item_add(plan=plan, actor=cast.principal,
-                                  values={"issue": "Thiếu phòng", "standard_number": "3"})
+    plan = services.plan_create(
+        school=cast.primary,
+        actor=cast.principal,
+        start_year=2026,
+        end_year=2027,
+        regulation=catalog["tt57-2026-pl2"],
+    )
+    item = services.plan_item_add(
+        plan=plan, actor=cast.principal, values={"issue": "Thiếu phòng", "standard_number": "3"}
+    )
     assert item.standard_number == 3 and item.criterion is None
-    item = services.plan_item_update(item=item, actor=cast.principal, revision=item.revision,
-                                     values={"criterion_code": "2.1", "standard_number": "3"})
+    item = services.plan_item_update(
+        item=item,
+        actor=cast.principal,
+        revision=item.revision,
+        values={"criterion_code": "2.1", "standard_number": "3"},
+    )
     assert item.standard_number == 2 and item.criterion.code == "2.1"
 
 
@@ -350,9 +431,14 @@ def test_admin_pages_render(client, cast, draft):
     cast.admin.save()
     client.force_login(cast.admin)
     services.plan_comment_add(plan=draft, actor=cast.principal, text="Góp ý")
-    for url in ("/quan-tri/plans/plan/", f"/quan-tri/plans/plan/{draft.pk}/change/", "/quan-tri/plans/planitem/",
-                f"/quan-tri/plans/planitem/{draft.items.first().pk}/change/", "/quan-tri/plans/plancomment/",
-                f"/quan-tri/plans/plancomment/{PlanComment.objects.get().pk}/change/"):
+    for url in (
+        "/quan-tri/plans/plan/",
+        f"/quan-tri/plans/plan/{draft.pk}/change/",
+        "/quan-tri/plans/planitem/",
+        f"/quan-tri/plans/planitem/{draft.items.first().pk}/change/",
+        "/quan-tri/plans/plancomment/",
+        f"/quan-tri/plans/plancomment/{PlanComment.objects.get().pk}/change/",
+    ):
         assert client.get(url).status_code == 200, url
 
 
@@ -367,8 +453,9 @@ def _form(item, **changes):
 
 
 def _save(cast, item, **changes):
-    return services.plan_item_update(item=item, actor=cast.principal, values=_form(item, **changes),
-                                     revision=item.revision)
+    return services.plan_item_update(
+        item=item, actor=cast.principal, values=_form(item, **changes), revision=item.revision
+    )
 
 
 def test_editor_time_text_or_months_whichever_changed(cast, draft):
@@ -398,20 +485,25 @@ def test_editor_budget_text_or_number_whichever_changed(cast, draft):
 
 
 def test_rows_link_the_people_they_name(cast, draft):
-    item = services.plan_item_add(plan=draft, actor=cast.principal,
-                                  values={"lead_text": "Trần Thị Bình", "coordinators_text": "Lê Thị Cúc, Kế toán"})
+    item = services.plan_item_add(
+        plan=draft,
+        actor=cast.principal,
+        values={"lead_text": "Trần Thị Bình", "coordinators_text": "Lê Thị Cúc, Kế toán"},
+    )
     assert list(item.lead_people.all()) == [cast.vice]
     assert list(item.coordinator_people.all()) == [cast.council]
-    item = services.plan_item_update(item=item, actor=cast.principal, values={"lead_text": "Hiệu trưởng"},
-                                     revision=item.revision)
+    item = services.plan_item_update(
+        item=item, actor=cast.principal, values={"lead_text": "Hiệu trưởng"}, revision=item.revision
+    )
     assert not item.lead_people.exists()
 
 
 def test_new_plan_is_sent_to_the_office_that_oversees_the_school(cast):
     from caitien.plans.services import plan_create
 
-    plan = plan_create(school=cast.primary, actor=cast.principal, start_year=2025, end_year=2026,
-                       period_kind="single")
+    plan = plan_create(
+        school=cast.primary, actor=cast.principal, start_year=2025, end_year=2026, period_kind="single"
+    )
     assert plan.recipients[0] == "Phòng GDĐT huyện Dầu Tiếng (để báo cáo)"
     assert plan.recipients[-1] == "Lưu: VT THHB"
 
@@ -419,8 +511,9 @@ def test_new_plan_is_sent_to_the_office_that_oversees_the_school(cast):
 def test_a_draft_is_not_told_to_add_the_number_and_date_that_approval_sets(cast):
     from caitien.plans.services import plan_create, plan_findings
 
-    plan = plan_create(school=cast.primary, actor=cast.principal, start_year=2025, end_year=2026,
-                       period_kind="single")
+    plan = plan_create(
+        school=cast.primary, actor=cast.principal, start_year=2025, end_year=2026, period_kind="single"
+    )
     rules = {f.rule for f in plan_findings(plan)}
     assert "document-number-format" not in rules and "date-format" not in rules
     plan.document_number = "12/KH"  # written, but without the school's code: still a remark

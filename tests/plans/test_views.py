@@ -19,7 +19,9 @@ def principal(client, cast):
 
 
 def test_plan_list_shows_own_school_only(client, cast, draft):
-    other = services.plan_create(school=cast.other, actor=cast.other_principal, start_year=2025, end_year=2026)
+    other = services.plan_create(
+        school=cast.other, actor=cast.other_principal, start_year=2025, end_year=2026
+    )
     client.force_login(cast.vice)
     body = client.get("/ke-hoach/").content.decode()
     assert f"/ke-hoach/{draft.pk}/" in body and f"/ke-hoach/{other.pk}/" not in body
@@ -27,9 +29,17 @@ def test_plan_list_shows_own_school_only(client, cast, draft):
 
 
 def test_new_empty_plan_starts_from_default_sections(principal, cast):
-    response = principal.post("/ke-hoach/moi/", {
-        "school": cast.primary.pk, "period_kind": "multi", "start_year": 2025, "end_year": 2028, "title": "",
-        "source": "empty"})
+    response = principal.post(
+        "/ke-hoach/moi/",
+        {
+            "school": cast.primary.pk,
+            "period_kind": "multi",
+            "start_year": 2025,
+            "end_year": 2028,
+            "title": "",
+            "source": "empty",
+        },
+    )
     plan = Plan.objects.get()
     assert response.status_code == 302 and response.url == f"/ke-hoach/{plan.pk}/soan/"
     assert plan.period_kind == "multi" and plan.title.endswith("giai đoạn 2025 - 2028")
@@ -40,8 +50,16 @@ def test_new_empty_plan_starts_from_default_sections(principal, cast):
 
 
 def test_new_plan_form_explains_wrong_years(principal, cast):
-    response = principal.post("/ke-hoach/moi/", {
-        "school": cast.primary.pk, "period_kind": "single", "start_year": 2025, "end_year": 2027, "source": "empty"})
+    response = principal.post(
+        "/ke-hoach/moi/",
+        {
+            "school": cast.primary.pk,
+            "period_kind": "single",
+            "start_year": 2025,
+            "end_year": 2027,
+            "source": "empty",
+        },
+    )
     assert response.status_code == 400
     assert "Kế hoạch một năm học kết thúc vào năm sau năm bắt đầu" in response.content.decode()
     assert not Plan.objects.exists()
@@ -49,9 +67,17 @@ def test_new_plan_form_explains_wrong_years(principal, cast):
 
 def test_new_plan_from_previous(principal, cast, published):
     PlanItem.objects.filter(plan=published, order=1).update(status="Hoàn thành")
-    response = principal.post("/ke-hoach/moi/", {
-        "school": cast.primary.pk, "period_kind": "single", "start_year": 2026, "end_year": 2027,
-        "source": "previous", "previous": published.pk})
+    response = principal.post(
+        "/ke-hoach/moi/",
+        {
+            "school": cast.primary.pk,
+            "period_kind": "single",
+            "start_year": 2026,
+            "end_year": 2027,
+            "source": "previous",
+            "previous": published.pk,
+        },
+    )
     assert response.status_code == 302
     new = Plan.objects.exclude(pk=published.pk).get()
     assert new.items.count() == 2 and new.start_year == 2026
@@ -74,8 +100,13 @@ def test_editor_follows_the_2018_form(principal, draft):
 
 
 def test_editor_follows_the_57_form(principal, cast, catalog):
-    plan = services.plan_create(school=cast.primary, actor=cast.principal, start_year=2026, end_year=2027,
-                                regulation=catalog["tt57-2026-pl2"])
+    plan = services.plan_create(
+        school=cast.primary,
+        actor=cast.principal,
+        start_year=2026,
+        end_year=2027,
+        regulation=catalog["tt57-2026-pl2"],
+    )
     services.plan_item_add(plan=plan, actor=cast.principal, values={"issue": "Thiếu phòng học bộ môn"})
     page = principal.get(f"/ke-hoach/{plan.pk}/soan/").content.decode()
     for label in ("Nội dung cải tiến", "Mục tiêu cải tiến", "Chỉ số đánh giá kết quả", "Mức độ thực hiện"):
@@ -87,8 +118,11 @@ def test_editor_follows_the_57_form(principal, cast, catalog):
 
 def test_htmx_row_save_answers_with_fragments(principal, draft):
     item = draft.items.get(order=2)
-    response = principal.post(f"/ke-hoach/{draft.pk}/dong/{item.pk}/",
-                              {"revision": item.revision, "lead_text": "", "coordinators_text": ""}, **HX)
+    response = principal.post(
+        f"/ke-hoach/{draft.pk}/dong/{item.pk}/",
+        {"revision": item.revision, "lead_text": "", "coordinators_text": ""},
+        **HX,
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert f'id="rev-{item.pk}" value="{item.revision + 1}" hx-swap-oob="true"' in body
@@ -101,10 +135,14 @@ def test_htmx_row_save_answers_with_fragments(principal, draft):
 
 def test_htmx_conflict_shows_the_other_value(principal, cast, draft):
     item = draft.items.get(order=1)
-    services.plan_item_update(item=item, actor=cast.vice, values={"solutions": "Bản của cô Bình"},
-                              revision=item.revision)
-    response = principal.post(f"/ke-hoach/{draft.pk}/dong/{item.pk}/",
-                              {"revision": item.revision, "solutions": "Bản của thầy An"}, **HX)
+    services.plan_item_update(
+        item=item, actor=cast.vice, values={"solutions": "Bản của cô Bình"}, revision=item.revision
+    )
+    response = principal.post(
+        f"/ke-hoach/{draft.pk}/dong/{item.pk}/",
+        {"revision": item.revision, "solutions": "Bản của thầy An"},
+        **HX,
+    )
     body = response.content.decode()
     assert "Người khác vừa lưu dòng này trước bạn" in body
     assert "Người khác đã lưu: “Bản của cô Bình”" in body
@@ -115,8 +153,12 @@ def test_htmx_conflict_shows_the_other_value(principal, cast, draft):
 
 def test_conflict_without_htmx_is_a_409_page(principal, cast, draft):
     item = draft.items.get(order=1)
-    services.plan_item_update(item=item, actor=cast.vice, values={"notes": "Của cô Bình"}, revision=item.revision)
-    response = principal.post(f"/ke-hoach/{draft.pk}/dong/{item.pk}/", {"revision": item.revision, "notes": "Của tôi"})
+    services.plan_item_update(
+        item=item, actor=cast.vice, values={"notes": "Của cô Bình"}, revision=item.revision
+    )
+    response = principal.post(
+        f"/ke-hoach/{draft.pk}/dong/{item.pk}/", {"revision": item.revision, "notes": "Của tôi"}
+    )
     assert response.status_code == 409
     body = response.content.decode()
     assert "Người khác đã lưu: “Của cô Bình”. Bạn đã nhập: “Của tôi”." in body
@@ -149,12 +191,19 @@ def test_row_tools_without_htmx_redirect_back(principal, draft):
 
 
 def test_multi_year_editor_groups_rows(principal, cast):
-    plan = services.plan_create(school=cast.primary, actor=cast.principal, start_year=2025, end_year=2027,
-                                period_kind="multi")
-    services.plan_item_add(plan=plan, actor=cast.principal, values={"criterion_code": "1.1", "start_month": "2026-09"})
-    services.plan_item_add(plan=plan, actor=cast.principal, values={"criterion_code": "1.2", "start_month": "2025-09"})
+    plan = services.plan_create(
+        school=cast.primary, actor=cast.principal, start_year=2025, end_year=2027, period_kind="multi"
+    )
+    services.plan_item_add(
+        plan=plan, actor=cast.principal, values={"criterion_code": "1.1", "start_month": "2026-09"}
+    )
+    services.plan_item_add(
+        plan=plan, actor=cast.principal, values={"criterion_code": "1.2", "start_month": "2025-09"}
+    )
     page = principal.get(f"/ke-hoach/{plan.pk}/soan/").content.decode()
-    assert page.index('class="sheet-year">Năm học 2025-2026') < page.index('class="sheet-year">Năm học 2026-2027')
+    assert page.index('class="sheet-year">Năm học 2025-2026') < page.index(
+        'class="sheet-year">Năm học 2026-2027'
+    )
 
 
 def test_criteria_search_without_diacritics(principal, draft):
@@ -164,14 +213,20 @@ def test_criteria_search_without_diacritics(principal, draft):
     assert "Không thấy tiêu chí nào khớp" in body
     # no name matches: the indicator texts are searched
     body = principal.get(f"/ke-hoach/{draft.pk}/tieu-chi/", {"q": "khu de xe"}).content.decode()
-    assert "data-code=\"3.3\"" in body
+    assert 'data-code="3.3"' in body
 
 
 def test_sections_form_saves_and_detects_conflicts(principal, cast, draft):
     rev = draft.revision
-    response = principal.post(f"/ke-hoach/{draft.pk}/noi-dung/", {
-        "revision": rev, "section_purposes": "Mục đích mới", "title": "Kế hoạch CTCL năm học 2025 - 2026",
-        "recipients": "Phòng GDĐT\nLưu: VT"})
+    response = principal.post(
+        f"/ke-hoach/{draft.pk}/noi-dung/",
+        {
+            "revision": rev,
+            "section_purposes": "Mục đích mới",
+            "title": "Kế hoạch CTCL năm học 2025 - 2026",
+            "recipients": "Phòng GDĐT\nLưu: VT",
+        },
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.sections["purposes"] == "Mục đích mới" and draft.recipients == ["Phòng GDĐT", "Lưu: VT"]
@@ -183,9 +238,12 @@ def test_sections_form_saves_and_detects_conflicts(principal, cast, draft):
 
 def test_submit_with_checker_errors_lists_them(principal, cast, draft):
     item = draft.items.get(order=1)
-    services.plan_item_update(item=item, actor=cast.principal, values={"lead_text": "", "coordinators_text": "",
-                                                                        "expected_result": ""},
-                              revision=item.revision)
+    services.plan_item_update(
+        item=item,
+        actor=cast.principal,
+        values={"lead_text": "", "coordinators_text": "", "expected_result": ""},
+        revision=item.revision,
+    )
     response = principal.post(f"/ke-hoach/{draft.pk}/gui-phe-duyet/")
     assert response.status_code == 400
     body = response.content.decode()
@@ -207,7 +265,9 @@ def test_detail_buttons_follow_the_step(client, cast, submitted):
 
 
 def test_approve_form_errors_are_explained(principal, submitted):
-    response = principal.post(f"/ke-hoach/{submitted.pk}/phe-duyet/", {"number": "", "date": "", "signer": ""})
+    response = principal.post(
+        f"/ke-hoach/{submitted.pk}/phe-duyet/", {"number": "", "date": "", "signer": ""}
+    )
     assert response.status_code == 400
     assert "Hãy nhập đủ số văn bản" in response.content.decode()
     submitted.refresh_from_db()
@@ -250,8 +310,9 @@ def test_revise_compare_and_versions(principal, cast, published):
     v2 = Plan.objects.get(version=2)
     assert response.url == f"/ke-hoach/{v2.pk}/soan/"
     row = v2.items.get(order=3)
-    services.plan_item_update(item=row, actor=cast.principal, values={"budget_text": "3 triệu đồng"},
-                              revision=row.revision)
+    services.plan_item_update(
+        item=row, actor=cast.principal, values={"budget_text": "3 triệu đồng"}, revision=row.revision
+    )
     page = principal.get(f"/ke-hoach/{v2.pk}/so-sanh/").content.decode()
     assert "So sánh phiên bản 1 và 2" in page
     assert "2 triệu đồng" in page and "3 triệu đồng" in page and "sửa 1 dòng" in page
@@ -293,7 +354,9 @@ def test_download_pdf_is_a_real_pdf(principal, draft, tmp_path):
     assert response.status_code == 200
     path = tmp_path / "plan.pdf"
     path.write_bytes(response.content)
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "mái che" in text
 
 
@@ -305,18 +368,35 @@ def test_new_plan_from_an_assessment_link(principal, cast):
     from caitien.assessments.models import CriterionAssessment, SelfAssessment
     from caitien.catalog.models import Criterion
 
-    sa = SelfAssessment.objects.create(school=cast.primary, regulation=cast.primary.regulation, start_year=2026,
-                                       end_year=2027, target_level=2)
+    sa = SelfAssessment.objects.create(
+        school=cast.primary,
+        regulation=cast.primary.regulation,
+        start_year=2026,
+        end_year=2027,
+        target_level=2,
+    )
     for c in Criterion.objects.filter(standard__regulation=sa.regulation):
-        CriterionAssessment.objects.create(self_assessment=sa, criterion=c, level_reached=3,
-                                           weaknesses="Thiếu tủ sách lớp học." if c.code == "3.5" else "")
+        CriterionAssessment.objects.create(
+            self_assessment=sa,
+            criterion=c,
+            level_reached=3,
+            weaknesses="Thiếu tủ sách lớp học." if c.code == "3.5" else "",
+        )
     page = principal.get(f"/ke-hoach/moi/tu-danh-gia/{sa.pk}/").content.decode()
     assert re.search(rf'<option value="{sa.pk}" selected>', page)
     assert re.search(r'value="assessment"[^>]* checked', page)
     assert 'value="2026"' in page
-    response = principal.post(f"/ke-hoach/moi/tu-danh-gia/{sa.pk}/", {
-        "school": cast.primary.pk, "period_kind": "single", "start_year": 2026, "end_year": 2027,
-        "source": "assessment", "assessment": sa.pk})
+    response = principal.post(
+        f"/ke-hoach/moi/tu-danh-gia/{sa.pk}/",
+        {
+            "school": cast.primary.pk,
+            "period_kind": "single",
+            "start_year": 2026,
+            "end_year": 2027,
+            "source": "assessment",
+            "assessment": sa.pk,
+        },
+    )
     plan = Plan.objects.get()
     assert response.status_code == 302 and plan.self_assessment == sa
     assert list(plan.items.values_list("criterion_code", flat=True)) == ["3.5"]
@@ -325,35 +405,62 @@ def test_new_plan_from_an_assessment_link(principal, cast):
 def test_new_plan_from_assessment_refused_for_another_school(client, cast):
     from caitien.assessments.models import SelfAssessment
 
-    sa = SelfAssessment.objects.create(school=cast.primary, regulation=cast.primary.regulation, start_year=2026,
-                                       end_year=2027)
+    sa = SelfAssessment.objects.create(
+        school=cast.primary, regulation=cast.primary.regulation, start_year=2026, end_year=2027
+    )
     client.force_login(cast.other_principal)
     assert client.get(f"/ke-hoach/moi/tu-danh-gia/{sa.pk}/").status_code == 403
 
 
 def test_57_form_small_tables_are_edited(principal, cast, catalog):
-    plan = services.plan_create(school=cast.primary, actor=cast.principal, start_year=2026, end_year=2027,
-                                regulation=catalog["tt57-2026-pl2"])
+    plan = services.plan_create(
+        school=cast.primary,
+        actor=cast.principal,
+        start_year=2026,
+        end_year=2027,
+        regulation=catalog["tt57-2026-pl2"],
+    )
     services.plan_item_add(plan=plan, actor=cast.principal, values={"issue": "Thiếu phòng học bộ môn"})
     rules = {(f.rule, f.field) for f in services.plan_findings(plan)}
     assert ("missing-section", "priority_issues") in rules and ("missing-section", "monitoring") in rules
     page = principal.get(f"/ke-hoach/{plan.pk}/soan/").content.decode()
     assert "TÓM TẮT CÁC VẤN ĐỀ TRỌNG TÂM CẦN CẢI TIẾN" in page and "Nguyên nhân của hạn chế" in page
     assert 'name="monitoring-0-moment"' in page and ">Cuối học kỳ I</textarea>" in page
-    principal.post(f"/ke-hoach/{plan.pk}/noi-dung/", {
-        "revision": plan.revision,
-        "priority_issues-count": "2", "priority_issues-0-standard": "3", "priority_issues-0-criteria": "3.2",
-        "priority_issues-0-limitation": "Phòng học bộ môn còn thiếu", "priority_issues-0-cause": "Thiếu kinh phí",
-        "priority_issues-1-standard": "", "priority_issues-1-criteria": "",
-        "monitoring-count": "2", "monitoring-0-moment": "Cuối học kỳ I",
-        "monitoring-0-content": "Tiến độ sửa phòng", "monitoring-0-assessor": "Tổ giám sát",
-        "monitoring-1-moment": "Cuối năm học", "monitoring-1-content": ""})
+    principal.post(
+        f"/ke-hoach/{plan.pk}/noi-dung/",
+        {
+            "revision": plan.revision,
+            "priority_issues-count": "2",
+            "priority_issues-0-standard": "3",
+            "priority_issues-0-criteria": "3.2",
+            "priority_issues-0-limitation": "Phòng học bộ môn còn thiếu",
+            "priority_issues-0-cause": "Thiếu kinh phí",
+            "priority_issues-1-standard": "",
+            "priority_issues-1-criteria": "",
+            "monitoring-count": "2",
+            "monitoring-0-moment": "Cuối học kỳ I",
+            "monitoring-0-content": "Tiến độ sửa phòng",
+            "monitoring-0-assessor": "Tổ giám sát",
+            "monitoring-1-moment": "Cuối năm học",
+            "monitoring-1-content": "",
+        },
+    )
     plan.refresh_from_db()
-    assert plan.priority_issues == [{"standard": 3, "criteria": "3.2", "current_state": "",
-                                     "limitation": "Phòng học bộ môn còn thiếu", "cause": "Thiếu kinh phí"}]
+    assert plan.priority_issues == [
+        {
+            "standard": 3,
+            "criteria": "3.2",
+            "current_state": "",
+            "limitation": "Phòng học bộ môn còn thiếu",
+            "cause": "Thiếu kinh phí",
+        }
+    ]
     assert [m["moment"] for m in plan.monitoring] == ["Cuối học kỳ I"]
     rules = {(f.rule, f.field) for f in services.plan_findings(plan)}
-    assert ("missing-section", "priority_issues") not in rules and ("missing-section", "monitoring") not in rules
+    assert ("missing-section", "priority_issues") not in rules and (
+        "missing-section",
+        "monitoring",
+    ) not in rules
     page = principal.get(f"/ke-hoach/{plan.pk}/").content.decode()
     assert "Phòng học bộ môn còn thiếu" in page and "Tiến độ sửa phòng" in page
 
@@ -363,8 +470,13 @@ def test_superseded_public_page_points_to_the_newer_version(client, cast, publis
 
     v2 = services.plan_revise(plan=published, reason="Bổ sung", actor=cast.principal)
     services.plan_submit(plan=v2, actor=cast.principal)
-    services.plan_approve(plan=v2, actor=cast.principal, number="50/KH-THHB", date=datetime.date(2026, 1, 2),
-                          signer="Nguyễn Văn An")
+    services.plan_approve(
+        plan=v2,
+        actor=cast.principal,
+        number="50/KH-THHB",
+        date=datetime.date(2026, 1, 2),
+        signer="Nguyễn Văn An",
+    )
     services.plan_publish(plan=v2, actor=cast.principal)
     page = client.get(f"/cong-khai/{published.pk}/").content.decode()
     assert "Phiên bản này đã được điều chỉnh" in page and f"/cong-khai/{v2.pk}/" in page
@@ -373,8 +485,13 @@ def test_superseded_public_page_points_to_the_newer_version(client, cast, publis
 
 
 def test_new_plan_may_follow_another_regulation_of_the_level(principal, cast, catalog):
-    base = {"school": cast.primary.pk, "period_kind": "single", "start_year": 2026, "end_year": 2027,
-            "source": "empty"}
+    base = {
+        "school": cast.primary.pk,
+        "period_kind": "single",
+        "start_year": 2026,
+        "end_year": 2027,
+        "source": "empty",
+    }
     response = principal.post("/ke-hoach/moi/", {**base, "regulation": catalog["tt19-2018"].pk})
     assert response.status_code == 400 and "không dành cho cấp học" in response.content.decode()
     principal.post("/ke-hoach/moi/", {**base, "regulation": catalog["tt57-2026-pl2"].pk})
@@ -383,11 +500,23 @@ def test_new_plan_may_follow_another_regulation_of_the_level(principal, cast, ca
 
 
 def test_57_form_parts_follow_the_form_order(principal, cast, catalog):
-    plan = services.plan_create(school=cast.primary, actor=cast.principal, start_year=2026, end_year=2027,
-                                regulation=catalog["tt57-2026-pl2"])
+    plan = services.plan_create(
+        school=cast.primary,
+        actor=cast.principal,
+        start_year=2026,
+        end_year=2027,
+        regulation=catalog["tt57-2026-pl2"],
+    )
     page = principal.get(f"/ke-hoach/{plan.pk}/soan/").content.decode()
-    marks = ["I. THÔNG TIN CHUNG", "II. CĂN CỨ", "III. MỤC ĐÍCH", "IV. TÓM TẮT", "VI. THEO DÕI", "VII. TỔ CHỨC",
-             "VIII. CƠ CHẾ"]
+    marks = [
+        "I. THÔNG TIN CHUNG",
+        "II. CĂN CỨ",
+        "III. MỤC ĐÍCH",
+        "IV. TÓM TẮT",
+        "VI. THEO DÕI",
+        "VII. TỔ CHỨC",
+        "VIII. CƠ CHẾ",
+    ]
     positions = [page.index(m) for m in marks]
     assert positions == sorted(positions)
 
@@ -395,7 +524,13 @@ def test_57_form_parts_follow_the_form_order(principal, cast, catalog):
 def test_plan_page_reads_like_the_printed_plan(principal, draft):
     """Sections in the form's order, the table as section III, then Nơi nhận and the signer."""
     html = principal.get(f"/ke-hoach/{draft.pk}/").content.decode()
-    marks = ["I. MỤC ĐÍCH, YÊU CẦU", "II. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "III. NỘI DUNG KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG",
-             'id="plan-table"', "IV. TỔ CHỨC THỰC HIỆN", "Nơi nhận:"]
+    marks = [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. CĂN CỨ XÂY DỰNG KẾ HOẠCH",
+        "III. NỘI DUNG KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG",
+        'id="plan-table"',
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "Nơi nhận:",
+    ]
     positions = [html.find(m) for m in marks]
     assert -1 not in positions and positions == sorted(positions), dict(zip(marks, positions, strict=True))

@@ -47,30 +47,72 @@ STANDARDS = {
 }
 
 ROWS = [
-    Row("1.2", "Hội đồng trường họp đủ các kỳ theo quy chế, có biên bản lưu đầy đủ",
+    Row(
+        "1.2",
+        "Hội đồng trường họp đủ các kỳ theo quy chế, có biên bản lưu đầy đủ",
         ["Rà soát quy chế hoạt động của Hội đồng trường", "Lập lịch họp định kỳ mỗi học kỳ"],
-        "Hiệu trưởng", "Thư ký Hội đồng trường", "Tháng 9/2024 - tháng 5/2025", "Không có",
-        "Sự hướng dẫn của Phòng Giáo dục", ""),
-    Row("1.5", "Các tổ chuyên môn sinh hoạt theo nghiên cứu bài học hai lần mỗi tháng",
+        "Hiệu trưởng",
+        "Thư ký Hội đồng trường",
+        "Tháng 9/2024 - tháng 5/2025",
+        "Không có",
+        "Sự hướng dẫn của Phòng Giáo dục",
+        "",
+    ),
+    Row(
+        "1.5",
+        "Các tổ chuyên môn sinh hoạt theo nghiên cứu bài học hai lần mỗi tháng",
         ["Xây dựng kế hoạch sinh hoạt chuyên môn theo chủ đề", "Dự giờ, góp ý sau mỗi chuyên đề"],
-        "Phó Hiệu trưởng", "Tổ trưởng chuyên môn", "Năm học 2024 - 2025", "2.500.000 đồng",
-        "", "Thực hiện thường xuyên"),
-    Row("2.3", "Nhân viên thư viện, thiết bị được bồi dưỡng nghiệp vụ ít nhất một lần trong năm",
+        "Phó Hiệu trưởng",
+        "Tổ trưởng chuyên môn",
+        "Năm học 2024 - 2025",
+        "2.500.000 đồng",
+        "",
+        "Thực hiện thường xuyên",
+    ),
+    Row(
+        "2.3",
+        "Nhân viên thư viện, thiết bị được bồi dưỡng nghiệp vụ ít nhất một lần trong năm",
         ["Cử nhân viên dự lớp bồi dưỡng do Phòng tổ chức"],
-        "Hiệu trưởng", "Kế toán", "Học kỳ I năm học 2024 - 2025", "1.200.000 đồng",
-        "Kinh phí từ ngân sách", ""),
-    Row("2.4", "Học sinh tham gia đầy đủ các hoạt động trải nghiệm do trường tổ chức",
+        "Hiệu trưởng",
+        "Kế toán",
+        "Học kỳ I năm học 2024 - 2025",
+        "1.200.000 đồng",
+        "Kinh phí từ ngân sách",
+        "",
+    ),
+    Row(
+        "2.4",
+        "Học sinh tham gia đầy đủ các hoạt động trải nghiệm do trường tổ chức",
         ["Tổ chức ngày hội đọc sách", "Phối hợp Đội thiếu niên tổ chức hội trại"],
-        "Tổng phụ trách Đội", "Giáo viên chủ nhiệm", "Tháng 3/2025", "5.000.000 đồng",
-        "Ban đại diện cha mẹ học sinh hỗ trợ", ""),
-    Row("3.1", "Sân chơi được lát lại, có thêm cây xanh che mát",
+        "Tổng phụ trách Đội",
+        "Giáo viên chủ nhiệm",
+        "Tháng 3/2025",
+        "5.000.000 đồng",
+        "Ban đại diện cha mẹ học sinh hỗ trợ",
+        "",
+    ),
+    Row(
+        "3.1",
+        "Sân chơi được lát lại, có thêm cây xanh che mát",
         ["Lập dự toán sửa chữa sân chơi", "Trồng mười cây bóng mát"],
-        "Hiệu trưởng", "Nhân viên bảo vệ", "Tháng 6/2025 - tháng 8/2025", "35.000.000 đồng",
-        "Xin hỗ trợ của địa phương", "Kinh phí không thường xuyên"),
-    Row("3.5", "Thiết bị dạy học tối thiểu được bổ sung đủ cho các khối lớp",
+        "Hiệu trưởng",
+        "Nhân viên bảo vệ",
+        "Tháng 6/2025 - tháng 8/2025",
+        "35.000.000 đồng",
+        "Xin hỗ trợ của địa phương",
+        "Kinh phí không thường xuyên",
+    ),
+    Row(
+        "3.5",
+        "Thiết bị dạy học tối thiểu được bổ sung đủ cho các khối lớp",
         ["Kiểm kê thiết bị hiện có", "Mua bổ sung bộ thiết bị môn Khoa học"],
-        "Phó Hiệu trưởng", "Nhân viên thiết bị", "Học kỳ II năm học 2024 - 2025", "12.000.000 đồng",
-        "", ""),
+        "Phó Hiệu trưởng",
+        "Nhân viên thiết bị",
+        "Học kỳ II năm học 2024 - 2025",
+        "12.000.000 đồng",
+        "",
+        "",
+    ),
 ]
 
 
@@ -120,12 +162,23 @@ def _title(document, *lines):
         _centered(document, line, bold=i == 0)
 
 
-def _header_block(document, number="45/KH-THSB", place_date="Phú Giáo, ngày 12 tháng 9 năm 2024",
-                  governing=GOVERNING, school=SCHOOL):
-    _layout_table(document, [
-        [[governing.upper(), school.upper()], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]],
-        [[f"Số: {number}"], [place_date]],
-    ])
+def _header_block(
+    document,
+    number="45/KH-THSB",
+    place_date="Phú Giáo, ngày 12 tháng 9 năm 2024",
+    governing=GOVERNING,
+    school=SCHOOL,
+):
+    _layout_table(
+        document,
+        [
+            [
+                [governing.upper(), school.upper()],
+                ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+            ],
+            [[f"Số: {number}"], [place_date]],
+        ],
+    )
 
 
 def _signature_block(document, name="Lê Minh Khoa"):
@@ -154,14 +207,33 @@ def _widths(table, widths_cm):
 WIDTHS_2018 = [1.0, 2.0, 1.2, 3.4, 4.6, 2.2, 2.2, 2.0, 2.0, 2.5, 2.4, 1.8]
 WIDTHS_57 = [1.0, 3.4, 3.0, 3.6, 3.0, 2.2, 2.4, 2.8, 2.8, 2.5]
 
-HEADER_2018 = ["TT", "Tiêu chuẩn, tiêu chí", "Mức", "Kết quả cần đạt", "Công việc/giải pháp cần thực hiện",
-               "Chủ trì", "Phối hợp", "Thời gian bắt đầu", "Thời gian hoàn thành", "Dự kiến kinh phí",
-               "Điều kiện hỗ trợ khác", "Ghi chú"]
+HEADER_2018 = [
+    "TT",
+    "Tiêu chuẩn, tiêu chí",
+    "Mức",
+    "Kết quả cần đạt",
+    "Công việc/giải pháp cần thực hiện",
+    "Chủ trì",
+    "Phối hợp",
+    "Thời gian bắt đầu",
+    "Thời gian hoàn thành",
+    "Dự kiến kinh phí",
+    "Điều kiện hỗ trợ khác",
+    "Ghi chú",
+]
 
 
-def build_plan_docx(path: Path, *, rows=ROWS, split_after: int | None = None, repeat_header: bool = True,
-                    numbered_row: bool = True, bullets: bool = True, vertical_merge: bool = True,
-                    ruled: bool = True) -> Path:
+def build_plan_docx(
+    path: Path,
+    *,
+    rows=ROWS,
+    split_after: int | None = None,
+    repeat_header: bool = True,
+    numbered_row: bool = True,
+    bullets: bool = True,
+    vertical_merge: bool = True,
+    ruled: bool = True,
+) -> Path:
     """A 2018-form plan: TT, Mức, separate Chủ trì / Phối hợp and start / end columns, standard rows spanning
     the table, a numbered-column row, bullets in the solutions cells; optionally continued in a second
     table after a page break (split_after = number of plan rows in the first table)."""
@@ -171,7 +243,9 @@ def build_plan_docx(path: Path, *, rows=ROWS, split_after: int | None = None, re
     document.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
     document.add_paragraph("Khắc phục những điểm yếu đã nêu trong báo cáo tự đánh giá, nâng dần chất lượng.")
     document.add_paragraph("II. CĂN CỨ XÂY DỰNG KẾ HOẠCH")
-    document.add_paragraph("Căn cứ Thông tư số 17/2018/TT-BGDĐT ngày 22 tháng 8 năm 2018 của Bộ Giáo dục và Đào tạo;")
+    document.add_paragraph(
+        "Căn cứ Thông tư số 17/2018/TT-BGDĐT ngày 22 tháng 8 năm 2018 của Bộ Giáo dục và Đào tạo;"
+    )
     document.add_paragraph("III. NỘI DUNG KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG")
 
     def new_table(with_header: bool):
@@ -209,7 +283,7 @@ def build_plan_docx(path: Path, *, rows=ROWS, split_after: int | None = None, re
         cells[3].text = row.result
         cells[4].text = row.solutions[0] if not bullets else ""
         first = True
-        for piece in (row.solutions if bullets else row.solutions[1:]):
+        for piece in row.solutions if bullets else row.solutions[1:]:
             if bullets and first:
                 cells[4].paragraphs[0].text = piece
                 cells[4].paragraphs[0].style = "List Bullet"
@@ -239,35 +313,68 @@ def build_plan_docx(path: Path, *, rows=ROWS, split_after: int | None = None, re
     return path
 
 
-HEADER_57 = ["TT", "Nội dung cải tiến", "Mục tiêu cải tiến", "Hoạt động/giải pháp", "Chỉ số đánh giá kết quả",
-             "Thời gian thực hiện", "Đơn vị/cá nhân phụ trách", "Nguồn lực bảo đảm",
-             "Thông tin, dữ liệu hoặc minh chứng dự kiến", "Mức độ thực hiện"]
+HEADER_57 = [
+    "TT",
+    "Nội dung cải tiến",
+    "Mục tiêu cải tiến",
+    "Hoạt động/giải pháp",
+    "Chỉ số đánh giá kết quả",
+    "Thời gian thực hiện",
+    "Đơn vị/cá nhân phụ trách",
+    "Nguồn lực bảo đảm",
+    "Thông tin, dữ liệu hoặc minh chứng dự kiến",
+    "Mức độ thực hiện",
+]
 
 ROWS_57 = [
-    ["1", "Tiêu chuẩn 2 - Tiêu chí 2.1: Đội ngũ giáo viên dạy tin học còn thiếu",
-     "Đủ giáo viên tin học cho các khối lớp 6 đến 9",
-     "Đề nghị Phòng Nội vụ tuyển dụng bổ sung; bồi dưỡng giáo viên kiêm nhiệm",
-     "Tỷ lệ tiết tin học do giáo viên đúng chuyên môn dạy đạt 100%",
-     "Học kỳ I năm học 2026 - 2027", "Hiệu trưởng; Tổ Toán - Tin", "Ngân sách nhà nước: 8.000.000 đồng",
-     "Quyết định phân công chuyên môn", "Đang thực hiện"],
-    ["2", "Tiêu chuẩn 3 - Tiêu chí 3.3: Phòng học bộ môn xuống cấp",
-     "Hai phòng học bộ môn được sửa chữa, đủ thiết bị",
-     "Lập hồ sơ đề nghị sửa chữa; mua sắm thiết bị thí nghiệm",
-     "Hai phòng đưa vào sử dụng trước tháng 12/2026",
-     "Tháng 7/2026 - tháng 12/2026", "Phó Hiệu trưởng phụ trách cơ sở vật chất", "Ngân sách: 60.000.000 đồng",
-     "Biên bản nghiệm thu", ""],
-    ["3", "Tiêu chuẩn 5: Kết quả học sinh giỏi cấp huyện còn thấp",
-     "Tăng số học sinh đạt giải cấp huyện lên 15 em",
-     "Thành lập đội tuyển từ đầu năm; phân công giáo viên giỏi bồi dưỡng",
-     "Số học sinh đạt giải", "Năm học 2026 - 2027", "Tổ chuyên môn", "Xã hội hóa: 10.000.000 đồng",
-     "Danh sách học sinh đạt giải", "Chưa hoàn thành"],
+    [
+        "1",
+        "Tiêu chuẩn 2 - Tiêu chí 2.1: Đội ngũ giáo viên dạy tin học còn thiếu",
+        "Đủ giáo viên tin học cho các khối lớp 6 đến 9",
+        "Đề nghị Phòng Nội vụ tuyển dụng bổ sung; bồi dưỡng giáo viên kiêm nhiệm",
+        "Tỷ lệ tiết tin học do giáo viên đúng chuyên môn dạy đạt 100%",
+        "Học kỳ I năm học 2026 - 2027",
+        "Hiệu trưởng; Tổ Toán - Tin",
+        "Ngân sách nhà nước: 8.000.000 đồng",
+        "Quyết định phân công chuyên môn",
+        "Đang thực hiện",
+    ],
+    [
+        "2",
+        "Tiêu chuẩn 3 - Tiêu chí 3.3: Phòng học bộ môn xuống cấp",
+        "Hai phòng học bộ môn được sửa chữa, đủ thiết bị",
+        "Lập hồ sơ đề nghị sửa chữa; mua sắm thiết bị thí nghiệm",
+        "Hai phòng đưa vào sử dụng trước tháng 12/2026",
+        "Tháng 7/2026 - tháng 12/2026",
+        "Phó Hiệu trưởng phụ trách cơ sở vật chất",
+        "Ngân sách: 60.000.000 đồng",
+        "Biên bản nghiệm thu",
+        "",
+    ],
+    [
+        "3",
+        "Tiêu chuẩn 5: Kết quả học sinh giỏi cấp huyện còn thấp",
+        "Tăng số học sinh đạt giải cấp huyện lên 15 em",
+        "Thành lập đội tuyển từ đầu năm; phân công giáo viên giỏi bồi dưỡng",
+        "Số học sinh đạt giải",
+        "Năm học 2026 - 2027",
+        "Tổ chuyên môn",
+        "Xã hội hóa: 10.000.000 đồng",
+        "Danh sách học sinh đạt giải",
+        "Chưa hoàn thành",
+    ],
 ]
 
 
 def build_plan_57_docx(path: Path) -> Path:
     document = _landscape(docx.Document())
-    _header_block(document, number="18/KH-THCSTH", place_date="Tân Hưng, ngày 20 tháng 8 năm 2026",
-                  governing="UBND xã Tân Hưng", school="Trường THCS Tân Hưng")
+    _header_block(
+        document,
+        number="18/KH-THCSTH",
+        place_date="Tân Hưng, ngày 20 tháng 8 năm 2026",
+        governing="UBND xã Tân Hưng",
+        school="Trường THCS Tân Hưng",
+    )
     _title(document, "KẾ HOẠCH", "Cải tiến chất lượng giáo dục năm học 2026 - 2027")
     document.add_paragraph("I. THÔNG TIN CHUNG")
     document.add_paragraph("Trường THCS Tân Hưng có 18 lớp, 640 học sinh.")
@@ -295,8 +402,10 @@ def soffice_pdf(source: Path, outdir: Path, *, password: str | None = None) -> P
     """A PDF made by LibreOffice (optionally protected by an opening password)."""
     target = "pdf"
     if password:
-        target = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
-                  f'"DocumentOpenPassword":{{"type":"string","value":"{password}"}}}}')
+        target = (
+            'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+            f'"DocumentOpenPassword":{{"type":"string","value":"{password}"}}}}'
+        )
     return soffice_convert(source, outdir, target, "pdf")
 
 
@@ -306,9 +415,21 @@ def soffice_convert(source: Path, outdir: Path, target: str, suffix: str) -> Pat
     outdir.mkdir(parents=True, exist_ok=True)
     try:
         subprocess.run(
-            ["/usr/bin/soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", target, "--outdir", str(outdir), str(source)],
-            check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(profile)},
+            [
+                "/usr/bin/soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(outdir),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+            env={**os.environ, "HOME": str(profile)},
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -334,16 +455,27 @@ def build_plan_xlsx(path: Path, *, rows=ROWS, header_fields: bool = True) -> Pat
     sheet = book.create_sheet("Kế hoạch")
     r = 1
     if header_fields:
-        for left, right in ((GOVERNING.upper(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-                            (SCHOOL.upper(), "Độc lập - Tự do - Hạnh phúc"),
-                            ("Số: 45/KH-THSB", "Phú Giáo, ngày 12 tháng 9 năm 2024")):
+        for left, right in (
+            (GOVERNING.upper(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            (SCHOOL.upper(), "Độc lập - Tự do - Hạnh phúc"),
+            ("Số: 45/KH-THSB", "Phú Giáo, ngày 12 tháng 9 năm 2024"),
+        ):
             sheet.cell(r, 1, left)
             sheet.cell(r, 7, right)
             r += 1
         sheet.cell(r + 1, 1, "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2024 - 2025")
         r += 3
-    labels = ["TT", "Tiêu chí", "Kết quả cần đạt", "Giải pháp", "Chủ trì và phối hợp", "Thời gian", None,
-              "Kinh phí (đồng)", "Điều kiện hỗ trợ"]
+    labels = [
+        "TT",
+        "Tiêu chí",
+        "Kết quả cần đạt",
+        "Giải pháp",
+        "Chủ trì và phối hợp",
+        "Thời gian",
+        None,
+        "Kinh phí (đồng)",
+        "Điều kiện hỗ trợ",
+    ]
     for c, label in enumerate(labels, 1):
         if label:
             sheet.cell(r, c, label)

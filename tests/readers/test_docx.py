@@ -43,7 +43,9 @@ def test_it_reads_every_field_of_a_2018_plan(built):
     first = doc.items[0]
     assert first.level == "2"
     assert first.expected_result == "Hội đồng trường họp đủ các kỳ theo quy chế, có biên bản lưu đầy đủ"
-    assert first.solutions == "- Rà soát quy chế hoạt động của Hội đồng trường - Lập lịch họp định kỳ mỗi học kỳ"
+    assert (
+        first.solutions == "- Rà soát quy chế hoạt động của Hội đồng trường - Lập lịch họp định kỳ mỗi học kỳ"
+    )
     assert first.lead == "Hiệu trưởng; Thư ký Hội đồng trường"
     assert first.coordinators == "Thư ký Hội đồng trường"
     assert (first.start, first.end) == ("2024-09", "2025-05")
@@ -119,8 +121,15 @@ def test_a_plan_table_nested_in_a_layout_table_is_found(tmp_path):
     inner = cell.add_table(rows=2, cols=5)
     for c, label in enumerate(["Tiêu chí", "Kết quả cần đạt", "Giải pháp", "Người thực hiện", "Thời gian"]):
         inner.cell(0, c).text = label
-    for c, value in enumerate(["Tiêu chí 4.1", "Ban đại diện cha mẹ học sinh họp mỗi học kỳ",
-                               "Mời ban đại diện dự họp đầu năm", "Hiệu trưởng", "Tháng 10/2025"]):
+    for c, value in enumerate(
+        [
+            "Tiêu chí 4.1",
+            "Ban đại diện cha mẹ học sinh họp mỗi học kỳ",
+            "Mời ban đại diện dự họp đầu năm",
+            "Hiệu trưởng",
+            "Tháng 10/2025",
+        ]
+    ):
         inner.cell(1, c).text = value
     path = tmp_path / "long-bang.docx"
     document.save(path)
@@ -145,14 +154,18 @@ def test_automatic_numbering_of_headings_is_kept(tmp_path):
 
 def test_a_plan_typed_with_tabs_instead_of_a_table_goes_to_the_text_reader(tmp_path):
     document = python_docx.Document()
-    for line in ["TRƯỜNG TIỂU HỌC AN BÌNH", "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG NĂM HỌC 2025 - 2026",
-                 "TT\tTiêu chuẩn, tiêu chí\tKết quả cần đạt\tCông việc/giải pháp\tChủ trì và phối hợp\tThời gian\t"
-                 "Dự kiến kinh phí\tĐiều kiện hỗ trợ khác\tGhi chú",
-                 "1\tTiêu chí 1.3\tCó đủ tổ chuyên môn\tKiện toàn tổ chuyên môn\tHiệu trưởng\tTháng 9/2025\tKhông\t\t"]:
+    for line in [
+        "TRƯỜNG TIỂU HỌC AN BÌNH",
+        "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG NĂM HỌC 2025 - 2026",
+        "TT\tTiêu chuẩn, tiêu chí\tKết quả cần đạt\tCông việc/giải pháp\tChủ trì và phối hợp\tThời gian\t"
+        "Dự kiến kinh phí\tĐiều kiện hỗ trợ khác\tGhi chú",
+        "1\tTiêu chí 1.3\tCó đủ tổ chuyên môn\tKiện toàn tổ chuyên môn\tHiệu trưởng\tTháng 9/2025\tKhông\t\t",
+    ]:
         document.add_paragraph(line)
     path = tmp_path / "tab.docx"
     document.save(path)
     doc = readers.read_path(path)
     assert doc.source == "tab.docx"
     assert [(i.criterion, i.expected_result, i.lead, i.start) for i in doc.items] == [
-        ("1.3", "Có đủ tổ chuyên môn", "Hiệu trưởng", "2025-09")]
+        ("1.3", "Có đủ tổ chuyên môn", "Hiệu trưởng", "2025-09")
+    ]

@@ -9,7 +9,13 @@ def test_the_ruled_table_reads_like_the_word_file_it_came_from(built):
     from_docx = readers.read_path(built["docx_split"])
     assert [i.criterion for i in from_pdf.items] == ["1.2", "1.5", "2.3", "2.4", "3.1", "3.5"]
     for a, b in zip(from_pdf.items, from_docx.items, strict=True):
-        assert (a.criterion, a.level, a.lead, a.start, a.end) == (b.criterion, b.level, b.lead, b.start, b.end)
+        assert (a.criterion, a.level, a.lead, a.start, a.end) == (
+            b.criterion,
+            b.level,
+            b.lead,
+            b.start,
+            b.end,
+        )
         assert a.expected_result == b.expected_result
         assert a.solutions == b.solutions
         assert [x.vnd for x in a.budget_amounts] == [x.vnd for x in b.budget_amounts]
@@ -46,7 +52,10 @@ def test_the_57_2026_form_reads_from_pdf(built):
     doc = readers.read_path(built["pdf57"])
     assert doc.regulation == "tt57-2026-pl2"
     assert [(i.criterion, i.standard, i.start, i.end) for i in doc.items] == [
-        ("2.1", 2, "2026-09", "2026-12"), ("3.3", 3, "2026-07", "2026-12"), (None, 5, "2026-09", "2027-05")]
+        ("2.1", 2, "2026-09", "2026-12"),
+        ("3.3", 3, "2026-07", "2026-12"),
+        (None, 5, "2026-09", "2027-05"),
+    ]
     assert doc.items[0].indicator == "Tỷ lệ tiết tin học do giáo viên đúng chuyên môn dạy đạt 100%"
     assert doc.items[1].expected_evidence == "Biên bản nghiệm thu"
 

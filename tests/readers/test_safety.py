@@ -80,8 +80,11 @@ def test_billion_laughs_inside_a_docx_is_refused_before_parsing(built, tmp_path)
 
 
 def test_a_utf16_doctype_is_seen_too(built, tmp_path):
-    path = _rezip(built["docx"], tmp_path / "utf16.docx",
-                  replace={"word/document.xml": LAUGHS.replace("UTF-8", "UTF-16").encode("utf-16")})
+    path = _rezip(
+        built["docx"],
+        tmp_path / "utf16.docx",
+        replace={"word/document.xml": LAUGHS.replace("UTF-8", "UTF-16").encode("utf-16")},
+    )
     assert "DOCTYPE/ENTITY" in _message(path)
 
 
@@ -95,15 +98,20 @@ def test_billion_laughs_inside_an_xlsx_is_refused(built, tmp_path):
 
 def test_a_zip_bomb_is_refused_by_its_sizes(built, tmp_path):
     zeros = b"\0" * (1024 * 1024)
-    path = _rezip(built["docx"], tmp_path / "bom.docx",
-                  extra={"word/media/padding.bin": (zeros for _ in range(safety.MAX_UNZIPPED_TOTAL // len(zeros) + 8))})
+    path = _rezip(
+        built["docx"],
+        tmp_path / "bom.docx",
+        extra={"word/media/padding.bin": (zeros for _ in range(safety.MAX_UNZIPPED_TOTAL // len(zeros) + 8))},
+    )
     assert path.stat().st_size < 2 * 1024 * 1024  # small on disk, huge when unpacked
     assert "bom nén" in _message(path)
 
 
 def test_a_single_highly_compressed_part_is_refused_by_its_ratio(built, tmp_path):
     zeros = b"\0" * (1024 * 1024)
-    path = _rezip(built["docx"], tmp_path / "ti-le.docx", extra={"word/media/anh.bin": (zeros for _ in range(8))})
+    path = _rezip(
+        built["docx"], tmp_path / "ti-le.docx", extra={"word/media/anh.bin": (zeros for _ in range(8))}
+    )
     assert "bom nén" in _message(path)
 
 
@@ -148,7 +156,9 @@ def test_an_image_only_pdf_needs_ocr(tmp_path):
     path = tmp_path / "ban-quet.pdf"
     image.save(path, "PDF", resolution=100)
     message = _message(path)
-    assert message.startswith("Tệp PDF là bản quét (ảnh), không có lớp chữ: cần nhận dạng chữ (OCR) trước khi nhập")
+    assert message.startswith(
+        "Tệp PDF là bản quét (ảnh), không có lớp chữ: cần nhận dạng chữ (OCR) trước khi nhập"
+    )
 
 
 def test_an_old_word_file_is_refused_with_how_to_fix(built, tmp_path):
@@ -182,7 +192,9 @@ def test_the_parse_command_exits_2_with_one_vietnamese_line(built, tmp_path, nam
     else:
         path.write_bytes(b"")
     caitien = shutil.which("caitien", path=str(Path(sys.executable).parent))
-    result = subprocess.run([caitien, "parse", "--json", str(path)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [caitien, "parse", "--json", str(path)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()

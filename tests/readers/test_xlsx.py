@@ -24,7 +24,9 @@ def test_it_reads_the_plan_sheet_field_by_field(built):
     first, second = doc.items[:2]
     assert first.lead == "Hiệu trưởng; Thư ký Hội đồng trường"
     assert (first.start, first.end) == ("2024-09", "2025-05")
-    assert first.solutions == "- Rà soát quy chế hoạt động của Hội đồng trường - Lập lịch họp định kỳ mỗi học kỳ"
+    assert (
+        first.solutions == "- Rà soát quy chế hoạt động của Hội đồng trường - Lập lịch họp định kỳ mỗi học kỳ"
+    )
     assert [a.vnd for a in second.budget_amounts] == [2_500_000]
     assert (second.start, second.end) == ("2024-09", "2025-05")
     assert doc.items[3].support == "Ban đại diện cha mẹ học sinh hỗ trợ"
@@ -36,8 +38,17 @@ def test_it_reads_the_plan_sheet_field_by_field(built):
 
 
 def test_a_criterion_typed_as_a_number_keeps_its_two_decimals(tmp_path):
-    rows = [builders.Row("1.10", "Hồ sơ quản lý được số hóa đầy đủ", ["Quét và lưu hồ sơ"], "Văn thư", "",
-                         "Tháng 11/2024", "Không có")] + builders.ROWS[2:4]
+    rows = [
+        builders.Row(
+            "1.10",
+            "Hồ sơ quản lý được số hóa đầy đủ",
+            ["Quét và lưu hồ sơ"],
+            "Văn thư",
+            "",
+            "Tháng 11/2024",
+            "Không có",
+        )
+    ] + builders.ROWS[2:4]
     path = builders.build_plan_xlsx(tmp_path / "so.xlsx", rows=rows)
     doc = readers.read_path(path)
     assert [i.criterion for i in doc.items] == ["1.10", "2.3", "2.4"]

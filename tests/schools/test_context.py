@@ -9,7 +9,7 @@ from caitien.schools.services import membership_add
 def _topbar(client, user, password):
     client.login(username=user.username, password=password)
     html = client.get("/ke-hoach/").content.decode()
-    return html[html.index('class="context"'):html.index("</div>", html.index('class="context"'))]
+    return html[html.index('class="context"') : html.index("</div>", html.index('class="context"'))]
 
 
 @pytest.mark.django_db

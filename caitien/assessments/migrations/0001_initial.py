@@ -5,62 +5,94 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalog', '0001_initial'),
+        ("catalog", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IndicatorResult',
+            name="IndicatorResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('met', models.BooleanField(default=False, verbose_name='đạt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("met", models.BooleanField(default=False, verbose_name="đạt")),
             ],
         ),
         migrations.CreateModel(
-            name='SelfAssessment',
+            name="SelfAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_year', models.PositiveSmallIntegerField(verbose_name='năm bắt đầu')),
-                ('end_year', models.PositiveSmallIntegerField(verbose_name='năm kết thúc')),
-                ('target_level', models.PositiveSmallIntegerField(default=2, verbose_name='mức trường hướng tới')),
-                ('school_level_reached', models.PositiveSmallIntegerField(default=0, verbose_name='mức trường đạt')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_year", models.PositiveSmallIntegerField(verbose_name="năm bắt đầu")),
+                ("end_year", models.PositiveSmallIntegerField(verbose_name="năm kết thúc")),
+                (
+                    "target_level",
+                    models.PositiveSmallIntegerField(default=2, verbose_name="mức trường hướng tới"),
+                ),
+                (
+                    "school_level_reached",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="mức trường đạt"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'tự đánh giá',
-                'verbose_name_plural': 'tự đánh giá',
-                'ordering': ['school', '-start_year'],
+                "verbose_name": "tự đánh giá",
+                "verbose_name_plural": "tự đánh giá",
+                "ordering": ["school", "-start_year"],
             },
         ),
         migrations.CreateModel(
-            name='StandardAssessment',
+            name="StandardAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('strengths', models.TextField(blank=True, verbose_name='điểm mạnh')),
-                ('weaknesses', models.TextField(blank=True, verbose_name='điểm yếu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("strengths", models.TextField(blank=True, verbose_name="điểm mạnh")),
+                ("weaknesses", models.TextField(blank=True, verbose_name="điểm yếu")),
             ],
         ),
         migrations.CreateModel(
-            name='CriterionAssessment',
+            name="CriterionAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('current_state', models.TextField(blank=True, verbose_name='mô tả hiện trạng')),
-                ('strengths', models.TextField(blank=True, verbose_name='điểm mạnh')),
-                ('weaknesses', models.TextField(blank=True, verbose_name='điểm yếu')),
-                ('improvement', models.TextField(blank=True, verbose_name='kế hoạch cải tiến')),
-                ('level_reached', models.PositiveSmallIntegerField(default=0, verbose_name='mức đạt')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='catalog.criterion', verbose_name='tiêu chí')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("current_state", models.TextField(blank=True, verbose_name="mô tả hiện trạng")),
+                ("strengths", models.TextField(blank=True, verbose_name="điểm mạnh")),
+                ("weaknesses", models.TextField(blank=True, verbose_name="điểm yếu")),
+                ("improvement", models.TextField(blank=True, verbose_name="kế hoạch cải tiến")),
+                ("level_reached", models.PositiveSmallIntegerField(default=0, verbose_name="mức đạt")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="catalog.criterion",
+                        verbose_name="tiêu chí",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đánh giá tiêu chí',
-                'verbose_name_plural': 'đánh giá tiêu chí',
-                'ordering': ['criterion__standard__number', 'criterion__position'],
+                "verbose_name": "đánh giá tiêu chí",
+                "verbose_name_plural": "đánh giá tiêu chí",
+                "ordering": ["criterion__standard__number", "criterion__position"],
             },
         ),
     ]

@@ -6,71 +6,96 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('assessments', '0001_initial'),
-        ('catalog', '0001_initial'),
-        ('schools', '0001_initial'),
+        ("assessments", "0001_initial"),
+        ("catalog", "0001_initial"),
+        ("schools", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='criterionassessment',
-            name='updated_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL),
+            model_name="criterionassessment",
+            name="updated_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='indicatorresult',
-            name='assessment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicator_results', to='assessments.criterionassessment'),
+            model_name="indicatorresult",
+            name="assessment",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="indicator_results",
+                to="assessments.criterionassessment",
+            ),
         ),
         migrations.AddField(
-            model_name='indicatorresult',
-            name='indicator',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='catalog.indicator'),
+            model_name="indicatorresult",
+            name="indicator",
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="catalog.indicator"),
         ),
         migrations.AddField(
-            model_name='selfassessment',
-            name='regulation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='catalog.regulation', verbose_name='văn bản áp dụng'),
+            model_name="selfassessment",
+            name="regulation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                to="catalog.regulation",
+                verbose_name="văn bản áp dụng",
+            ),
         ),
         migrations.AddField(
-            model_name='selfassessment',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='self_assessments', to='schools.school', verbose_name='trường'),
+            model_name="selfassessment",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="self_assessments",
+                to="schools.school",
+                verbose_name="trường",
+            ),
         ),
         migrations.AddField(
-            model_name='criterionassessment',
-            name='self_assessment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='assessments.selfassessment'),
+            model_name="criterionassessment",
+            name="self_assessment",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="criteria",
+                to="assessments.selfassessment",
+            ),
         ),
         migrations.AddField(
-            model_name='standardassessment',
-            name='self_assessment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='standards', to='assessments.selfassessment'),
+            model_name="standardassessment",
+            name="self_assessment",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="standards",
+                to="assessments.selfassessment",
+            ),
         ),
         migrations.AddField(
-            model_name='standardassessment',
-            name='standard',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='catalog.standard'),
+            model_name="standardassessment",
+            name="standard",
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="catalog.standard"),
         ),
         migrations.AlterUniqueTogether(
-            name='indicatorresult',
-            unique_together={('assessment', 'indicator')},
+            name="indicatorresult",
+            unique_together={("assessment", "indicator")},
         ),
         migrations.AlterUniqueTogether(
-            name='selfassessment',
-            unique_together={('school', 'start_year', 'end_year', 'regulation')},
+            name="selfassessment",
+            unique_together={("school", "start_year", "end_year", "regulation")},
         ),
         migrations.AlterUniqueTogether(
-            name='criterionassessment',
-            unique_together={('self_assessment', 'criterion')},
+            name="criterionassessment",
+            unique_together={("self_assessment", "criterion")},
         ),
         migrations.AlterUniqueTogether(
-            name='standardassessment',
-            unique_together={('self_assessment', 'standard')},
+            name="standardassessment",
+            unique_together={("self_assessment", "standard")},
         ),
     ]

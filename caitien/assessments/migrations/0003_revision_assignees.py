@@ -6,65 +6,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0002_initial'),
-        ('catalog', '0001_initial'),
+        ("assessments", "0002_initial"),
+        ("catalog", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='indicatorresult',
-            options={'verbose_name': 'kết quả chỉ báo', 'verbose_name_plural': 'kết quả chỉ báo'},
+            name="indicatorresult",
+            options={"verbose_name": "kết quả chỉ báo", "verbose_name_plural": "kết quả chỉ báo"},
         ),
         migrations.AlterModelOptions(
-            name='standardassessment',
-            options={'ordering': ['standard__number'], 'verbose_name': 'đánh giá tiêu chuẩn', 'verbose_name_plural': 'đánh giá tiêu chuẩn'},
+            name="standardassessment",
+            options={
+                "ordering": ["standard__number"],
+                "verbose_name": "đánh giá tiêu chuẩn",
+                "verbose_name_plural": "đánh giá tiêu chuẩn",
+            },
         ),
         migrations.AddField(
-            model_name='criterionassessment',
-            name='assignees',
-            field=models.ManyToManyField(blank=True, related_name='assigned_criteria', to=settings.AUTH_USER_MODEL, verbose_name='người được phân công'),
+            model_name="criterionassessment",
+            name="assignees",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="assigned_criteria",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="người được phân công",
+            ),
         ),
         migrations.AddField(
-            model_name='criterionassessment',
-            name='revision',
+            model_name="criterionassessment",
+            name="revision",
             field=models.PositiveIntegerField(default=1),
         ),
         migrations.AddField(
-            model_name='indicatorresult',
-            name='updated_at',
+            model_name="indicatorresult",
+            name="updated_at",
             field=models.DateTimeField(auto_now=True),
         ),
         migrations.AddField(
-            model_name='selfassessment',
-            name='created_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người tạo'),
+            model_name="selfassessment",
+            name="created_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="người tạo",
+            ),
         ),
         migrations.AddField(
-            model_name='standardassessment',
-            name='revision',
+            model_name="standardassessment",
+            name="revision",
             field=models.PositiveIntegerField(default=1),
         ),
         migrations.AddField(
-            model_name='standardassessment',
-            name='updated_at',
+            model_name="standardassessment",
+            name="updated_at",
             field=models.DateTimeField(auto_now=True),
         ),
         migrations.AddField(
-            model_name='standardassessment',
-            name='updated_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="standardassessment",
+            name="updated_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AlterField(
-            model_name='indicatorresult',
-            name='indicator',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='catalog.indicator', verbose_name='chỉ báo'),
+            model_name="indicatorresult",
+            name="indicator",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, to="catalog.indicator", verbose_name="chỉ báo"
+            ),
         ),
         migrations.AlterField(
-            model_name='standardassessment',
-            name='standard',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='catalog.standard', verbose_name='tiêu chuẩn'),
+            model_name="standardassessment",
+            name="standard",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, to="catalog.standard", verbose_name="tiêu chuẩn"
+            ),
         ),
     ]

@@ -4,29 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('actor_name', models.CharField(blank=True, max_length=150, verbose_name='tên người thực hiện')),
-                ('action', models.CharField(max_length=60, verbose_name='hành động')),
-                ('object_type', models.CharField(max_length=60, verbose_name='loại đối tượng')),
-                ('object_id', models.CharField(max_length=40, verbose_name='mã đối tượng')),
-                ('summary', models.CharField(blank=True, max_length=300, verbose_name='tóm tắt')),
-                ('changes', models.JSONField(blank=True, default=dict, verbose_name='thay đổi')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='thời điểm')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "actor_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="tên người thực hiện"),
+                ),
+                ("action", models.CharField(max_length=60, verbose_name="hành động")),
+                ("object_type", models.CharField(max_length=60, verbose_name="loại đối tượng")),
+                ("object_id", models.CharField(max_length=40, verbose_name="mã đối tượng")),
+                ("summary", models.CharField(blank=True, max_length=300, verbose_name="tóm tắt")),
+                ("changes", models.JSONField(blank=True, default=dict, verbose_name="thay đổi")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="thời điểm"),
+                ),
             ],
             options={
-                'verbose_name': 'nhật ký thay đổi',
-                'verbose_name_plural': 'nhật ký thay đổi',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "nhật ký thay đổi",
+                "verbose_name_plural": "nhật ký thay đổi",
+                "ordering": ["-created_at", "-id"],
             },
         ),
     ]

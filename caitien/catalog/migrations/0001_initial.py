@@ -5,109 +5,158 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=10, verbose_name='mã')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('name', models.TextField(verbose_name='tên tiêu chí')),
-                ('mandatory', models.BooleanField(default=False, verbose_name='bắt buộc')),
-                ('suggested_evidence', models.TextField(blank=True, verbose_name='minh chứng gợi ý')),
-                ('quantitative_indicators', models.JSONField(blank=True, default=list, verbose_name='chỉ số định lượng')),
-                ('search_text', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=10, verbose_name="mã")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("name", models.TextField(verbose_name="tên tiêu chí")),
+                ("mandatory", models.BooleanField(default=False, verbose_name="bắt buộc")),
+                ("suggested_evidence", models.TextField(blank=True, verbose_name="minh chứng gợi ý")),
+                (
+                    "quantitative_indicators",
+                    models.JSONField(blank=True, default=list, verbose_name="chỉ số định lượng"),
+                ),
+                ("search_text", models.TextField(blank=True)),
             ],
             options={
-                'verbose_name': 'tiêu chí',
-                'verbose_name_plural': 'tiêu chí',
-                'ordering': ['standard__regulation', 'standard__number', 'position'],
+                "verbose_name": "tiêu chí",
+                "verbose_name_plural": "tiêu chí",
+                "ordering": ["standard__regulation", "standard__number", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Regulation',
+            name="Regulation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=40, unique=True, verbose_name='mã nội bộ')),
-                ('code', models.CharField(max_length=40, verbose_name='số hiệu')),
-                ('appendix', models.CharField(blank=True, max_length=40, verbose_name='phụ lục')),
-                ('short_name', models.CharField(max_length=80, verbose_name='tên ngắn')),
-                ('name', models.TextField(verbose_name='tên văn bản')),
-                ('issued', models.DateField(blank=True, null=True, verbose_name='ngày ban hành')),
-                ('generation', models.CharField(max_length=10, verbose_name='thế hệ')),
-                ('school_levels', models.JSONField(default=list, verbose_name='cấp học áp dụng')),
-                ('verified', models.BooleanField(default=False, verbose_name='đã đối chiếu văn bản gốc')),
-                ('verification_note', models.TextField(blank=True, verbose_name='ghi chú đối chiếu')),
-                ('level_rules', models.JSONField(default=dict, verbose_name='quy tắc xác định mức')),
-                ('plan_form', models.JSONField(default=dict, verbose_name='mẫu kế hoạch')),
-                ('evidence_code', models.JSONField(default=dict, verbose_name='mã minh chứng')),
-                ('data_hash', models.CharField(blank=True, max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=40, unique=True, verbose_name="mã nội bộ")),
+                ("code", models.CharField(max_length=40, verbose_name="số hiệu")),
+                ("appendix", models.CharField(blank=True, max_length=40, verbose_name="phụ lục")),
+                ("short_name", models.CharField(max_length=80, verbose_name="tên ngắn")),
+                ("name", models.TextField(verbose_name="tên văn bản")),
+                ("issued", models.DateField(blank=True, null=True, verbose_name="ngày ban hành")),
+                ("generation", models.CharField(max_length=10, verbose_name="thế hệ")),
+                ("school_levels", models.JSONField(default=list, verbose_name="cấp học áp dụng")),
+                ("verified", models.BooleanField(default=False, verbose_name="đã đối chiếu văn bản gốc")),
+                ("verification_note", models.TextField(blank=True, verbose_name="ghi chú đối chiếu")),
+                ("level_rules", models.JSONField(default=dict, verbose_name="quy tắc xác định mức")),
+                ("plan_form", models.JSONField(default=dict, verbose_name="mẫu kế hoạch")),
+                ("evidence_code", models.JSONField(default=dict, verbose_name="mã minh chứng")),
+                ("data_hash", models.CharField(blank=True, max_length=64)),
             ],
             options={
-                'verbose_name': 'văn bản quy định',
-                'verbose_name_plural': 'văn bản quy định',
-                'ordering': ['issued', 'slug'],
+                "verbose_name": "văn bản quy định",
+                "verbose_name_plural": "văn bản quy định",
+                "ordering": ["issued", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.PositiveSmallIntegerField(verbose_name='mức')),
-                ('letter', models.CharField(blank=True, max_length=4, verbose_name='chỉ báo')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('text', models.TextField(verbose_name='nội dung')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='catalog.criterion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("level", models.PositiveSmallIntegerField(verbose_name="mức")),
+                ("letter", models.CharField(blank=True, max_length=4, verbose_name="chỉ báo")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("text", models.TextField(verbose_name="nội dung")),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="catalog.criterion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chỉ báo',
-                'verbose_name_plural': 'chỉ báo',
-                'ordering': ['criterion', 'level', 'position'],
+                "verbose_name": "chỉ báo",
+                "verbose_name_plural": "chỉ báo",
+                "ordering": ["criterion", "level", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Level4Requirement',
+            name="Level4Requirement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('text', models.TextField(blank=True)),
-                ('paraphrase', models.TextField(blank=True, verbose_name='diễn giải (chưa có nguyên văn)')),
-                ('regulation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='level4', to='catalog.regulation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("text", models.TextField(blank=True)),
+                ("paraphrase", models.TextField(blank=True, verbose_name="diễn giải (chưa có nguyên văn)")),
+                (
+                    "regulation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="level4",
+                        to="catalog.regulation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'yêu cầu Mức 4',
-                'verbose_name_plural': 'yêu cầu Mức 4',
-                'ordering': ['regulation', 'number'],
+                "verbose_name": "yêu cầu Mức 4",
+                "verbose_name_plural": "yêu cầu Mức 4",
+                "ordering": ["regulation", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Standard',
+            name="Standard",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='số')),
-                ('name', models.TextField(verbose_name='tên tiêu chuẩn')),
-                ('regulation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='standards', to='catalog.regulation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="số")),
+                ("name", models.TextField(verbose_name="tên tiêu chuẩn")),
+                (
+                    "regulation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="standards",
+                        to="catalog.regulation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tiêu chuẩn',
-                'verbose_name_plural': 'tiêu chuẩn',
-                'ordering': ['regulation', 'number'],
-                'unique_together': {('regulation', 'number')},
+                "verbose_name": "tiêu chuẩn",
+                "verbose_name_plural": "tiêu chuẩn",
+                "ordering": ["regulation", "number"],
+                "unique_together": {("regulation", "number")},
             },
         ),
         migrations.AddField(
-            model_name='criterion',
-            name='standard',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='catalog.standard'),
+            model_name="criterion",
+            name="standard",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="criteria", to="catalog.standard"
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='criterion',
-            unique_together={('standard', 'code')},
+            name="criterion",
+            unique_together={("standard", "code")},
         ),
     ]

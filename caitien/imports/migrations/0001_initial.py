@@ -8,35 +8,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('schools', '0001_initial'),
+        ("schools", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PendingImport',
+            name="PendingImport",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('filename', models.CharField(max_length=255, verbose_name='tên tệp')),
-                ('size', models.PositiveIntegerField(default=0, verbose_name='dung lượng')),
-                ('status', models.CharField(choices=[('reading', 'Đang đọc tệp'), ('ready', 'Đã đọc xong, chờ xác nhận'), ('failed', 'Không đọc được')], default='reading', max_length=10, verbose_name='trạng thái')),
-                ('progress', models.CharField(blank=True, max_length=200, verbose_name='tiến độ')),
-                ('document', models.JSONField(blank=True, null=True, verbose_name='kế hoạch đọc được')),
-                ('text', models.TextField(blank=True, verbose_name='nội dung tệp')),
-                ('error', models.TextField(blank=True, verbose_name='lỗi')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school', verbose_name='trường')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                ("filename", models.CharField(max_length=255, verbose_name="tên tệp")),
+                ("size", models.PositiveIntegerField(default=0, verbose_name="dung lượng")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("reading", "Đang đọc tệp"),
+                            ("ready", "Đã đọc xong, chờ xác nhận"),
+                            ("failed", "Không đọc được"),
+                        ],
+                        default="reading",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("progress", models.CharField(blank=True, max_length=200, verbose_name="tiến độ")),
+                ("document", models.JSONField(blank=True, null=True, verbose_name="kế hoạch đọc được")),
+                ("text", models.TextField(blank=True, verbose_name="nội dung tệp")),
+                ("error", models.TextField(blank=True, verbose_name="lỗi")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="schools.school",
+                        verbose_name="trường",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tệp đang nhập',
-                'verbose_name_plural': 'tệp đang nhập',
-                'ordering': ['-created_at'],
+                "verbose_name": "tệp đang nhập",
+                "verbose_name_plural": "tệp đang nhập",
+                "ordering": ["-created_at"],
             },
         ),
     ]

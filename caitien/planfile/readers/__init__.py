@@ -25,7 +25,9 @@ class ReadError(Exception):
     """Input that cannot be read: the message (Vietnamese, one line) says what is wrong and what to do."""
 
 
-_progress: contextvars.ContextVar[Callable[[str], None] | None] = contextvars.ContextVar("progress", default=None)
+_progress: contextvars.ContextVar[Callable[[str], None] | None] = contextvars.ContextVar(
+    "progress", default=None
+)
 
 
 def report_progress(message: str) -> None:
@@ -35,7 +37,9 @@ def report_progress(message: str) -> None:
         callback(message)
 
 
-def read_with_text(data: bytes, filename: str = "", *, progress: Callable[[str], None] | None = None) -> tuple[Document, str]:
+def read_with_text(
+    data: bytes, filename: str = "", *, progress: Callable[[str], None] | None = None
+) -> tuple[Document, str]:
     """The document and the file's text as read (tables as "cell | cell" lines), for the import preview."""
     token = _progress.set(progress)
     try:
@@ -53,7 +57,9 @@ def read_path(path) -> Document:
     try:
         size = path.stat().st_size
     except OSError:
-        raise ReadError(f"Không mở được tệp “{path.name}”: tệp không tồn tại hoặc không có quyền đọc.") from None
+        raise ReadError(
+            f"Không mở được tệp “{path.name}”: tệp không tồn tại hoặc không có quyền đọc."
+        ) from None
     if size > MAX_BYTES:
         raise ReadError(
             f"Tệp “{path.name}” quá lớn ({size / 1024 / 1024:.1f} MB, tối đa {MAX_BYTES // 1024 // 1024} MB). "
@@ -63,7 +69,7 @@ def read_path(path) -> Document:
 
 
 def detect_format(data: bytes, filename: str = "") -> str:
-    """"docx", "xlsx", "pdf", "json", "text", "doc" (old Word) or "unknown"."""
+    """ "docx", "xlsx", "pdf", "json", "text", "doc" (old Word) or "unknown"."""
     head = data[:8]
     if head.startswith(b"%PDF"):
         return "pdf"
@@ -104,7 +110,9 @@ def read_bytes(data: bytes, filename: str = "") -> Document:
             f"{MAX_BYTES // 1024 // 1024} MB). Hãy lưu lại kế hoạch không kèm hình ảnh rồi thử lại."
         )
     if not data.strip():
-        raise ReadError("Tệp rỗng, không có nội dung kế hoạch. Hãy chọn đúng tệp kế hoạch (.docx, .xlsx, .pdf hoặc .txt).")
+        raise ReadError(
+            "Tệp rỗng, không có nội dung kế hoạch. Hãy chọn đúng tệp kế hoạch (.docx, .xlsx, .pdf hoặc .txt)."
+        )
     kind = detect_format(data, filename)
     if kind == "docx":
         from caitien.planfile.readers import docx as reader
@@ -126,10 +134,16 @@ def read_bytes(data: bytes, filename: str = "") -> Document:
         return reader.read_text(_decode(data), filename)
     if kind == "doc":
         if Path(filename).suffix.lower() in (".xls", ".xlt"):
-            raise ReadError("Tệp Excel cũ (.xls) chưa đọc được. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.")
-        raise ReadError("Tệp Word cũ (.doc) chưa đọc được. Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx.")
+            raise ReadError(
+                "Tệp Excel cũ (.xls) chưa đọc được. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx."
+            )
+        raise ReadError(
+            "Tệp Word cũ (.doc) chưa đọc được. Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx."
+        )
     if kind == "odf":
-        raise ReadError("Tệp OpenDocument (.odt, .ods) chưa đọc được. Hãy mở bằng LibreOffice và lưu lại dạng .docx hoặc .xlsx.")
+        raise ReadError(
+            "Tệp OpenDocument (.odt, .ods) chưa đọc được. Hãy mở bằng LibreOffice và lưu lại dạng .docx hoặc .xlsx."
+        )
     if kind == "zip":
         raise ReadError(
             f"Tệp “{filename or 'đã tải lên'}” là tệp nén nhưng không phải tệp Word (.docx) hay Excel (.xlsx), "
@@ -156,7 +170,9 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("cp1258")
     except UnicodeDecodeError:
-        raise ReadError("Tệp văn bản không ở bảng mã UTF-8. Hãy lưu lại tệp với bảng mã UTF-8 rồi thử lại.") from None
+        raise ReadError(
+            "Tệp văn bản không ở bảng mã UTF-8. Hãy lưu lại tệp với bảng mã UTF-8 rồi thử lại."
+        ) from None
 
 
 def _read_json(data: bytes, filename: str) -> Document:
@@ -164,16 +180,23 @@ def _read_json(data: bytes, filename: str) -> Document:
         payload = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         # The json module's own message is English; say where the fault is in Vietnamese instead.
-        where = (f"sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}" if isinstance(exc, json.JSONDecodeError)
-                 else "không ở bảng mã UTF-8")
-        raise ReadError(f"Tệp JSON không hợp lệ ({where}). Hãy dùng tệp do lệnh “caitien parse --json” tạo ra.") from None
+        where = (
+            f"sai cú pháp ở dòng {exc.lineno}, cột {exc.colno}"
+            if isinstance(exc, json.JSONDecodeError)
+            else "không ở bảng mã UTF-8"
+        )
+        raise ReadError(
+            f"Tệp JSON không hợp lệ ({where}). Hãy dùng tệp do lệnh “caitien parse --json” tạo ra."
+        ) from None
     if not isinstance(payload, dict) or not isinstance(payload.get("items", []), list):
         raise ReadError("Tệp JSON không phải dạng JSON của kế hoạch (thiếu danh sách “items”).")
     try:
         doc = Document.from_dict(payload)
     except (TypeError, ValueError):
-        raise ReadError("Tệp JSON của kế hoạch có mục dữ liệu sai kiểu hoặc không có trong dạng JSON của kế hoạch. "
-                        "Hãy dùng tệp do lệnh “caitien parse --json” tạo ra.") from None
+        raise ReadError(
+            "Tệp JSON của kế hoạch có mục dữ liệu sai kiểu hoặc không có trong dạng JSON của kế hoạch. "
+            "Hãy dùng tệp do lệnh “caitien parse --json” tạo ra."
+        ) from None
     doc.source = doc.source or filename
     return doc
 
@@ -267,9 +290,14 @@ def assemble(blocks: list[Block], source: str) -> Document:
     row_count = sum(len(b.rows) for b in blocks if b.is_table)
     cell_count = sum(len(r) for b in blocks if b.is_table for r in b.rows)
     safety.check_rows(row_count, cell_count)
-    safety.check_text(sum(len(b.text) for b in blocks) + sum(len(c) for b in blocks if b.is_table for r in b.rows for c in r))
+    safety.check_text(
+        sum(len(b.text) for b in blocks)
+        + sum(len(c) for b in blocks if b.is_table for r in b.rows for c in r)
+    )
 
-    preview = unicodedata.normalize("NFC", "\n".join(b.text if not b.is_table else _rows_preview(b.rows) for b in blocks))
+    preview = unicodedata.normalize(
+        "NFC", "\n".join(b.text if not b.is_table else _rows_preview(b.rows) for b in blocks)
+    )
     # Each table is classified by its header's meaning: the plan table, the 57/2026 form's
     # priority-issues and monitoring tables (read into the document), or other (running text).
     kinds = {i: table.table_kind(b.rows) for i, b in enumerate(blocks) if b.is_table and b.width >= 3}
@@ -279,14 +307,18 @@ def assemble(blocks: list[Block], source: str) -> Document:
     if not plan_tables:
         from caitien.planfile.readers import text
 
-        whole = "\n".join(b.text if not b.is_table else "\n".join("\t".join(r) for r in b.rows) for b in blocks)
+        whole = "\n".join(
+            b.text if not b.is_table else "\n".join("\t".join(r) for r in b.rows) for b in blocks
+        )
         doc = text.read_text(whole, source)
         doc.source = source
         doc._text = preview
         return doc
 
     doc = Document(source=source)
-    running = "\n".join(b.text if not b.is_table else table_text(b.rows) for i, b in enumerate(blocks) if i not in read_tables)
+    running = "\n".join(
+        b.text if not b.is_table else table_text(b.rows) for i, b in enumerate(blocks) if i not in read_tables
+    )
     header.fill_document(doc, running)
     for index in sorted(read_tables):
         block = blocks[index]

@@ -16,8 +16,21 @@ from caitien.planfile.readers import Block, ReadError, assemble, safety
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {W + "delText", W + "instrText", W + "del", W + "moveFrom", MC_FALLBACK, W + "fldData"}
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def read_docx(data: bytes, filename: str = "") -> Document:
@@ -31,7 +44,9 @@ def read_blocks(data: bytes, filename: str = "") -> list[Block]:
 
     try:
         word = docx.Document(BytesIO(data))
-    except Exception:  # python-docx raises many kinds for a broken package (KeyError, ValueError, lxml errors)
+    except (
+        Exception
+    ):  # python-docx raises many kinds for a broken package (KeyError, ValueError, lxml errors)
         raise ReadError(
             f"Tệp Word “{filename or 'đã tải lên'}” bị hỏng hoặc không đúng cấu trúc .docx. "
             "Hãy mở bằng Word hoặc LibreOffice, lưu lại dạng .docx rồi thử lại."
@@ -247,7 +262,7 @@ class _Numbering:
         while len(counters) <= ilvl:
             counters.append(0)
         counters[ilvl] += 1
-        del counters[ilvl + 1:]
+        del counters[ilvl + 1 :]
         label = text
         for level, count in enumerate(counters):
             level_spec = self.formats.get((num_id, level), ("decimal", "", 1))

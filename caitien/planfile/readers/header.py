@@ -94,7 +94,12 @@ def _header_block(doc: Document, lines: list[str], folded: list[str]) -> None:
         if not school_parts and _SCHOOL_LINE.match(fleft):
             school_parts.append(left)
             continue
-        if school_parts and len(school_parts) < 3 and not re.match(r"\s*s[o6]\s*:", fleft) and _looks_upper(left):
+        if (
+            school_parts
+            and len(school_parts) < 3
+            and not re.match(r"\s*s[o6]\s*:", fleft)
+            and _looks_upper(left)
+        ):
             school_parts.append(left)
             continue
         if school_parts:
@@ -114,14 +119,16 @@ def _left_column(line: str, folded: str) -> str:
 
 def _looks_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(text.strip()) <= 60
+    return (
+        bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and len(text.strip()) <= 60
+    )
 
 
 def _title(doc: Document, lines: list[str], folded: list[str]) -> None:
     for i, fl in enumerate(folded[:120]):
         if re.fullmatch(r"\s*ke\s*hoach\s*", fl):
             parts = []
-            for ln, f in zip(lines[i + 1: i + 6], folded[i + 1: i + 6], strict=False):
+            for ln, f in zip(lines[i + 1 : i + 6], folded[i + 1 : i + 6], strict=False):
                 if not ln.strip():
                     if parts:
                         continue
@@ -150,7 +157,7 @@ def _school_from_body(text: str) -> str | None:
         words = text[start:].split()
         kind = len(m.group(0).split())
         out = words[:kind]
-        for w in words[kind: kind + 6]:
+        for w in words[kind : kind + 6]:
             w = w.rstrip(".,;:")
             if w and w[0].isupper() and not vn.fold_same_length(w).startswith(("dat", "xay")):
                 out.append(w)
@@ -197,7 +204,7 @@ def _sections(doc: Document, lines: list[str], folded: list[str]) -> None:
     for n, (i, key) in enumerate(found):
         end = found[n + 1][0] if n + 1 < len(found) else len(lines)
         body = []
-        for ln, fl in zip(lines[i + 1: end], folded[i + 1: end], strict=False):
+        for ln, fl in zip(lines[i + 1 : end], folded[i + 1 : end], strict=False):
             if _CLOSING.match(fl.strip()) or _RECIPIENTS.match(fl.strip()):
                 break
             body.append(ln)
@@ -212,7 +219,7 @@ def _closing(doc: Document, lines: list[str], folded: list[str]) -> None:
     for i, fl in enumerate(folded):
         if _CLOSING.match(fl.strip()):
             parts = []
-            for ln, f in zip(lines[i: i + 8], folded[i: i + 8], strict=False):
+            for ln, f in zip(lines[i : i + 8], folded[i : i + 8], strict=False):
                 if _RECIPIENTS.match(f.strip()):
                     break
                 if not ln.strip():
@@ -242,7 +249,7 @@ def _signature(doc: Document, lines: list[str], folded: list[str]) -> None:
         for piece in pieces:
             fp = vn.fold_same_length(piece)
             if _RECIPIENTS.match(fp):
-                rest = piece[_RECIPIENTS.match(fp).end():].strip()
+                rest = piece[_RECIPIENTS.match(fp).end() :].strip()
                 if rest:
                     recipients.append(rest)
                 continue
@@ -276,20 +283,53 @@ def _looks_like_name(text: str) -> bool:
 
 # --- names printed in capitals in the header block -------------------------------------------------
 
-_ACRONYMS = {"ubnd", "thcs", "thpt", "th", "mn", "mg", "ptdtbt", "ptdtnt", "ptcs", "pt", "gddt", "gd&dt", "gd-dt",
-             "gd", "dt", "tp", "tp.", "tx", "tx.", "hdnd"}
+_ACRONYMS = {
+    "ubnd",
+    "thcs",
+    "thpt",
+    "th",
+    "mn",
+    "mg",
+    "ptdtbt",
+    "ptdtnt",
+    "ptcs",
+    "pt",
+    "gddt",
+    "gd&dt",
+    "gd-dt",
+    "gd",
+    "dt",
+    "tp",
+    "tp.",
+    "tx",
+    "tx.",
+    "hdnd",
+}
 _ROMAN_WORD = re.compile(r"^[ivxl]+$")
 # Kinds of school, written in lower case after "Trường" (longest first).
 _SCHOOL_KINDS = tuple(
     tuple(k.split())
     for k in (
-        "tieu hoc va trung hoc co so", "trung hoc co so va trung hoc pho thong", "pho thong co nhieu cap hoc",
-        "pho thong dan toc ban tru", "pho thong dan toc noi tru", "trung hoc co so", "trung hoc pho thong",
-        "tieu hoc", "mam non", "mau giao", "nha tre", "lien cap", "trung hoc", "va",
+        "tieu hoc va trung hoc co so",
+        "trung hoc co so va trung hoc pho thong",
+        "pho thong co nhieu cap hoc",
+        "pho thong dan toc ban tru",
+        "pho thong dan toc noi tru",
+        "trung hoc co so",
+        "trung hoc pho thong",
+        "tieu hoc",
+        "mam non",
+        "mau giao",
+        "nha tre",
+        "lien cap",
+        "trung hoc",
+        "va",
     )
 )
 # Administrative units, written in lower case before the place name (longest first).
-_UNITS = tuple(tuple(k.split()) for k in ("thanh pho", "thi xa", "thi tran", "huyen", "quan", "phuong", "xa", "tinh"))
+_UNITS = tuple(
+    tuple(k.split()) for k in ("thanh pho", "thi xa", "thi tran", "huyen", "quan", "phuong", "xa", "tinh")
+)
 # Bodies named before the unit: "Phòng Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo", "Ủy ban nhân dân".
 _CAPITALISED = {"giao", "dao"}
 
@@ -306,9 +346,11 @@ def _usual_case(name: str | None, body: str, *, school: bool) -> str | None:
     fbody, fname = vn.fold_same_length(body), vn.fold_same_length(name)
     start = fbody.find(fname)
     while start >= 0:
-        found = body[start: start + len(name)]
+        found = body[start : start + len(name)]
         end = start + len(name)
-        whole = (start == 0 or not body[start - 1].isalnum()) and (end >= len(body) or not body[end].isalnum())
+        whole = (start == 0 or not body[start - 1].isalnum()) and (
+            end >= len(body) or not body[end].isalnum()
+        )
         if whole and found.casefold() == wanted and not _looks_upper(found):
             return found
         start = fbody.find(fname, start + 1)
@@ -323,7 +365,13 @@ def _cased(name: str, *, school: bool) -> str:
     i = 0
     while i < len(words):
         word, f = words[i], folded[i]
-        if _is_acronym(f) or _ROMAN_WORD.match(f) and len(f) <= 4 and place or not any(c.isalpha() for c in f):
+        if (
+            _is_acronym(f)
+            or _ROMAN_WORD.match(f)
+            and len(f) <= 4
+            and place
+            or not any(c.isalpha() for c in f)
+        ):
             out.append(word)
             i += 1
             place = place or f.rstrip(".") in ("tp", "tx")  # "UBND TP. …": the place name follows
@@ -335,7 +383,7 @@ def _cased(name: str, *, school: bool) -> str:
         if not place:
             run = _match(folded, i, _SCHOOL_KINDS if school else _UNITS)
             if run:
-                kind = [w.lower() for w in words[i: i + run]]
+                kind = [w.lower() for w in words[i : i + run]]
                 if school and kind[0] != "và":  # "Trường Tiểu học …", "Trường Trung học cơ sở …"
                     kind[0] = kind[0][:1].upper() + kind[0][1:]
                 out.extend(kind)
@@ -361,6 +409,6 @@ def _is_acronym(folded: str) -> bool:
 
 def _match(folded: list[str], i: int, phrases) -> int:
     for phrase in phrases:
-        if tuple(folded[i: i + len(phrase)]) == phrase:
+        if tuple(folded[i : i + len(phrase)]) == phrase:
             return len(phrase)
     return 0

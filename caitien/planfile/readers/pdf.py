@@ -19,8 +19,23 @@ from caitien.planfile.readers import Block, ReadError, assemble, report_progress
 from caitien.text import fold
 
 MAX_PAGE_CHARS = 60_000  # a dense A4 page holds about 6 000
-_HEADER_WORDS = ("tieu chi", "ket qua", "giai phap", "cong viec", "thoi gian", "kinh phi", "chu tri", "muc tieu",
-                 "hoat dong", "noi dung cai tien", "phu trach", "nguon luc", "ho tro", "ghi chu", "minh chung")
+_HEADER_WORDS = (
+    "tieu chi",
+    "ket qua",
+    "giai phap",
+    "cong viec",
+    "thoi gian",
+    "kinh phi",
+    "chu tri",
+    "muc tieu",
+    "hoat dong",
+    "noi dung cai tien",
+    "phu trach",
+    "nguon luc",
+    "ho tro",
+    "ghi chu",
+    "minh chung",
+)
 
 
 def read_pdf(data: bytes, filename: str = "") -> Document:
@@ -136,8 +151,10 @@ class _PdfiumPage:
         count = text_page.count_chars()
         if count > MAX_PAGE_CHARS:
             text_page.close()
-            raise ReadError(f"Một trang của tệp PDF có quá nhiều ký tự ({count}); đây không phải một trang kế hoạch "
-                            "bình thường. Hãy xuất lại tệp PDF từ tệp Word gốc rồi thử lại.")
+            raise ReadError(
+                f"Một trang của tệp PDF có quá nhiều ký tự ({count}); đây không phải một trang kế hoạch "
+                "bình thường. Hãy xuất lại tệp PDF từ tệp Word gốc rồi thử lại."
+            )
         try:
             for i in range(count):
                 code = get_unicode(handle, i)
@@ -153,11 +170,21 @@ class _PdfiumPage:
                 # size, as pdfminer gives them (diacritics do not make a letter "higher").
                 baseline = self.height - (origin_y.value - bottom)
                 char_top, char_bottom = baseline - 0.8 * size, baseline + 0.2 * size
-                self.chars.append({
-                    "text": chr(code), "x0": x0 - left, "x1": x1 - left, "top": char_top, "bottom": char_bottom,
-                    "doctop": char_top, "upright": True, "size": size, "width": x1 - x0, "height": size,
-                    "object_type": "char",
-                })
+                self.chars.append(
+                    {
+                        "text": chr(code),
+                        "x0": x0 - left,
+                        "x1": x1 - left,
+                        "top": char_top,
+                        "bottom": char_bottom,
+                        "doctop": char_top,
+                        "upright": True,
+                        "size": size,
+                        "width": x1 - x0,
+                        "height": size,
+                        "object_type": "char",
+                    }
+                )
         finally:
             text_page.close()
         self.edges = []
@@ -172,8 +199,14 @@ class _PdfiumPage:
                 middle = (x0 + x1) / 2
                 self.edges.append(_edge("v", middle, middle, t, b))
             elif x1 - x0 > 2 and b - t > 2:
-                self.edges.extend([_edge("h", x0, x1, t, t), _edge("h", x0, x1, b, b),
-                                   _edge("v", x0, x0, t, b), _edge("v", x1, x1, t, b)])
+                self.edges.extend(
+                    [
+                        _edge("h", x0, x1, t, t),
+                        _edge("h", x0, x1, b, b),
+                        _edge("v", x0, x0, t, b),
+                        _edge("v", x1, x1, t, b),
+                    ]
+                )
 
     def find_tables(self, table_settings=None):
         from pdfplumber.table import TableFinder
@@ -190,12 +223,23 @@ class _PdfiumPage:
 
 
 def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
-    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
-            "height": bottom - top, "orientation": orientation, "object_type": "line"}
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
+        "object_type": "line",
+    }
 
 
-_ENCRYPTED = ("Tệp PDF được đặt mật khẩu hoặc mã hóa, không đọc được. "
-              "Hãy mở tệp, bỏ mật khẩu (in hoặc xuất lại ra PDF) rồi thử lại.")
+_ENCRYPTED = (
+    "Tệp PDF được đặt mật khẩu hoặc mã hóa, không đọc được. "
+    "Hãy mở tệp, bỏ mật khẩu (in hoặc xuất lại ra PDF) rồi thử lại."
+)
 
 
 def _open_error(exc: Exception, data: bytes, name: str) -> ReadError:
@@ -222,7 +266,10 @@ def _page_blocks(
     if verticals:
         # A row broken by the page end has no bottom rule (nor a top rule on the next page): close the
         # page's tables where their vertical rules end, so the broken row is still found.
-        settings["explicit_horizontal_lines"] = [min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)]
+        settings["explicit_horizontal_lines"] = [
+            min(e["top"] for e in verticals),
+            max(e["bottom"] for e in verticals),
+        ]
     found = [t for t in page.find_tables(table_settings=settings) if _is_grid(t)]
     found.sort(key=lambda t: t.bbox[1])
 
@@ -262,7 +309,9 @@ def _page_blocks(
     return _without_page_number(blocks), chars, next_carry
 
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$|^\s*trang\s*\d{1,3}(?:\s*/\s*\d{1,3})?\s*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$|^\s*trang\s*\d{1,3}(?:\s*/\s*\d{1,3})?\s*$", re.I
+)
 
 
 def _without_page_number(blocks: list[Block]) -> list[Block]:
@@ -387,7 +436,12 @@ def _cell_texts(rows, chars: list[dict]) -> list[list[str | None]]:
                 break
     out = []
     for r, row in enumerate(rows):
-        out.append([None if bbox is None else _chars_text(placed.get((r, c), [])) for c, bbox in enumerate(row.cells)])
+        out.append(
+            [
+                None if bbox is None else _chars_text(placed.get((r, c), []))
+                for c, bbox in enumerate(row.cells)
+            ]
+        )
     return out
 
 

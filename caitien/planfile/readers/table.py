@@ -70,9 +70,17 @@ def header_map(rows: list[list[str]], start: int = 0, look: int = 12) -> tuple[i
                 if wrapped and not _is_data_row(rows[i + 1]) and not _is_numbered_row(rows[i + 1]):
                     # A header cell wrapped onto its own line ("hoàn thành"): part of the header, not a sub-header.
                     return i + 1, _dedupe(combined)
-                if len(set(sub.values())) >= 2 and not _is_data_row(rows[i + 1]) and not _standard_row(rows[i + 1], {}):
+                if (
+                    len(set(sub.values())) >= 2
+                    and not _is_data_row(rows[i + 1])
+                    and not _standard_row(rows[i + 1], {})
+                ):
                     for c, k in sub.items():
-                        if combined.get(c) in (None, "time_text", "lead") or k in ("start", "end", "coordinators"):
+                        if combined.get(c) in (None, "time_text", "lead") or k in (
+                            "start",
+                            "end",
+                            "coordinators",
+                        ):
                             combined[c] = k
                     last = i + 1
             return last, _dedupe(combined)
@@ -159,7 +167,9 @@ def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> lis
         criterion = vn.find_criterion(crit_text) if crit_text else None
         if criterion is None and form57:
             criterion = vn.find_criterion(cells.get("issue", ""))
-        content = any(cells.get(k, "").strip() for k in ("expected_result", "solutions", "issue", "indicator"))
+        content = any(
+            cells.get(k, "").strip() for k in ("expected_result", "solutions", "issue", "indicator")
+        )
         starts_new = criterion is not None or (form57 and cells.get("order", "").strip() and content)
         if not starts_new and items and not cells.get("criterion", "").strip():
             _continue_cells(raws[-1], cells)
@@ -177,7 +187,11 @@ def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> lis
                 item.standard = current_standard
         if criterion is None and not form57:
             item.doubtful.append("criterion")
-            doc.warn("criterion-missing", f"Dòng kế hoạch không ghi rõ tiêu chí: “{clean_text(crit_text)[:60]}”.", here)
+            doc.warn(
+                "criterion-missing",
+                f"Dòng kế hoạch không ghi rõ tiêu chí: “{clean_text(crit_text)[:60]}”.",
+                here,
+            )
         items.append(item)
         raws.append({k: cells.get(k, "") for k in _TEXT_KEYS})
         places.append(here)
@@ -199,7 +213,7 @@ def _split_resources(raw: dict[str, str]) -> None:
     for line in raw.get("budget_text", "").split("\n"):
         m = _OTHER_SUPPORT.match(vn.fold_same_length(line))
         if m or support:
-            support.append(line[m.end():] if m else line)
+            support.append(line[m.end() :] if m else line)
         else:
             budget.append(line)
     if support:
@@ -234,8 +248,23 @@ def _standard_row(row: list[str], cells: dict[str, str]) -> tuple[int, str] | No
     return None
 
 
-_TEXT_KEYS = ("issue", "expected_result", "solutions", "indicator", "lead", "coordinators", "time_text",
-              "start", "end", "budget_text", "support", "notes", "expected_evidence", "status", "level")
+_TEXT_KEYS = (
+    "issue",
+    "expected_result",
+    "solutions",
+    "indicator",
+    "lead",
+    "coordinators",
+    "time_text",
+    "start",
+    "end",
+    "budget_text",
+    "support",
+    "notes",
+    "expected_evidence",
+    "status",
+    "level",
+)
 
 
 def _continue_cells(raw: dict[str, str], cells: dict[str, str]) -> None:
@@ -258,8 +287,10 @@ def finish_item(item: Item, raw: dict[str, str], doc: Document, where: str = "")
     item.support = item.support or text["support"]
     item.notes = text["notes"]
     item.coordinators = text["coordinators"]
-    item.lead = f"{text['lead']}; {text['coordinators']}" if text["lead"] and text["coordinators"] else (
-        text["lead"] or text["coordinators"]
+    item.lead = (
+        f"{text['lead']}; {text['coordinators']}"
+        if text["lead"] and text["coordinators"]
+        else (text["lead"] or text["coordinators"])
     )
     level = text["level"]
     if level:
@@ -323,7 +354,8 @@ def guess_columns(rows: list[list[str]]) -> dict[int, str] | None:
     nxt = crit_col + 1
     if nxt < width and all(
         not r[nxt].strip() or re.fullmatch(r"(?:muc\s*)?\d", vn.fold_same_length(r[nxt]).strip())
-        for r in rows if nxt < len(r)
+        for r in rows
+        if nxt < len(r)
     ):
         cols[nxt] = "level"
         nxt += 1
@@ -409,7 +441,7 @@ def read_table(rows: list[list[str]], doc: Document, *, where: str = "") -> str 
     side = _side_table(rows)
     if side:
         kind, head, keys = side
-        for row in rows[head + 1:]:
+        for row in rows[head + 1 :]:
             cells = {k: vn.one_line(vn.nfc(row[c])) if c < len(row) else "" for c, k in keys.items()}
             if not any(v for k, v in cells.items() if k != "order") or _is_numbered_row(row):
                 continue

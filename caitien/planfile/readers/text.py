@@ -64,8 +64,11 @@ def read_text(text: str, source: str = "") -> Document:
 
 
 def _warn_lost(doc: Document, lines: list[str]) -> None:
-    traces = [i for i, ln in enumerate(lines) if re.search(r"t[il1]eu\s*chu[a-z]n\s*\d|t[il1]eu\s*ch[il1]\s*\d",
-                                                            vn.fold_same_length(ln))]
+    traces = [
+        i
+        for i, ln in enumerate(lines)
+        if re.search(r"t[il1]eu\s*chu[a-z]n\s*\d|t[il1]eu\s*ch[il1]\s*\d", vn.fold_same_length(ln))
+    ]
     where = f"dòng {traces[0] + 1}" if traces else ""
     doc.warnings = [w for w in doc.warnings if w.code != "table-header-unknown"]
     doc.warn(
@@ -149,13 +152,21 @@ def _table_span(lines: list[str], *, through_sections: bool = False) -> tuple[in
     folded = [vn.fold_same_length(ln) for ln in lines]
     start = None
     for i, fl in enumerate(folded):
-        if re.search(r"noi\s*dung\s*(?:ke\s*hoach\s*)?cai\s*tien|ke\s*hoach\s*cai\s*tien\s*chat\s*luong\s*$", fl) and (
-            header._HEADING.match(fl.strip()) or len(fl.strip()) < 80
-        ) and i > 5:
+        if (
+            re.search(
+                r"noi\s*dung\s*(?:ke\s*hoach\s*)?cai\s*tien|ke\s*hoach\s*cai\s*tien\s*chat\s*luong\s*$", fl
+            )
+            and (header._HEADING.match(fl.strip()) or len(fl.strip()) < 80)
+            and i > 5
+        ):
             start = i + 1
             break
     if start is None:
-        hits = [i for i, fl in enumerate(folded) if re.search(r"t[il1]eu\s*ch[il1]\s*\d|t[il1]eu\s*chu[a-z]n\s*\d", fl)]
+        hits = [
+            i
+            for i, fl in enumerate(folded)
+            if re.search(r"t[il1]eu\s*ch[il1]\s*\d|t[il1]eu\s*chu[a-z]n\s*\d", fl)
+        ]
         start = hits[0] if hits else len(lines)
     end = len(lines)
     for i in range(start, len(lines)):
@@ -163,8 +174,10 @@ def _table_span(lines: list[str], *, through_sections: bool = False) -> tuple[in
         if header._CLOSING.match(s) or header._RECIPIENTS.match(s):
             end = i
             break
-        if not through_sections and header._HEADING.match(s) and header._section_key(s) in (
-            "organisation", "monitoring", "review_mechanism"
+        if (
+            not through_sections
+            and header._HEADING.match(s)
+            and header._section_key(s) in ("organisation", "monitoring", "review_mechanism")
         ):
             end = i
             break
@@ -176,8 +189,15 @@ def _ocr_rows(lines: list[str]) -> list[list[str]]:
     A row starts at the line that names its criterion and ends at the next row, standard heading
     or level heading ("MỨC 4: …"); `text_columns` rebuilds its cells column by column."""
     cols = ["criterion", "expected_result", "solutions", "lead", "time_text", "budget_text", "support"]
-    label = {"criterion": "Tiêu chí", "expected_result": "Kết quả cần đạt", "solutions": "Giải pháp",
-             "lead": "Chủ trì", "time_text": "Thời gian", "budget_text": "Kinh phí", "support": "Điều kiện hỗ trợ"}
+    label = {
+        "criterion": "Tiêu chí",
+        "expected_result": "Kết quả cần đạt",
+        "solutions": "Giải pháp",
+        "lead": "Chủ trì",
+        "time_text": "Thời gian",
+        "budget_text": "Kinh phí",
+        "support": "Điều kiện hỗ trợ",
+    }
     rows: list[list[str]] = [[label[c] for c in cols]]
     # Entries: a standard heading (str) or a row's raw lines (list).
     entries: list[str | list[str] | None] = []
@@ -204,7 +224,9 @@ def _ocr_rows(lines: list[str]) -> list[list[str]]:
         if vn.find_criterion(row[0]) or len(set(row)) == 1:
             continue
         # The code sits under "Tiêu" but the border read split the label: "Tiéu Hiéu" / "chi 3.4 truong,".
-        m = re.search(r"(?:^|\n)\W*ch[il1]\s*(\d{1,2}\.\d{1,2})(?!\d)", vn.fold_same_length(row[0] + "\n" + row[1]))
+        m = re.search(
+            r"(?:^|\n)\W*ch[il1]\s*(\d{1,2}\.\d{1,2})(?!\d)", vn.fold_same_length(row[0] + "\n" + row[1])
+        )
         if m:
             row[0] = f"Tiêu chí {m.group(1)}"
     return rows
@@ -255,8 +277,13 @@ def _column_rows(lines: list[str]) -> tuple[list[list[str]], list[str]]:
     for i in range(j, len(expanded)):
         ln = expanded[i]
         fl = vn.fold_same_length(ln).strip()
-        if header._CLOSING.match(fl) or header._RECIPIENTS.match(fl) or (
-            header._HEADING.match(fl) and header._section_key(fl) in ("organisation", "monitoring", "review_mechanism")
+        if (
+            header._CLOSING.match(fl)
+            or header._RECIPIENTS.match(fl)
+            or (
+                header._HEADING.match(fl)
+                and header._section_key(fl) in ("organisation", "monitoring", "review_mechanism")
+            )
         ):
             end = i
             break
@@ -276,7 +303,11 @@ def _column_rows(lines: list[str]) -> tuple[list[list[str]], list[str]]:
         for p, text in pieces:
             cells[_column_at(columns, p)].append(text)
         crit = " ".join(cells[crit_col])
-        if current is None or vn.find_criterion(crit) or (crit.strip() and re.match(r"t[il1]eu\s*ch[il1]", vn.fold_same_length(crit))):
+        if (
+            current is None
+            or vn.find_criterion(crit)
+            or (crit.strip() and re.match(r"t[il1]eu\s*ch[il1]", vn.fold_same_length(crit)))
+        ):
             if current:
                 rows.append(["\n".join(c) for c in current])
             current = [[] for _ in columns]
@@ -345,7 +376,9 @@ _TIME_START = re.compile(
 )
 _STRONG_TIME = re.compile(r"^[-+•\s]*(thang\s*\d|nam\s*hoc\s*\d|\d{1,2}\s*/\s*\d{4}|(?:dau|cuoi)\s*nh\s*\d)")
 # A line opening with a number that is no amount, date, code or year goes on the line above ("Phường" / "11, …").
-_LOOSE_NUMBER = re.compile(r"^\d+(?!\s*(?:trieu|tr\b|dong|d\b|ty|nghin|ngan|k\b|%|/|\.\d|-|–))(?!\d)(?:\s*[,;]|\s+[a-z])")
+_LOOSE_NUMBER = re.compile(
+    r"^\d+(?!\s*(?:trieu|tr\b|dong|d\b|ty|nghin|ngan|k\b|%|/|\.\d|-|–))(?!\d)(?:\s*[,;]|\s+[a-z])"
+)
 _MONEY_START = re.compile(
     r"^[-+•\s]*(kinh\s*phi|khong\b|ngan\s*sach|nguon|du\s*kien|(?!(?:19|20)\d\d\b)\d|xa\s*hoi\s*hoa|quy\b|von\b|"
     r"theo\s*(?:quy|du\s*toan|ke\s*hoach|dinh\s*muc)|tu\s*nguon|huy\s*dong)"
@@ -353,9 +386,16 @@ _MONEY_START = re.compile(
 _LEVEL = re.compile(r"^(?:muc\s*)?\d$")
 
 DEFAULT_LABELS = {
-    "order": "TT", "criterion": "Tiêu chí", "level": "Mức", "expected_result": "Kết quả cần đạt",
-    "solutions": "Công việc/giải pháp", "lead": "Chủ trì và phối hợp", "time_text": "Thời gian",
-    "budget_text": "Dự kiến kinh phí", "support": "Điều kiện hỗ trợ khác", "notes": "Ghi chú",
+    "order": "TT",
+    "criterion": "Tiêu chí",
+    "level": "Mức",
+    "expected_result": "Kết quả cần đạt",
+    "solutions": "Công việc/giải pháp",
+    "lead": "Chủ trì và phối hợp",
+    "time_text": "Thời gian",
+    "budget_text": "Dự kiến kinh phí",
+    "support": "Điều kiện hỗ trợ khác",
+    "notes": "Ghi chú",
 }
 
 
@@ -473,19 +513,19 @@ def _unglue(lines: list[Line]) -> list[Line]:
         m = re.match(r"^(t[il1]eu\s*ch[il1])\s+(muc\s*\d.*)$", folded)
         if m:
             out.append(Line(ln.text[: m.end(1)], ln.spaces, ln.tight, False, ln.index))
-            ln = Line(ln.text[m.start(2):], 0, False, False, ln.index)
+            ln = Line(ln.text[m.start(2) :], 0, False, False, ln.index)
             folded = vn.fold_same_length(ln.text)
         m = re.match(r"^(muc\s*\d)\s+(\S.*)$", folded)
         if m:
             out.append(Line(ln.text[: m.end(1)], ln.spaces, ln.tight, False, ln.index))
-            out.append(Line(ln.text[m.start(2):], 0, False, False, ln.index))
+            out.append(Line(ln.text[m.start(2) :], 0, False, False, ln.index))
             continue
         out.append(ln)
     return out
 
 
 def _join_codes(lines: list[Line]) -> list[Line]:
-    """"Tiêu chí" on one line and "1.3: …" on the next are one criterion label."""
+    """ "Tiêu chí" on one line and "1.3: …" on the next are one criterion label."""
     out: list[Line] = []
     for ln in lines:
         prev = next((x for x in reversed(out) if not x.blank), None)
@@ -532,8 +572,18 @@ _LABEL_STARTS = {
 
 def _block_header(lines: list[Line]) -> tuple[list[tuple[str, str | None]], list[Line]]:
     """The columns: from the header cells when the header survives, else the 2018 order."""
-    first_row = next((k for k, ln in enumerate(lines) if not ln.blank and (
-        _STD_LINE.match(vn.fold_same_length(ln.text)) or _ROW_START.match(vn.fold_same_length(ln.text)))), len(lines))
+    first_row = next(
+        (
+            k
+            for k, ln in enumerate(lines)
+            if not ln.blank
+            and (
+                _STD_LINE.match(vn.fold_same_length(ln.text))
+                or _ROW_START.match(vn.fold_same_length(ln.text))
+            )
+        ),
+        len(lines),
+    )
     head = [ln for ln in lines[:first_row] if not ln.blank]
     # Header labels start with a capitalised word that opens a column name; several may share a line.
     cells: list[list[str]] = []
@@ -579,7 +629,11 @@ def _row_groups(lines: list[Line]) -> list[Group]:
     while k < len(lines):
         ln = lines[k]
         folded = vn.fold_same_length(ln.text)
-        if not ln.blank and _STD_LINE.match(folded) and not vn.find_criterion(folded.split(":")[0] if ":" in folded else ""):
+        if (
+            not ln.blank
+            and _STD_LINE.match(folded)
+            and not vn.find_criterion(folded.split(":")[0] if ":" in folded else "")
+        ):
             parts = [re.sub(r"^\s*\d{1,2}\s*[.)]?\s*", "", ln.text)]
             k += 1
             while k < len(lines) and not lines[k].blank and lines[k].text[:1].islower():
@@ -587,8 +641,10 @@ def _row_groups(lines: list[Line]) -> list[Group]:
                 k += 1
             groups.append(Group("standard", [], vn.join_lines(parts)))
             continue
-        starts_row = not ln.blank and ((_ROW_START.match(folded) and _capital(ln.text)) or (vn.find_criterion(ln.text) and
-                                                                  re.fullmatch(r"\d{1,2}\.\d{1,2}\s*:?", ln.text)))
+        starts_row = not ln.blank and (
+            (_ROW_START.match(folded) and _capital(ln.text))
+            or (vn.find_criterion(ln.text) and re.fullmatch(r"\d{1,2}\.\d{1,2}\s*:?", ln.text))
+        )
         if starts_row:
             bare = re.fullmatch(r"\d{1,2}\.\d{1,2}\s*:?", ln.text)
             last_row = next((g for g in reversed(groups) if g.kind == "row"), None)
@@ -688,7 +744,9 @@ def _dp(
     ncol = len(keys)
     forced = [k > 0 and ln.spaces > 0 and not ln.tight and not continuation for k, ln in enumerate(texts)]
     interior = {
-        kind: _prefix([_pair_cost(texts[k - 1], texts[k], kind, continuation) if k else 0.0 for k in range(n)])
+        kind: _prefix(
+            [_pair_cost(texts[k - 1], texts[k], kind, continuation) if k else 0.0 for k in range(n)]
+        )
         for kind in ("lead", "time_text", "other")
     }
     boundary = [_boundary_cost(texts[k], k in ends_before_blank) for k in range(n)]
@@ -696,8 +754,16 @@ def _dp(
         if texts[k + 1].tight and texts[k + 1].spaces == 0 and not continuation:
             boundary[k] += 3.0  # a new paragraph printed straight after the line above: same cell
         last, nxt = texts[k].text.split(), texts[k + 1].text.split()
-        if (last and nxt and len(nxt) == 1 and last[-1][:1].isupper() and nxt[0][:1].isupper() and not forced[k + 1]
-                and not _TIME_START.match(texts[k + 1].folded) and not _ROLE.match(texts[k + 1].folded)):
+        if (
+            last
+            and nxt
+            and len(nxt) == 1
+            and last[-1][:1].isupper()
+            and nxt[0][:1].isupper()
+            and not forced[k + 1]
+            and not _TIME_START.match(texts[k + 1].folded)
+            and not _ROLE.match(texts[k + 1].folded)
+        ):
             boundary[k] += 1.0  # "Bình" / "Thạnh": a name wrapped in two
     max_count = max(counts) if counts else None
     best: dict[tuple[int, int], tuple[float, list]] = {}
@@ -750,8 +816,12 @@ def _dp(
         for k in range(1, n):
             ch = texts[k].text[:1]
             starts_well = ch.isupper() or (not ch.isalpha() and not _LOOSE_NUMBER.match(texts[k].folded))
-            can_start[k] = (starts_well or forced[k] or (k - 1) in ends_before_blank
-                            or texts[k - 1].text.endswith((".", ";", ":")))
+            can_start[k] = (
+                starts_well
+                or forced[k]
+                or (k - 1) in ends_before_blank
+                or texts[k - 1].text.endswith((".", ";", ":"))
+            )
 
     def solve(i: int, c: int) -> tuple[float, list]:
         key = (i, c)
@@ -824,7 +894,11 @@ def _pair_cost(a: Line, b: Line, kind: str, continuation: bool) -> float:
     ch = next((x for x in b.text if x.isalpha()), "")
     if not (ch and ch.isupper()) or b.text.startswith(("-", "+", "•")):
         return 0.0
-    if not lead and _LEAD_START.match(b.folded) and not re.search(r"(,|va|cua|voi|cho|pho|chi\s*dao)$", a.folded):
+    if (
+        not lead
+        and _LEAD_START.match(b.folded)
+        and not re.search(r"(,|va|cua|voi|cho|pho|chi\s*dao)$", a.folded)
+    ):
         return 2.0  # "Hiệu trưởng …" inside a cell is where the lead's cell begins
     if a.text.endswith((";", ".", ":")):
         return 0.1  # several sentences in one cell
@@ -909,18 +983,18 @@ def _head_cost(key: str, texts: list[Line], i: int, continuation: bool, count, m
         if timeish:
             cost -= 3.0
         elif not continuation:
-            cost += 3.0 if not vn.parse_time(" ".join(ln.text for ln in texts[i:i + 6])).start else -0.5
+            cost += 3.0 if not vn.parse_time(" ".join(ln.text for ln in texts[i : i + 6])).start else -0.5
     elif key == "lead":
         if not continuation:
             cost += -2.0 if role else 3.5
     elif key == "budget_text":
         if not continuation:
-            cost += -2.0 if (money or _has_amount(" ".join(ln.text for ln in texts[i:i + 3]))) else 2.0
+            cost += -2.0 if (money or _has_amount(" ".join(ln.text for ln in texts[i : i + 3]))) else 2.0
     elif key == "criterion" and continuation:
         cost += 0.5
     if key != "time_text" and strong_time and not continuation:
         cost += 2.5
-    if key != "budget_text" and _AMOUNT_OPEN.match(" ".join(x.folded for x in texts[i:i + 2])):
+    if key != "budget_text" and _AMOUNT_OPEN.match(" ".join(x.folded for x in texts[i : i + 2])):
         cost += 2.0  # an amount opens a budget cell
     if key not in ("lead", "support", "notes", "criterion") and role and not continuation:
         cost += 0.4

@@ -361,8 +361,15 @@ class _Line:
         return out
 
     def solve(
-        self, cols: list[_Col], sigs: tuple, ends: list[float], mode: int, line: int, widths: list[float],
-        kinds: list[str], k: int,
+        self,
+        cols: list[_Col],
+        sigs: tuple,
+        ends: list[float],
+        mode: int,
+        line: int,
+        widths: list[float],
+        kinds: list[str],
+        k: int,
     ) -> list:
         """The k cheapest splits of the line's words into pieces of increasing columns.
 
@@ -459,8 +466,11 @@ def _opens_inside(before: str, word: str) -> bool:
     """A capitalised word after a lower-case one, not after a stop: in Vietnamese only names do
     that, so it is most often the first word of the next column's cell."""
     return (
-        len(word) > 1 and word[0].isupper() and word[1:2].islower()
-        and before[-1:].isalpha() and before[:1].islower()
+        len(word) > 1
+        and word[0].isupper()
+        and word[1:2].islower()
+        and before[-1:].isalpha()
+        and before[:1].islower()
     )
 
 
@@ -564,7 +574,12 @@ _UNBOUNDED = float("inf")
 
 
 def read_row(
-    lines: list[list[Word]], widths: list[float], kinds: list[str], *, beam_size: int = BEAM, splits: int = SPLITS
+    lines: list[list[Word]],
+    widths: list[float],
+    kinds: list[str],
+    *,
+    beam_size: int = BEAM,
+    splits: int = SPLITS,
 ) -> list[list[str]]:
     """The pieces each column receives over a row's lines (columns after the label): a beam
     search over the lines, so that a piece's column can be decided by the lines below it."""
@@ -664,7 +679,7 @@ def _bounded(words: list[Word]) -> list[Word]:
     costs no more than a long one."""
     if len(words) <= MAX_WORDS:
         return words
-    rest = words[MAX_WORDS - 1:]
+    rest = words[MAX_WORDS - 1 :]
     return words[: MAX_WORDS - 1] + [Word(" ".join(w.text for w in rest), rest[0].border_before)]
 
 

@@ -22,8 +22,22 @@ MAX_SHEETS = 30
 MAX_SHEET_ROWS = 3000
 MAX_COLUMNS = 40
 
-_HEADER_WORDS = ("tieu chi", "ket qua", "giai phap", "cong viec", "thoi gian", "kinh phi", "chu tri", "muc tieu",
-                 "hoat dong", "noi dung cai tien", "phu trach", "nguon luc", "ho tro", "ghi chu")
+_HEADER_WORDS = (
+    "tieu chi",
+    "ket qua",
+    "giai phap",
+    "cong viec",
+    "thoi gian",
+    "kinh phi",
+    "chu tri",
+    "muc tieu",
+    "hoat dong",
+    "noi dung cai tien",
+    "phu trach",
+    "nguon luc",
+    "ho tro",
+    "ghi chu",
+)
 _STANDARD = re.compile(r"^\s*tieu chuan\s*\d")
 
 
@@ -48,12 +62,18 @@ def read_xlsx(data: bytes, filename: str = "") -> Document:
         if title != best_title and table.table_kind(other) in ("priority_issues", "monitoring"):
             table.read_table(other, doc, where=f"trang tính “{title}”")
     if best_title in cut:
-        doc.warn("sheet-cut", f"Trang tính “{best_title}” dài hơn {MAX_SHEET_ROWS} dòng: chỉ {MAX_SHEET_ROWS} dòng "
-                              "đầu được đọc. Hãy kiểm tra phần cuối kế hoạch.", f"trang tính “{best_title}”")
+        doc.warn(
+            "sheet-cut",
+            f"Trang tính “{best_title}” dài hơn {MAX_SHEET_ROWS} dòng: chỉ {MAX_SHEET_ROWS} dòng "
+            "đầu được đọc. Hãy kiểm tra phần cuối kế hoạch.",
+            f"trang tính “{best_title}”",
+        )
     return doc
 
 
-def read_sheets(data: bytes, filename: str = "", *, cut: list | None = None) -> list[tuple[str, list[list[str]]]]:
+def read_sheets(
+    data: bytes, filename: str = "", *, cut: list | None = None
+) -> list[tuple[str, list[list[str]]]]:
     """(sheet title, grid of cell texts) for every worksheet with content, merged ranges filled the way
     build_items expects (across: the text repeated; down: "" below the first row). Titles of sheets
     longer than MAX_SHEET_ROWS go to `cut`."""
@@ -73,9 +93,17 @@ def read_sheets(data: bytes, filename: str = "", *, cut: list | None = None) -> 
             grid = _grid(sheet)
             if not grid:
                 continue
-            if cut is not None and len(grid) >= MAX_SHEET_ROWS and any(
-                    _cell_text(c) for row in sheet.iter_rows(min_row=MAX_SHEET_ROWS + 1, max_row=MAX_SHEET_ROWS + 200,
-                                                             max_col=MAX_COLUMNS) for c in row):
+            if (
+                cut is not None
+                and len(grid) >= MAX_SHEET_ROWS
+                and any(
+                    _cell_text(c)
+                    for row in sheet.iter_rows(
+                        min_row=MAX_SHEET_ROWS + 1, max_row=MAX_SHEET_ROWS + 200, max_col=MAX_COLUMNS
+                    )
+                    for c in row
+                )
+            ):
                 cut.append(sheet.title)
             path = getattr(sheet, "_worksheet_path", None)
             if path:
@@ -116,7 +144,9 @@ def _cell_text(cell) -> str:
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
     if isinstance(value, float | int):
         decimals = re.search(r"0\.(0+)", fmt)
-        if "#,##0" in fmt or (isinstance(value, int | float) and abs(value) >= 10000 and float(value).is_integer()):
+        if "#,##0" in fmt or (
+            isinstance(value, int | float) and abs(value) >= 10000 and float(value).is_integer()
+        ):
             return f"{value:,.0f}".replace(",", ".")
         if decimals:
             # "1.10" typed in a cell formatted 0.00 is the number 1.1: show it as the sheet does.
@@ -189,8 +219,8 @@ def split_sheet(grid: list[list[str]], title: str) -> list[Block]:
     before = _text(grid[:header])
     if before:
         blocks.append(Block(text=before))
-    blocks.append(Block(rows=grid[header:end + 1], where=where))
-    after = _text(grid[end + 1:])
+    blocks.append(Block(rows=grid[header : end + 1], where=where))
+    after = _text(grid[end + 1 :])
     if after:
         blocks.append(Block(text=after))
     return blocks
@@ -263,8 +293,11 @@ def fill_labelled_fields(doc: Document, rows: list[list[str]]) -> None:
             setattr(doc, key, found[key])
     if "school_level" in found:
         by_name = {fold(name): code for code, name in registry.SCHOOL_LEVELS.items()}
-        doc.school_level = by_name.get(fold(found["school_level"])) or vn.school_level_from(found["school_level"]) \
+        doc.school_level = (
+            by_name.get(fold(found["school_level"]))
+            or vn.school_level_from(found["school_level"])
             or doc.school_level
+        )
     if "circular" in found:
         doc.circular = vn.find_circular(found["circular"]) or found["circular"]
         reg = registry.for_circular(doc.circular, doc.school_level)
@@ -274,7 +307,9 @@ def fill_labelled_fields(doc: Document, rows: list[list[str]]) -> None:
         try:
             doc.date = datetime.date(int(m[3]), int(m[2]), int(m[1])).isoformat() if m else doc.date
         except ValueError:
-            doc.warn("date-unparsed", f"Ngày ban hành “{found['date']}” không hợp lệ; hãy ghi dạng ngày/tháng/năm.")
+            doc.warn(
+                "date-unparsed", f"Ngày ban hành “{found['date']}” không hợp lệ; hãy ghi dạng ngày/tháng/năm."
+            )
     years = [found.get(k, "") for k in ("start_year", "end_year")]
     if all(re.fullmatch(r"\d{4}", y) for y in years):
         doc.period = {"start_year": int(years[0]), "end_year": int(years[1])}

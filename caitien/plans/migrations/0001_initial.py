@@ -4,94 +4,153 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_kind', models.CharField(choices=[('single', 'Một năm học'), ('multi', 'Nhiều năm (giai đoạn)')], default='single', max_length=10, verbose_name='thời kỳ')),
-                ('start_year', models.PositiveSmallIntegerField(verbose_name='năm bắt đầu')),
-                ('end_year', models.PositiveSmallIntegerField(verbose_name='năm kết thúc')),
-                ('title', models.CharField(blank=True, max_length=300, verbose_name='trích yếu')),
-                ('document_number', models.CharField(blank=True, max_length=60, verbose_name='số văn bản')),
-                ('place', models.CharField(blank=True, max_length=100, verbose_name='địa danh')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='ngày ban hành')),
-                ('governing_body', models.CharField(blank=True, max_length=200, verbose_name='cơ quan chủ quản')),
-                ('school_name', models.CharField(blank=True, max_length=200, verbose_name='tên trường trên văn bản')),
-                ('sections', models.JSONField(blank=True, default=dict, verbose_name='các mục')),
-                ('priority_issues', models.JSONField(blank=True, default=list, verbose_name='vấn đề trọng tâm')),
-                ('monitoring', models.JSONField(blank=True, default=list, verbose_name='theo dõi, đánh giá')),
-                ('closing_text', models.TextField(blank=True, verbose_name='câu kết')),
-                ('recipients', models.JSONField(blank=True, default=list, verbose_name='nơi nhận')),
-                ('signer_title', models.CharField(blank=True, max_length=100, verbose_name='chức danh người ký')),
-                ('signer_name', models.CharField(blank=True, max_length=150, verbose_name='người ký')),
-                ('status', models.CharField(choices=[('draft', 'Dự thảo'), ('submitted', 'Chờ phê duyệt'), ('approved', 'Đã phê duyệt'), ('published', 'Đã công khai'), ('superseded', 'Đã được điều chỉnh')], default='draft', max_length=12, verbose_name='trạng thái')),
-                ('version', models.PositiveSmallIntegerField(default=1, verbose_name='phiên bản')),
-                ('revision_reason', models.TextField(blank=True, verbose_name='lý do điều chỉnh')),
-                ('source_file', models.CharField(blank=True, max_length=255, verbose_name='tệp nhập')),
-                ('revision', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('approved_at', models.DateTimeField(blank=True, null=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "period_kind",
+                    models.CharField(
+                        choices=[("single", "Một năm học"), ("multi", "Nhiều năm (giai đoạn)")],
+                        default="single",
+                        max_length=10,
+                        verbose_name="thời kỳ",
+                    ),
+                ),
+                ("start_year", models.PositiveSmallIntegerField(verbose_name="năm bắt đầu")),
+                ("end_year", models.PositiveSmallIntegerField(verbose_name="năm kết thúc")),
+                ("title", models.CharField(blank=True, max_length=300, verbose_name="trích yếu")),
+                ("document_number", models.CharField(blank=True, max_length=60, verbose_name="số văn bản")),
+                ("place", models.CharField(blank=True, max_length=100, verbose_name="địa danh")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="ngày ban hành")),
+                (
+                    "governing_body",
+                    models.CharField(blank=True, max_length=200, verbose_name="cơ quan chủ quản"),
+                ),
+                (
+                    "school_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="tên trường trên văn bản"),
+                ),
+                ("sections", models.JSONField(blank=True, default=dict, verbose_name="các mục")),
+                (
+                    "priority_issues",
+                    models.JSONField(blank=True, default=list, verbose_name="vấn đề trọng tâm"),
+                ),
+                ("monitoring", models.JSONField(blank=True, default=list, verbose_name="theo dõi, đánh giá")),
+                ("closing_text", models.TextField(blank=True, verbose_name="câu kết")),
+                ("recipients", models.JSONField(blank=True, default=list, verbose_name="nơi nhận")),
+                (
+                    "signer_title",
+                    models.CharField(blank=True, max_length=100, verbose_name="chức danh người ký"),
+                ),
+                ("signer_name", models.CharField(blank=True, max_length=150, verbose_name="người ký")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Dự thảo"),
+                            ("submitted", "Chờ phê duyệt"),
+                            ("approved", "Đã phê duyệt"),
+                            ("published", "Đã công khai"),
+                            ("superseded", "Đã được điều chỉnh"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("version", models.PositiveSmallIntegerField(default=1, verbose_name="phiên bản")),
+                ("revision_reason", models.TextField(blank=True, verbose_name="lý do điều chỉnh")),
+                ("source_file", models.CharField(blank=True, max_length=255, verbose_name="tệp nhập")),
+                ("revision", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("approved_at", models.DateTimeField(blank=True, null=True)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'verbose_name': 'kế hoạch cải tiến',
-                'verbose_name_plural': 'kế hoạch cải tiến',
-                'ordering': ['school', '-start_year', '-version'],
+                "verbose_name": "kế hoạch cải tiến",
+                "verbose_name_plural": "kế hoạch cải tiến",
+                "ordering": ["school", "-start_year", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='PlanComment',
+            name="PlanComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='nội dung')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="nội dung")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'góp ý',
-                'verbose_name_plural': 'góp ý',
-                'ordering': ['created_at'],
+                "verbose_name": "góp ý",
+                "verbose_name_plural": "góp ý",
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='PlanItem',
+            name="PlanItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('criterion_code', models.CharField(blank=True, max_length=20, verbose_name='tiêu chí (như văn bản ghi)')),
-                ('standard_number', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='tiêu chuẩn')),
-                ('level', models.CharField(blank=True, max_length=10, verbose_name='mức hướng tới')),
-                ('issue', models.TextField(blank=True, verbose_name='nội dung cải tiến')),
-                ('expected_result', models.TextField(blank=True, verbose_name='kết quả cần đạt / mục tiêu')),
-                ('solutions', models.TextField(blank=True, verbose_name='công việc, giải pháp')),
-                ('indicator', models.TextField(blank=True, verbose_name='chỉ số đánh giá kết quả')),
-                ('lead_text', models.TextField(blank=True, verbose_name='chủ trì')),
-                ('coordinators_text', models.TextField(blank=True, verbose_name='phối hợp')),
-                ('time_text', models.CharField(blank=True, max_length=300, verbose_name='thời gian (như văn bản ghi)')),
-                ('start_month', models.CharField(blank=True, max_length=7, verbose_name='tháng bắt đầu')),
-                ('end_month', models.CharField(blank=True, max_length=7, verbose_name='tháng kết thúc')),
-                ('budget_text', models.TextField(blank=True, verbose_name='kinh phí (như văn bản ghi)')),
-                ('budget_amounts', models.JSONField(blank=True, default=list, verbose_name='số tiền')),
-                ('funding_source', models.CharField(blank=True, max_length=300, verbose_name='nguồn kinh phí')),
-                ('support', models.TextField(blank=True, verbose_name='điều kiện hỗ trợ khác')),
-                ('expected_evidence', models.TextField(blank=True, verbose_name='minh chứng dự kiến')),
-                ('status', models.CharField(blank=True, max_length=100, verbose_name='mức độ thực hiện')),
-                ('notes', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('revision', models.PositiveIntegerField(default=1)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "criterion_code",
+                    models.CharField(blank=True, max_length=20, verbose_name="tiêu chí (như văn bản ghi)"),
+                ),
+                (
+                    "standard_number",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="tiêu chuẩn"),
+                ),
+                ("level", models.CharField(blank=True, max_length=10, verbose_name="mức hướng tới")),
+                ("issue", models.TextField(blank=True, verbose_name="nội dung cải tiến")),
+                ("expected_result", models.TextField(blank=True, verbose_name="kết quả cần đạt / mục tiêu")),
+                ("solutions", models.TextField(blank=True, verbose_name="công việc, giải pháp")),
+                ("indicator", models.TextField(blank=True, verbose_name="chỉ số đánh giá kết quả")),
+                ("lead_text", models.TextField(blank=True, verbose_name="chủ trì")),
+                ("coordinators_text", models.TextField(blank=True, verbose_name="phối hợp")),
+                (
+                    "time_text",
+                    models.CharField(blank=True, max_length=300, verbose_name="thời gian (như văn bản ghi)"),
+                ),
+                ("start_month", models.CharField(blank=True, max_length=7, verbose_name="tháng bắt đầu")),
+                ("end_month", models.CharField(blank=True, max_length=7, verbose_name="tháng kết thúc")),
+                ("budget_text", models.TextField(blank=True, verbose_name="kinh phí (như văn bản ghi)")),
+                ("budget_amounts", models.JSONField(blank=True, default=list, verbose_name="số tiền")),
+                (
+                    "funding_source",
+                    models.CharField(blank=True, max_length=300, verbose_name="nguồn kinh phí"),
+                ),
+                ("support", models.TextField(blank=True, verbose_name="điều kiện hỗ trợ khác")),
+                ("expected_evidence", models.TextField(blank=True, verbose_name="minh chứng dự kiến")),
+                ("status", models.CharField(blank=True, max_length=100, verbose_name="mức độ thực hiện")),
+                ("notes", models.TextField(blank=True, verbose_name="ghi chú")),
+                ("revision", models.PositiveIntegerField(default=1)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'dòng kế hoạch',
-                'verbose_name_plural': 'dòng kế hoạch',
-                'ordering': ['plan', 'order', 'id'],
+                "verbose_name": "dòng kế hoạch",
+                "verbose_name_plural": "dòng kế hoạch",
+                "ordering": ["plan", "order", "id"],
             },
         ),
     ]

@@ -6,86 +6,145 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('assessments', '0002_initial'),
-        ('catalog', '0001_initial'),
-        ('plans', '0001_initial'),
-        ('schools', '0001_initial'),
+        ("assessments", "0002_initial"),
+        ("catalog", "0001_initial"),
+        ("plans", "0001_initial"),
+        ("schools", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='plan',
-            name='approved_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="plan",
+            name="approved_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='created_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="plan",
+            name="created_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='lineage',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='plans.plan'),
+            model_name="plan",
+            name="lineage",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="versions",
+                to="plans.plan",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='previous',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='next_version', to='plans.plan'),
+            model_name="plan",
+            name="previous",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="next_version",
+                to="plans.plan",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='regulation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='catalog.regulation', verbose_name='văn bản áp dụng'),
+            model_name="plan",
+            name="regulation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                to="catalog.regulation",
+                verbose_name="văn bản áp dụng",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plans', to='schools.school', verbose_name='trường'),
+            model_name="plan",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="plans",
+                to="schools.school",
+                verbose_name="trường",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='self_assessment',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plans', to='assessments.selfassessment', verbose_name='dựa trên tự đánh giá'),
+            model_name="plan",
+            name="self_assessment",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="plans",
+                to="assessments.selfassessment",
+                verbose_name="dựa trên tự đánh giá",
+            ),
         ),
         migrations.AddField(
-            model_name='plancomment',
-            name='author',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL),
+            model_name="plancomment",
+            name="author",
+            field=models.ForeignKey(
+                null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='plancomment',
-            name='plan',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='plans.plan'),
+            model_name="plancomment",
+            name="plan",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="comments", to="plans.plan"
+            ),
         ),
         migrations.AddField(
-            model_name='planitem',
-            name='coordinator_people',
-            field=models.ManyToManyField(blank=True, related_name='coordinated_items', to=settings.AUTH_USER_MODEL),
+            model_name="planitem",
+            name="coordinator_people",
+            field=models.ManyToManyField(
+                blank=True, related_name="coordinated_items", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='planitem',
-            name='criterion',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='catalog.criterion', verbose_name='tiêu chí'),
+            model_name="planitem",
+            name="criterion",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to="catalog.criterion",
+                verbose_name="tiêu chí",
+            ),
         ),
         migrations.AddField(
-            model_name='planitem',
-            name='lead_people',
-            field=models.ManyToManyField(blank=True, related_name='led_items', to=settings.AUTH_USER_MODEL),
+            model_name="planitem",
+            name="lead_people",
+            field=models.ManyToManyField(blank=True, related_name="led_items", to=settings.AUTH_USER_MODEL),
         ),
         migrations.AddField(
-            model_name='planitem',
-            name='plan',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='plans.plan'),
+            model_name="planitem",
+            name="plan",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="items", to="plans.plan"
+            ),
         ),
         migrations.AddField(
-            model_name='plancomment',
-            name='item',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='comments', to='plans.planitem'),
+            model_name="plancomment",
+            name="item",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="comments",
+                to="plans.planitem",
+            ),
         ),
     ]

@@ -9,89 +9,301 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('catalog', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("catalog", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('full_name', models.CharField(blank=True, max_length=150, verbose_name='họ và tên')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                ("first_name", models.CharField(blank=True, max_length=150, verbose_name="first name")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email address")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined"),
+                ),
+                ("full_name", models.CharField(blank=True, max_length=150, verbose_name="họ và tên")),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'người dùng',
-                'verbose_name_plural': 'người dùng',
+                "verbose_name": "người dùng",
+                "verbose_name_plural": "người dùng",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='tên')),
-                ('kind', models.CharField(choices=[('so', 'Sở Giáo dục và Đào tạo'), ('phong', 'Phòng Giáo dục và Đào tạo')], max_length=10, verbose_name='loại')),
-                ('place', models.CharField(blank=True, max_length=100, verbose_name='địa danh')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='schools.office', verbose_name='cơ quan cấp trên')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="tên")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("so", "Sở Giáo dục và Đào tạo"), ("phong", "Phòng Giáo dục và Đào tạo")],
+                        max_length=10,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("place", models.CharField(blank=True, max_length=100, verbose_name="địa danh")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="schools.office",
+                        verbose_name="cơ quan cấp trên",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cơ quan quản lý',
-                'verbose_name_plural': 'cơ quan quản lý',
-                'ordering': ['name'],
+                "verbose_name": "cơ quan quản lý",
+                "verbose_name_plural": "cơ quan quản lý",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='School',
+            name="School",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='tên trường')),
-                ('level', models.CharField(choices=[('mam_non', 'Mầm non'), ('tieu_hoc', 'Tiểu học'), ('thcs', 'Trung học cơ sở'), ('thpt', 'Trung học phổ thông'), ('nhieu_cap', 'Phổ thông có nhiều cấp học'), ('gdtx', 'Giáo dục thường xuyên')], max_length=12, verbose_name='cấp học')),
-                ('governing_body', models.CharField(help_text='Ví dụ: UBND huyện Dầu Tiếng', max_length=200, verbose_name='cơ quan chủ quản')),
-                ('place', models.CharField(help_text='Ghi ở dòng ngày tháng, ví dụ: Định Hiệp', max_length=100, verbose_name='địa danh')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ')),
-                ('short_code', models.CharField(help_text='Dùng trong số văn bản, ví dụ: THĐP', max_length=20, unique=True, verbose_name='ký hiệu viết tắt')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='schools', to='schools.office', verbose_name='cơ quan quản lý')),
-                ('regulation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='schools', to='catalog.regulation', verbose_name='văn bản đang áp dụng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="tên trường")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("mam_non", "Mầm non"),
+                            ("tieu_hoc", "Tiểu học"),
+                            ("thcs", "Trung học cơ sở"),
+                            ("thpt", "Trung học phổ thông"),
+                            ("nhieu_cap", "Phổ thông có nhiều cấp học"),
+                            ("gdtx", "Giáo dục thường xuyên"),
+                        ],
+                        max_length=12,
+                        verbose_name="cấp học",
+                    ),
+                ),
+                (
+                    "governing_body",
+                    models.CharField(
+                        help_text="Ví dụ: UBND huyện Dầu Tiếng",
+                        max_length=200,
+                        verbose_name="cơ quan chủ quản",
+                    ),
+                ),
+                (
+                    "place",
+                    models.CharField(
+                        help_text="Ghi ở dòng ngày tháng, ví dụ: Định Hiệp",
+                        max_length=100,
+                        verbose_name="địa danh",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="địa chỉ")),
+                (
+                    "short_code",
+                    models.CharField(
+                        help_text="Dùng trong số văn bản, ví dụ: THĐP",
+                        max_length=20,
+                        unique=True,
+                        verbose_name="ký hiệu viết tắt",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="schools",
+                        to="schools.office",
+                        verbose_name="cơ quan quản lý",
+                    ),
+                ),
+                (
+                    "regulation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="schools",
+                        to="catalog.regulation",
+                        verbose_name="văn bản đang áp dụng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trường',
-                'verbose_name_plural': 'trường',
-                'ordering': ['name'],
+                "verbose_name": "trường",
+                "verbose_name_plural": "trường",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('principal', 'Hiệu trưởng (Chủ tịch Hội đồng tự đánh giá)'), ('vice_principal', 'Phó Hiệu trưởng'), ('council_member', 'Thành viên Hội đồng tự đánh giá'), ('monitoring_member', 'Thành viên Tổ giám sát'), ('staff', 'Cán bộ, giáo viên, nhân viên'), ('office_specialist', 'Chuyên viên Phòng/Sở GDĐT'), ('system_admin', 'Quản trị hệ thống')], max_length=20, verbose_name='vai trò')),
-                ('position', models.CharField(blank=True, help_text='Ví dụ: Tổ trưởng chuyên môn khối 4', max_length=100, verbose_name='chức vụ')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL, verbose_name='người dùng')),
-                ('office', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='schools.office', verbose_name='cơ quan')),
-                ('school', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='schools.school', verbose_name='trường')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("principal", "Hiệu trưởng (Chủ tịch Hội đồng tự đánh giá)"),
+                            ("vice_principal", "Phó Hiệu trưởng"),
+                            ("council_member", "Thành viên Hội đồng tự đánh giá"),
+                            ("monitoring_member", "Thành viên Tổ giám sát"),
+                            ("staff", "Cán bộ, giáo viên, nhân viên"),
+                            ("office_specialist", "Chuyên viên Phòng/Sở GDĐT"),
+                            ("system_admin", "Quản trị hệ thống"),
+                        ],
+                        max_length=20,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ví dụ: Tổ trưởng chuyên môn khối 4",
+                        max_length=100,
+                        verbose_name="chức vụ",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người dùng",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="schools.office",
+                        verbose_name="cơ quan",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="schools.school",
+                        verbose_name="trường",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vai trò',
-                'verbose_name_plural': 'vai trò',
-                'constraints': [models.UniqueConstraint(fields=('user', 'role', 'school'), name='unique_school_role'), models.CheckConstraint(condition=models.Q(('role', 'system_admin'), models.Q(('office__isnull', False), ('role', 'office_specialist'), ('school__isnull', True)), models.Q(('office__isnull', True), ('school__isnull', False), models.Q(('role__in', ['system_admin', 'office_specialist']), _negated=True)), _connector='OR'), name='membership_has_scope')],
+                "verbose_name": "vai trò",
+                "verbose_name_plural": "vai trò",
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "role", "school"), name="unique_school_role"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("role", "system_admin"),
+                            models.Q(
+                                ("office__isnull", False),
+                                ("role", "office_specialist"),
+                                ("school__isnull", True),
+                            ),
+                            models.Q(
+                                ("office__isnull", True),
+                                ("school__isnull", False),
+                                models.Q(("role__in", ["system_admin", "office_specialist"]), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="membership_has_scope",
+                    ),
+                ],
             },
         ),
     ]

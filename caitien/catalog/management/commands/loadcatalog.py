@@ -6,7 +6,9 @@ LABELS = {"created": "đã thêm", "updated": "đã cập nhật", "unchanged": 
 
 
 class Command(BaseCommand):
-    help = "Nạp danh mục văn bản quy định từ các tệp dữ liệu vào cơ sở dữ liệu (chạy lại nhiều lần không sao)."
+    help = (
+        "Nạp danh mục văn bản quy định từ các tệp dữ liệu vào cơ sở dữ liệu (chạy lại nhiều lần không sao)."
+    )
 
     def handle(self, *args, **options):
         for slug, what in catalog_load():

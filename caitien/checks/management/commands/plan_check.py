@@ -10,8 +10,10 @@ from caitien.checks.rules import SEVERITY_LABELS
 
 
 class Command(BaseCommand):
-    help = ("Kiểm tra một kế hoạch cải tiến (tệp .docx, .xlsx, .pdf, .txt, JSON của kế hoạch, hoặc kế hoạch đã lưu) "
-            "và chỉ ra những chỗ cần sửa. Mã thoát 1 khi có lỗi, 2 khi không đọc được tệp.")
+    help = (
+        "Kiểm tra một kế hoạch cải tiến (tệp .docx, .xlsx, .pdf, .txt, JSON của kế hoạch, hoặc kế hoạch đã lưu) "
+        "và chỉ ra những chỗ cần sửa. Mã thoát 1 khi có lỗi, 2 khi không đọc được tệp."
+    )
     requires_system_checks = []
 
     def add_arguments(self, parser):
@@ -44,8 +46,10 @@ class Command(BaseCommand):
         except ReadError as exc:
             self._fail(str(exc))
         except (OSError, ValueError, UnicodeError):
-            self._fail(f"Không đọc được tệp “{path}”. Hãy kiểm tra tệp có đúng là kế hoạch (.docx, .xlsx, .pdf, "
-                       ".txt hoặc JSON) và không bị hỏng.")
+            self._fail(
+                f"Không đọc được tệp “{path}”. Hãy kiểm tra tệp có đúng là kế hoạch (.docx, .xlsx, .pdf, "
+                ".txt hoặc JSON) và không bị hỏng."
+            )
 
     def _saved(self, plan_id):
         from caitien.plans.documents import check_context_for, plan_to_document
@@ -62,8 +66,10 @@ class Command(BaseCommand):
 
     def _print(self, doc, findings):
         out = self.stdout
-        out.write(f"Kiểm tra kế hoạch: {doc.school or 'trường không rõ'}"
-                  + (f" — {doc.source}" if doc.source else ""))
+        out.write(
+            f"Kiểm tra kế hoạch: {doc.school or 'trường không rõ'}"
+            + (f" — {doc.source}" if doc.source else "")
+        )
         if not findings:
             out.write("Không phát hiện vấn đề nào.")
             return

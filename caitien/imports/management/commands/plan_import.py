@@ -19,7 +19,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         school = School.objects.filter(short_code__iexact=options["school"]).first()
         if school is None:
-            raise CommandError(f"Không có trường nào có ký hiệu “{options['school']}”. Hãy xem ký hiệu viết tắt của trường trong trang quản trị.")
+            raise CommandError(
+                f"Không có trường nào có ký hiệu “{options['school']}”. Hãy xem ký hiệu viết tắt của trường trong trang quản trị."
+            )
         actor = None
         if options.get("user"):
             from django.contrib.auth import get_user_model

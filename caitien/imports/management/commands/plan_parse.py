@@ -22,10 +22,14 @@ class Command(BaseCommand):
         if options["json"]:
             sys.stdout.write(doc.to_json(indent=1) + "\n")
             return
-        self.stdout.write(f"{doc.school or 'Trường: không rõ'} — {doc.document_number or 'không rõ số văn bản'}")
+        self.stdout.write(
+            f"{doc.school or 'Trường: không rõ'} — {doc.document_number or 'không rõ số văn bản'}"
+        )
         self.stdout.write(f"{doc.title or ''}")
         self.stdout.write(f"Số dòng kế hoạch: {len(doc.items)}")
         for i, item in enumerate(doc.items, 1):
-            self.stdout.write(f"  {i}. Tiêu chí {item.criterion or '—'}: {item.expected_result[:80] or item.solutions[:80]}")
+            self.stdout.write(
+                f"  {i}. Tiêu chí {item.criterion or '—'}: {item.expected_result[:80] or item.solutions[:80]}"
+            )
         for w in doc.warnings:
             self.stdout.write(f"Cảnh báo ({w.where or 'chung'}): {w.message}")
