@@ -9,7 +9,7 @@ from caitien.audit.models import AuditEvent
 VERBS = {
     "create": "Thêm",
     "update": "Sửa",
-    "delete": "Xoá",
+    "delete": "Xóa",
     "submit": "Gửi phê duyệt",
     "return": "Trả lại",
     "approve": "Phê duyệt",

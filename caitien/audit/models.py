@@ -9,7 +9,7 @@ class AuditEventQuerySet(models.QuerySet):
         raise PermissionError("Nhật ký thay đổi chỉ được ghi thêm, không được sửa.")
 
     def delete(self):
-        raise PermissionError("Nhật ký thay đổi chỉ được ghi thêm, không được xoá.")
+        raise PermissionError("Nhật ký thay đổi chỉ được ghi thêm, không được xóa.")
 
 
 class AuditEvent(models.Model):
@@ -48,4 +48,4 @@ class AuditEvent(models.Model):
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PermissionError("Nhật ký thay đổi chỉ được ghi thêm, không được xoá.")
+        raise PermissionError("Nhật ký thay đổi chỉ được ghi thêm, không được xóa.")

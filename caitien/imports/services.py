@@ -184,7 +184,7 @@ def pending_import_save(*, pending: PendingImport, document: Document, actor):
     """The new draft plan; the pending row goes in the same transaction."""
     locked = PendingImport.objects.select_for_update().filter(pk=pending.pk).first()
     if locked is None or locked.status != PendingImport.Status.READY:
-        raise ImportRefused("Tệp này đã được lưu hoặc đã bị huỷ. Hãy tải tệp lên lại nếu cần.")
+        raise ImportRefused("Tệp này đã được lưu hoặc đã bị hủy. Hãy tải tệp lên lại nếu cần.")
     plan = plan_create_from_document(
         school=locked.school, document=document, actor=actor, source_file=locked.filename
     )

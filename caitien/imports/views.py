@@ -25,7 +25,7 @@ def _importable_schools(user):
 def _pending(request, pk) -> PendingImport:
     pending = services.pending_import_get(pk)
     if pending is None:
-        raise Http404("Không có tệp đang nhập này (đã lưu, đã huỷ hoặc đã quá hạn).")
+        raise Http404("Không có tệp đang nhập này (đã lưu, đã hủy hoặc đã quá hạn).")
     permissions.require(
         permissions.can_use_pending_import(request.user, pending),
         "Tệp đang nhập này là của người khác hoặc bạn không còn quyền nhập kế hoạch cho trường.",
@@ -139,7 +139,7 @@ def save(request, pk):
 def cancel(request, pk):
     item = _pending(request, pk)
     services.pending_import_discard(pending=item)
-    messages.info(request, f"Đã huỷ nhập tệp “{item.filename}”; không có gì được lưu.")
+    messages.info(request, f"Đã hủy nhập tệp “{item.filename}”; không có gì được lưu.")
     return redirect("imports:upload")
 
 

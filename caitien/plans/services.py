@@ -555,7 +555,7 @@ def plan_item_update(*, item: PlanItem, actor, values: dict, revision: int | Non
     carrying the row as saved now, so the person sees the other value and decides."""
     current = PlanItem.objects.select_for_update().filter(pk=item.pk).first()
     if current is None:
-        raise EditConflict("Dòng này vừa bị người khác xoá. Hãy tải lại trang.", current=None)
+        raise EditConflict("Dòng này vừa bị người khác xóa. Hãy tải lại trang.", current=None)
     plan = Plan.objects.get(pk=current.plan_id)
     _require_editable(plan)
     new_values = item_values(plan, values, item=current)
@@ -605,7 +605,7 @@ def _match_people(item: PlanItem) -> None:
 def plan_item_delete(*, item: PlanItem, actor) -> None:
     plan = item.plan
     _require_editable(plan)
-    summary = f"Xoá dòng {item.order} ({item.criterion_code or 'không tiêu chí'}) của {plan.title}"
+    summary = f"Xóa dòng {item.order} ({item.criterion_code or 'không tiêu chí'}) của {plan.title}"
     audit_record(
         actor=actor,
         action="plan_item.delete",

@@ -302,7 +302,7 @@ def item_update(request, pk, item_pk):
     conflict = None
     try:
         if item is None:
-            raise services.EditConflict("Dòng này vừa bị người khác xoá. Hãy tải lại trang.")
+            raise services.EditConflict("Dòng này vừa bị người khác xóa. Hãy tải lại trang.")
         item = services.plan_item_update(item=item, actor=request.user, values=values, revision=revision)
     except services.EditConflict as exc:
         conflict = exc

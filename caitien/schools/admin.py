@@ -74,7 +74,7 @@ def _record_delete(request, obj):
         action=f"{obj._meta.model_name}.delete",
         obj=obj,
         school=_school_of(obj),
-        summary=f"Xoá {obj._meta.verbose_name} {obj} trong trang quản trị",
+        summary=f"Xóa {obj._meta.verbose_name} {obj} trong trang quản trị",
     )
 
 

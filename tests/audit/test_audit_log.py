@@ -128,11 +128,11 @@ def test_an_event_cannot_be_changed(cast):
 
 def test_an_event_cannot_be_deleted(cast):
     event = _event(cast)
-    with pytest.raises(PermissionError, match="không được xoá"):
+    with pytest.raises(PermissionError, match="không được xóa"):
         event.delete()
-    with pytest.raises(PermissionError, match="không được xoá"):
+    with pytest.raises(PermissionError, match="không được xóa"):
         AuditEvent.objects.filter(pk=event.pk).delete()
-    with pytest.raises(PermissionError, match="không được xoá"):
+    with pytest.raises(PermissionError, match="không được xóa"):
         AuditEvent.objects.all().delete()
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 

@@ -26,7 +26,7 @@ ROWS = [
         "coordinators_text": "Kế toán, nhân viên bảo vệ",
         "time_text": "Tháng 12/2026 - 2/2027",
         "budget_vnd": "42000000",
-        "funding_source": "Nguồn xã hội hoá",
+        "funding_source": "Nguồn xã hội hóa",
     },
     {
         "criterion_code": "5.3",

@@ -30,7 +30,7 @@ ROWS = [
         "start_month": "2025-10",
         "end_month": "2025-12",
         "budget_vnd": "12500000",
-        "funding_source": "Nguồn xã hội hoá",
+        "funding_source": "Nguồn xã hội hóa",
     },
     {
         "criterion_code": "5.1",

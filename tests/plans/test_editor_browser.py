@@ -49,7 +49,7 @@ def test_editing_rows_in_the_browser(live_server, cast):
         page.get_by_label("Nhân bản dòng 1").click()
         _rows(page, 5)
         page.on("dialog", lambda d: d.accept())
-        page.get_by_label("Xoá dòng 5").click()
+        page.get_by_label("Xóa dòng 5").click()
         _rows(page, 4)
         page.get_by_label("Kết quả cần đạt (so với hiện trạng), dòng 1").press("Control+Enter")
         _rows(page, 5)

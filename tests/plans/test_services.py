@@ -90,7 +90,7 @@ def test_row_edit_conflict_keeps_the_first_save(cast, draft):
 def test_row_edit_of_a_deleted_row_is_a_conflict(cast, draft):
     item = draft.items.get(order=1)
     services.plan_item_delete(item=PlanItem.objects.get(pk=item.pk), actor=cast.principal)
-    with pytest.raises(services.EditConflict, match="xoá"):
+    with pytest.raises(services.EditConflict, match="xóa"):
         services.plan_item_update(item=item, actor=cast.vice, values={"notes": "x"}, revision=item.revision)
 
 
@@ -194,7 +194,7 @@ def test_published_rows_cannot_be_edited(cast, published):
 
 
 def test_revise_keeps_every_version_and_supersedes_on_publish(cast, published):
-    v2 = services.plan_revise(plan=published, reason="Kinh phí xã hội hoá thay đổi", actor=cast.principal)
+    v2 = services.plan_revise(plan=published, reason="Kinh phí xã hội hóa thay đổi", actor=cast.principal)
     assert (v2.version, v2.status, v2.lineage, v2.previous) == (2, "draft", published, published)
     assert v2.items.count() == published.items.count()
     published.refresh_from_db()
