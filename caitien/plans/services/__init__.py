@@ -17,7 +17,7 @@ from caitien.plans.services.creation import (
     plan_create_from_document,
     plan_create_from_previous,
 )
-from caitien.plans.services.errors import EditConflict, PlanError, PlanNotReady
+from caitien.plans.services.errors import EditConflict, PlanError, PlanNotReady, RowInputError
 from caitien.plans.services.findings import plan_findings
 from caitien.plans.services.rows import (
     ITEM_TEXT_FIELDS,
@@ -47,6 +47,7 @@ __all__ = [
     "EditConflict",
     "PlanError",
     "PlanNotReady",
+    "RowInputError",
     "copy_item",
     "default_recipients",
     "item_values",

@@ -22,3 +22,12 @@ class PlanNotReady(PlanError):
     def __init__(self, message: str, *, findings):
         super().__init__(message)
         self.findings = findings
+
+
+class RowInputError(PlanError):
+    """A value typed in one cell that cannot be used (a month like 13/2025, a text past its limit);
+    `field` names the cell so the page shows the message beside it. Nothing of the row is saved."""
+
+    def __init__(self, message: str, *, field: str):
+        super().__init__(message)
+        self.field = field

@@ -10,7 +10,8 @@ from caitien.audit.services import audit_record, diff_fields
 from caitien.catalog.models import Criterion
 from caitien.planfile import vietnamese
 from caitien.plans.models import Plan, PlanItem
-from caitien.plans.services.errors import EditConflict, PlanError
+from caitien.plans.services.errors import EditConflict, PlanError, RowInputError
+from caitien.web import inputs
 
 # Row fields a person edits in the row editor (texts as written, months as "YYYY-MM").
 ITEM_TEXT_FIELDS = (
@@ -90,6 +91,13 @@ def item_values(plan: Plan, data: dict, *, item: PlanItem | None = None) -> dict
             values["standard_number"] = int(raw)
         elif not raw and not values.get("criterion_code"):
             values["standard_number"] = None
+    for name in ("start_month", "end_month"):
+        if values.get(name):
+            try:
+                values[name] = inputs.parse_month(values[name])
+            except inputs.InputError as exc:
+                label = "Từ tháng" if name == "start_month" else "Đến tháng"
+                raise RowInputError(f"{label}: {exc}", field=name) from exc
     _time_values(plan, values, item)
     _budget_values(values, data, item)
     return values
