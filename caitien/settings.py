@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "caitien.imports",
     "caitien.checks",
     "caitien.api",
+    "caitien.offices",
     "ninja",  # django-ninja's own templates and static files: the API docs page without a CDN
     "django.contrib.admin",
     "django.contrib.auth",
