@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "caitien.checks",
     "caitien.api",
     "caitien.web",
+    "caitien.offices",
+    "caitien.escalations",
     "ninja",  # django-ninja's own templates and static files: the API docs page without a CDN
     "django.contrib.admin",
     "django.contrib.auth",
