@@ -17,6 +17,7 @@ COMMANDS = {
     "catalog": "catalog",
     "loadcatalog": "loadcatalog",
     "demo": "demo",
+    "remind": "remind",
 }
 
 

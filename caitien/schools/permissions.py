@@ -215,3 +215,11 @@ def can_download_plan(user, plan) -> bool:
 
 def can_compare_versions(user, plan) -> bool:
     return can_view_plan(user, plan)
+
+
+# --- notifications ----------------------------------------------------------------------------
+
+
+def can_view_notification(user, notification) -> bool:
+    """A notification is its person's own: nobody else opens it, not even an admin on the site."""
+    return getattr(user, "is_authenticated", False) and notification.user_id == user.pk

@@ -14,6 +14,7 @@ from django.test import RequestFactory
 
 from caitien.assessments.models import CriterionAssessment, SelfAssessment
 from caitien.imports.models import PendingImport
+from caitien.notifications.models import Notification
 from caitien.plans.models import Plan
 from caitien.schools import permissions
 from caitien.schools.models import Role, User
@@ -54,6 +55,8 @@ BY_ROLE = {
     "can_import_plan": ("school", AUTHORS),
     # An import waiting for confirmation, uploaded by the council member: theirs alone.
     "can_use_pending_import": ("pending", {"council"}),
+    # A notification addressed to the staff member: theirs alone, not even the admin's.
+    "can_view_notification": ("notification", {"staff"}),
 }
 
 # function -> {role: statuses answered True}; a role left out is never allowed.
@@ -99,7 +102,9 @@ def subjects(cast):
         for s in STATUSES
     }
     pending = PendingImport.objects.create(school=cast.primary, user=cast.council, filename="ke-hoach.docx")
+    notification = Notification.objects.create(user=cast.staff, kind="row_comment", subject="Góp ý")
     return {
+        "notification": notification,
         "school": cast.primary,
         "assessment": assessment,
         "phong": cast.phong,
