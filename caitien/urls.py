@@ -18,6 +18,7 @@ urlpatterns = [
     path("tong-quan/", include("caitien.dashboards.urls")),
     path("de-xuat/", include("caitien.escalations.urls")),
     path("api/", include("caitien.api.urls")),
+    path("thong-bao/", include("caitien.notifications.urls")),
 ]
 
 handler403 = "caitien.schools.views.refused"

@@ -243,3 +243,11 @@ def can_answer_escalation(user, escalation) -> bool:
     if escalation.state in ESCALATION_FINAL_STATES:
         return False
     return escalation.office_id in _specialist_office_ids(user)
+
+
+# --- notifications ----------------------------------------------------------------------------
+
+
+def can_view_notification(user, notification) -> bool:
+    """A notification is its person's own: nobody else opens it, not even an admin on the site."""
+    return getattr(user, "is_authenticated", False) and notification.user_id == user.pk
