@@ -72,9 +72,17 @@ class In(BaseModel):
     model_config = ConfigDict(extra="allow", coerce_numbers_to_str=True)
 
 
+class AmountPartIn(In):
+    vnd: int
+    source: str = ""
+
+
 class AmountIn(In):
     vnd: int
     per: str | None = None
+    parts: list[AmountPartIn] = []
+    unit_vnd: int | None = None
+    count: int | None = None
 
 
 class SignerIn(In):

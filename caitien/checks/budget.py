@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from caitien.checks.engine import Subject, check
+from caitien.planfile import vietnamese as vn
 from caitien.planfile.model import Document
 from caitien.text import fold
 
@@ -108,11 +109,19 @@ _WORKS = (
 SUSPICIOUS_BELOW = 1_000_000
 
 
-@check("budget-unparsed", "budget-suspicious")
+@check("budget-unparsed", "budget-invalid", "budget-suspicious")
 def amounts(s: Subject):
     for n, item in enumerate(s.doc.items):
         text = item.budget_text or ""
-        if text.strip() and not item.budget_amounts and _WRITTEN_AMOUNT.search(fold(text)):
+        problems = vn.parse_money(text).problems if text.strip() else []
+        if problems:
+            yield s.finding(
+                "budget-invalid",
+                f"{s.row_label(n)}: kinh phí “{text[:80]}” ghi chưa đúng. {' '.join(problems)}",
+                item=n,
+                field="budget_text",
+            )
+        elif text.strip() and not item.budget_amounts and _WRITTEN_AMOUNT.search(fold(text)):
             yield s.finding(
                 "budget-unparsed",
                 f"{s.row_label(n)}: không đọc được số tiền trong “{text}”. Hãy ghi số tiền dạng "

@@ -200,6 +200,13 @@ _RULES = [
         "Ghi thời gian dạng “Tháng 10/2024”, “Học kỳ I năm học 2024 - 2025”, “Tháng 9/2024 đến tháng 5/2025”.",
     ),
     Rule(
+        "time-invalid",
+        "error",
+        "Thời gian ghi sai: tháng không có (tháng 0, tháng 13), quý không có (quý V), ngày không có trong lịch (30/02), hoặc kết thúc trước khi bắt đầu.",
+        "Bộ đọc không đoán thời gian sai, nên dòng không có mốc để theo dõi.",
+        "Sửa lại tháng, quý, ngày cho đúng; ghi mốc bắt đầu trước mốc kết thúc.",
+    ),
+    Rule(
         "missing-time",
         "error",
         "Dòng không có thời gian thực hiện, hoàn thành.",
@@ -263,6 +270,13 @@ _RULES = [
         "Kinh phí có ghi số nhưng không đọc được số tiền.",
         "Không đọc được số tiền thì không tổng hợp, đối chiếu được dự toán.",
         "Ghi số tiền dạng “3.000.000 đồng” hoặc “7 triệu đồng”.",
+    ),
+    Rule(
+        "budget-invalid",
+        "warning",
+        "Kinh phí ghi sai: số tiền âm, lớn bất thường (hơn 100 tỷ đồng một dòng), ghi một khoảng thay vì một số, hoặc các khoản thành phần cộng lại khác tổng.",
+        "Số tiền sai làm tổng kinh phí của kế hoạch sai theo; khoản sai không được cộng vào tổng.",
+        "Ghi một số tiền dự kiến cụ thể; khi ghi tổng kèm các khoản, kiểm tra các khoản cộng lại đúng bằng tổng.",
     ),
     Rule(
         "budget-suspicious",

@@ -7,6 +7,7 @@ import re
 
 from caitien.checks.engine import Subject, check
 from caitien.checks.rows import missing_field
+from caitien.planfile import vietnamese as vn
 from caitien.text import fold
 
 _RANGE = re.compile(r"\b(20\d\d)\s*(?:-|–|—|den|toi|\s)\s*(?:nam\s+)?(20\d\d)\b")
@@ -196,7 +197,7 @@ def _months(a: str, b: str) -> int:
     return (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7])
 
 
-@check("time-unparsed", "missing-time")
+@check("time-unparsed", "time-invalid", "missing-time")
 def time_given(s: Subject):
     yield from missing_field(
         s,
@@ -205,8 +206,18 @@ def time_given(s: Subject):
         "thời gian thực hiện",
         "Hãy ghi thời gian bắt đầu và hoàn thành (ví dụ “Tháng 9/2024 đến tháng 5/2025”).",
     )
+    period = s.doc.period or None
     for n, item in enumerate(s.doc.items):
         if item.time_text.strip() and not (item.start or item.end):
+            problems = vn.parse_time(item.time_text, period).problems
+            if problems:
+                yield s.finding(
+                    "time-invalid",
+                    f"{s.row_label(n)}: thời gian “{item.time_text}” ghi sai. {' '.join(problems)}",
+                    item=n,
+                    field="time_text",
+                )
+                continue
             yield s.finding(
                 "time-unparsed",
                 f"{s.row_label(n)}: không hiểu được thời gian “{item.time_text}”. Hãy ghi rõ tháng, năm, "

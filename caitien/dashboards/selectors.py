@@ -42,6 +42,9 @@ def school_block(user, school) -> dict:
     if Role.PRINCIPAL in roles:
         block["awaiting_approval"] = [p for p in plans if p.status == Plan.Status.SUBMITTED]
         block["drafts_with_errors"] = drafts_with_errors([p for p in plans if p.status == Plan.Status.DRAFT])
+    if roles & {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER}:
+        # Sent back by the principal: the reason stays on top until the plan is submitted again.
+        block["returned"] = [p for p in plans if p.status == Plan.Status.DRAFT and p.return_reason]
     if roles & {Role.PRINCIPAL, Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER} and sa is not None:
         block["unassessed"] = unassessed_criteria(sa)
     if roles & {Role.VICE_PRINCIPAL, Role.COUNCIL_MEMBER}:

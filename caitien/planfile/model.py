@@ -22,9 +22,49 @@ def clean_text(value: Any) -> str:
 
 
 @dataclass
+class AmountPart:
+    """One funding source's share of a stated total ("ngân sách xã 80 triệu")."""
+
+    vnd: int
+    source: str = ""
+
+
+@dataclass
 class Amount:
+    """An amount a budget cell states. The amounts of a row add up to its total: a stated total with
+    its breakdown is one amount carrying `parts`; a unit price times a count is one amount of the
+    product, keeping `unit_vnd` and `count`; a recurring amount has `per`."""
+
     vnd: int
     per: str | None = None  # None, "month" or "year"
+    parts: list[AmountPart] = field(default_factory=list)
+    unit_vnd: int | None = None
+    count: int | None = None
+
+
+def amount_to_dict(amount: Amount) -> dict:
+    """An amount as stored and exchanged: {"vnd", "per"} plus "parts", "unit_vnd", "count" when set."""
+    out = {"vnd": amount.vnd, "per": amount.per}
+    if amount.parts:
+        out["parts"] = [{"vnd": p.vnd, "source": p.source} for p in amount.parts]
+    if amount.unit_vnd is not None:
+        out["unit_vnd"], out["count"] = amount.unit_vnd, amount.count
+    return out
+
+
+def amount_from_dict(data: dict) -> Amount:
+    parts = [
+        AmountPart(vnd=int(p.get("vnd") or 0), source=str(p.get("source") or ""))
+        for p in data.get("parts") or []
+        if isinstance(p, dict)
+    ]
+    return Amount(
+        vnd=int(data.get("vnd") or 0),
+        per=data.get("per"),
+        parts=parts,
+        unit_vnd=data.get("unit_vnd"),
+        count=data.get("count"),
+    )
 
 
 @dataclass
@@ -126,7 +166,11 @@ class Document:
         self.warnings.append(Warning(code=code, message=message, where=where))
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        # Amounts as the contract writes them: "parts", "unit_vnd" and "count" only when set.
+        for item, out in zip(self.items, data["items"], strict=True):
+            out["budget_amounts"] = [amount_to_dict(a) for a in item.budget_amounts]
+        return data
 
     def to_json(self, **kwargs) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
@@ -165,6 +209,6 @@ def _known(cls, data: dict) -> dict:
 def _item(data: dict) -> Item:
     item = Item(**{k: v for k, v in _known(Item, data).items() if k != "budget_amounts"})
     item.budget_amounts = [
-        Amount(**_known(Amount, a)) for a in data.get("budget_amounts") or [] if isinstance(a, dict)
+        amount_from_dict(a) for a in data.get("budget_amounts") or [] if isinstance(a, dict)
     ]
     return item

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from caitien.planfile.model import Amount, clean_text
+from caitien.planfile.model import Amount, AmountPart, clean_text
 
 # ---------------------------------------------------------------------------------------------
 # Folding
@@ -230,7 +230,8 @@ def school_level_from(text: str | None) -> str | None:
 class TimeSpan:
     start: str | None = None  # "YYYY-MM"
     end: str | None = None
-    ok: bool = True  # False: the text states a time this module could not read
+    ok: bool = True  # False: the text states a time this module could not read, or a wrong one
+    problems: list[str] = field(default_factory=list)  # what is wrong, in Vietnamese, for the person
 
 
 def _ym(year: int, month: int) -> tuple[int, int]:
@@ -241,21 +242,49 @@ def _fmt(ym: tuple[int, int] | None) -> str | None:
     return f"{ym[0]:04d}-{ym[1]:02d}" if ym else None
 
 
+def _label(ym: tuple[int, int]) -> str:
+    return f"{ym[1]}/{ym[0]}"
+
+
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_ROMAN_ANY = {"v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _OPEN_ENDED = re.compile(r"(?:cac|nhung)\s*nam\s*(?:hoc\s*)?tiep\s*theo|tro\s*di|lau\s*dai")
 _RANGE_WORD = re.compile(r"\b(?:den|pen|toi)\b(?:\s*het)?|->|→")
 
 
-def _spans(piece: str, period: dict | None) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Every time expression in one folded piece, as (first month, last month)."""
-    found: list[tuple[int, tuple[tuple[int, int], tuple[int, int]]]] = []
+_DOCUMENT_NUMBER_BEFORE = re.compile(
+    r"(?:thong\s*tu|\btt|\bso|cong\s*van|\bcv|nghi\s*dinh|\bnd|quyet\s*dinh|\bqd)\s*(?:so\s*)?:?\s*$"
+)
+
+
+@dataclass
+class _Span:
+    at: int  # where the expression starts in the piece
+    stop: int  # and ends
+    first: tuple[int, int]
+    last: tuple[int, int]
+    explicit: bool = True  # False: the year was not written, it comes from the plan's period
+
+
+def _spans_in(piece: str, period: dict | None, problems: list[str], original: str = "") -> list[_Span]:
+    """Every time expression in one folded piece; wrong ones (month 13, quarter V, 30/02) are said
+    in `problems` and give no span."""
+    found: list[_Span] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m, first, last):
-        if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+    def free(m) -> bool:
+        return not any(not (m.end() <= a or m.start() >= b) for a, b in taken)
+
+    def add(m, first, last, explicit=True):
+        if not free(m):
             return
         taken.append((m.start(), m.end()))
-        found.append((m.start(), (first, last)))
+        found.append(_Span(m.start(), m.end(), first, last, explicit))
+
+    def refuse(m, message):
+        if free(m):
+            taken.append((m.start(), m.end()))
+            problems.append(message)
 
     sy = period.get("start_year") if period else None
     single_year = period and period.get("end_year") == (sy or 0) + 1
@@ -269,11 +298,28 @@ def _spans(piece: str, period: dict | None) -> list[tuple[tuple[int, int], tuple
         year = int(m.group(2)) if m.group(2) else (sy if single_year else None)
         if year is None:
             continue
-        add(m, (year, 9) if term == 1 else (year + 1, 1), (year, 12) if term == 1 else (year + 1, 5))
-    # Quarter: "Quý II/2025", "quý 3 năm 2024".
-    for m in re.finditer(r"quy\s*(iv|iii|ii|i|[1-4])\s*(?:/|nam|-)?\s*(\d{4})", piece):
-        q = _ROMAN[m.group(1)]
-        add(m, (int(m.group(2)), 3 * q - 2), (int(m.group(2)), 3 * q))
+        first = (year, 9) if term == 1 else (year + 1, 1)
+        last = (year, 12) if term == 1 else (year + 1, 5)
+        add(m, first, last, bool(m.group(2)))
+    # Quarter: "Quý II/2025", "quý 3 năm 2024"; there is no fifth quarter.
+    for m in re.finditer(
+        r"quy\s*(viii|vii|vi|iv|v|iii|ii|ix|i|x|\d{1,2})\b\s*(?:/|nam|-)?\s*(\d{4})?", piece
+    ):
+        raw = m.group(1)
+        q = _ROMAN.get(raw) or _ROMAN_ANY.get(raw) or (int(raw) if raw.isdigit() else 0)
+        if not 1 <= q <= 4:
+            refuse(m, f"Không có quý {raw.upper()}: một năm có bốn quý (I, II, III, IV).")
+        elif m.group(2):
+            add(m, (int(m.group(2)), 3 * q - 2), (int(m.group(2)), 3 * q))
+    # Summer: "hè 2026", "dịp hè", "trong hè" (June to August; without a year, the summer after the
+    # plan's school year). Only "hè" with its accent: "hệ thống" folds to the same letters.
+    for m in re.finditer(r"\bhe\b(?:\s*(?:nam\s*)?(\d{4}))?", piece):
+        word = original[m.start() : m.start() + 2].lower() if original else "hè"
+        if word != "hè":
+            continue
+        year = int(m.group(1)) if m.group(1) else (period.get("end_year") if single_year else None)
+        if year:
+            add(m, (year, 6), (year, 8), bool(m.group(1)))
     # School year with its position: đầu / cuối / giữa / xuyên suốt / cả năm học 2023-2024.
     for m in re.finditer(r"(?:(dau|cuoi|giua)\s*)?(?:nam\s*hoc|\bnh)\s*:?\s*" + _YEAR_RANGE, piece):
         y1, y2 = int(m.group(2)), int(m.group(3))
@@ -288,17 +334,38 @@ def _spans(piece: str, period: dict | None) -> list[tuple[tuple[int, int], tuple
             add(m, (y1, 12), (y2, 1))
         else:
             add(m, (y1, 9), (y2, 5))
-    # Full dates: 01/9/2024.
+    # Full dates: 01/9/2024 (a date that is not in the calendar is said, not read).
     for m in re.finditer(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b", piece):
-        month = int(m.group(2))
-        if 1 <= month <= 12:
-            add(m, (int(m.group(3)), month), (int(m.group(3)), month))
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        try:
+            date(year, month, day)
+        except ValueError:
+            refuse(m, f"Ngày {day}/{month:02d}/{year} không có trong lịch. Hãy sửa lại ngày.")
+            continue
+        add(m, (year, month), (year, month))
+    # Month ranges in one year: "tháng 6-8/2026", "tháng 9 - 12/2024", "tháng 9, 10/2024";
+    # "tháng 11-2/2025" runs from November of the year before.
+    for m in re.finditer(
+        r"(?:thang|\bt)\s*(\d{1,2})\s*(?:-|–|,|va)\s*(\d{1,2})\s*(?:/|-|\.|\s*nam\s*)\s*(\d{4})\b", piece
+    ):
+        m1, m2, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        bad = [x for x in (m1, m2) if not 1 <= x <= 12]
+        if bad:
+            refuse(m, f"Không có tháng {bad[0]}: tháng ghi từ 1 đến 12.")
+            continue
+        add(m, (year if m1 <= m2 else year - 1, m1), (year, m2))
     # Months: "Tháng 01/2023", "tháng 10-2021", "tháng 7 năm 2022", "T9/2023", "9/2023".
-    for m in re.finditer(r"(?:thang|\bt)?\s*\b(\d{1,2})\s*(?:/|-|\.|\s*nam\s*)\s*(\d{4})\b", piece):
+    for m in re.finditer(r"(?:thang|\bt)?\s*(?<![\d.,])(\d{1,2})\s*(?:/|-|\.|\s*nam\s*)\s*(\d{4})\b", piece):
         month = int(m.group(1))
         if 1 <= month <= 12:
             add(m, (int(m.group(2)), month), (int(m.group(2)), month))
-    # Month ranges in one year: "tháng 9 - 12/2024", "tháng 9, 10/2024".
+        elif _DOCUMENT_NUMBER_BEFORE.search(piece[max(0, m.start() - 16) : m.start()]):
+            continue  # "Thông tư 17/2018": a document's number, not a month
+        elif (
+            piece[m.start() : m.end()].strip().startswith(("thang", "t")) or "/" in piece[m.start() : m.end()]
+        ):
+            written = (original or piece)[m.start() : m.end()].strip()
+            refuse(m, f"Không có tháng {month} (trong “{written}”): tháng ghi từ 1 đến 12.")
     # Bare years and school-year ranges without a label: "2023-2024", "năm 2021".
     for m in re.finditer(r"\b(20\d\d)\s*[-–—]\s*(20\d\d)\b", piece):
         y1, y2 = int(m.group(1)), int(m.group(2))
@@ -312,30 +379,54 @@ def _spans(piece: str, period: dict | None) -> list[tuple[tuple[int, int], tuple
     # Months without a year: "Tháng 9", "tháng 10 hằng năm" -> the plan's school year.
     for m in re.finditer(r"thang\s*(\d{1,2})\b(?!\s*[/-]\s*\d)", piece):
         month = int(m.group(1))
-        if 1 <= month <= 12 and single_year:
+        if not 1 <= month <= 12:
+            refuse(m, f"Không có tháng {month}: tháng ghi từ 1 đến 12.")
+        elif single_year:
             year = sy if month >= 9 else sy + 1
-            add(m, (year, month), (year, month))
+            add(m, (year, month), (year, month), False)
     # Positions in the plan's own school year: "đầu năm học", "cuối năm học", "cả năm học".
     if single_year:
         for m in re.finditer(r"(dau|cuoi|giua|xuyen\s*suot|ca|trong|suot)?\s*(?:nam\s*hoc|\bnh\b)", piece):
             where = (m.group(1) or "").replace(" ", "")
             if where == "dau":
-                add(m, (sy, 9), (sy, 9))
+                add(m, (sy, 9), (sy, 9), False)
             elif where == "cuoi":
-                add(m, (sy + 1, 5), (sy + 1, 5))
+                add(m, (sy + 1, 5), (sy + 1, 5), False)
             elif where == "giua":
-                add(m, (sy, 12), (sy + 1, 1))
+                add(m, (sy, 12), (sy + 1, 1), False)
             else:
-                add(m, (sy, 9), (sy + 1, 5))
-    return [span for _, span in sorted(found)]
+                add(m, (sy, 9), (sy + 1, 5), False)
+    return sorted(found, key=lambda x: x.at)
+
+
+def _spans(piece: str, period: dict | None) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Every time expression in one folded piece, as (first month, last month)."""
+    return [(x.first, x.last) for x in _spans_in(piece, period, [])]
 
 
 def parse_time(text: str | None, period: dict | None = None) -> TimeSpan:
     """A row's time as its first and last month. `period` is the plan's {"start_year", "end_year"},
-    used for times that name no year and for open-ended times."""
+    used for times that name no year and for open-ended times. A wrong time (month 13, quarter V,
+    30/02, an end before the start) is never guessed: no months, `ok` False, and `problems` says why."""
     years = (period.get("start_year"), period.get("end_year")) if period else (None, None)
     span = _parse_time(text or "", years)
-    return TimeSpan(span.start, span.end, span.ok)
+    return TimeSpan(span.start, span.end, span.ok, list(span.problems))
+
+
+def _ordered(a: _Span, b: _Span, problems: list[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A range from `a` to `b`; a left side without a written year takes the right side's; an end
+    written before the start is a problem, never swapped."""
+    first, last = a.first, b.last
+    if first <= last:
+        return first, last
+    if not a.explicit:
+        # "Tháng 9 đến tháng 12/2024": the left month takes the right's year.
+        return ((last[0], first[1]) if first[1] <= last[1] else (last[0] - 1, first[1])), last
+    problems.append(
+        f"Thời gian kết thúc ({_label(last)}) trước thời gian bắt đầu ({_label(first)}). "
+        "Hãy sửa lại tháng, năm cho đúng thứ tự."
+    )
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -349,24 +440,39 @@ def _parse_time(text: str, years: tuple) -> TimeSpan:
     first: tuple[int, int] | None = None
     last: tuple[int, int] | None = None
     any_found = False
-    for part in re.split(r"\n|;|(?:^|\s)-\s+(?=\D)", folded):
+    problems: list[str] = []
+    offset = 0
+    for part in re.split(r"(\n|;|(?:^|\s)-\s+(?=\D))", folded):
+        start_at, offset = offset, offset + len(part)
+        if re.fullmatch(r"\n|;|(?:^|\s)-\s+", part or "x"):
+            continue
+        source = original[start_at : start_at + len(part)]
         pieces = _RANGE_WORD.split(part, maxsplit=1)
         if len(pieces) == 2:
-            left, right = _spans(pieces[0], period), _spans(pieces[1], period)
+            cut = part.find(pieces[1], len(pieces[0]))
+            left = _spans_in(pieces[0], period, problems, source[: len(pieces[0])])
+            right = _spans_in(pieces[1], period, problems, source[cut:])
             if left and right:
-                a, b = min(s for s, _ in left), max(e for _, e in right)
-                # "Tháng 9 đến tháng 12/2024": the left month takes the right's year.
-                if a > b:
-                    a = (b[0], a[1]) if a[1] <= b[1] else (b[0] - 1, a[1])
-                spans = [(a, b)]
+                a = min(left, key=lambda x: x.first)
+                b = max(right, key=lambda x: x.last)
+                ranged = _ordered(a, b, problems)
+                spans = [ranged] if ranged else []
             else:
-                spans = left + right
+                spans = [(x.first, x.last) for x in left + right]
         else:
-            spans = _spans(part, period)
+            found = _spans_in(part, period, problems, source)
+            dash = len(found) == 2 and re.fullmatch(r"\s*[-–—]\s*", part[found[0].stop : found[1].at])
+            if dash:
+                ranged = _ordered(found[0], found[1], problems)
+                spans = [ranged] if ranged else []
+            else:
+                spans = [(x.first, x.last) for x in found]
         for s, e in spans:
             any_found = True
             first = s if first is None or s < first else first
             last = e if last is None or e > last else last
+    if problems:
+        return TimeSpan(None, None, False, problems)
     if not any_found:
         return TimeSpan(None, None, False)
     if _OPEN_ENDED.search(folded) and period and period.get("end_year"):
@@ -380,10 +486,15 @@ def _parse_time(text: str, years: tuple) -> TimeSpan:
 # Money
 
 
+# More than this for one row of a school's plan is a typing slip (zeros added), not a budget.
+ABSURD_VND = 100_000_000_000
+
+
 @dataclass
 class Money:
     amounts: list[Amount] = field(default_factory=list)
-    ok: bool = True  # False: the text seems to state an amount this module could not read
+    ok: bool = True  # False: the text states an amount this module could not read, or a wrong one
+    problems: list[str] = field(default_factory=list)  # what is wrong, in Vietnamese, for the person
 
 
 _UNITS = {
@@ -414,12 +525,131 @@ def _number(raw: str, unit: int) -> float | None:
     return float(raw.replace(",", "."))
 
 
-def parse_money(text: str | None) -> Money:
-    """Amounts a budget cell states, in đồng: "3.000.000 đồng", "7 triệu", "1,5 tỷ", "25 triéu dong",
-    "15 triệu/tháng" (per month); "Không có" or a funding source alone gives no amount."""
-    original = nfc(text)
-    folded = fold_same_length(original)
-    amounts: list[Amount] = []
+# Numbers written in words ("năm triệu đồng", "hai trăm năm mươi nghìn", "một tỷ rưỡi"), read only
+# when they end in a money word, so "năm" (year) and "mỗi năm" stay what they are.
+_DIGIT_WORDS = {
+    "khong": 0,
+    "mot": 1,
+    "mots": 1,
+    "hai": 2,
+    "ba": 3,
+    "bon": 4,
+    "nam": 5,
+    "lam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+}
+# "ngân sách", "ngân hàng", "ngân quỹ" fold to the letters of "ngàn" (thousand), "từ" to "tư" (four).
+_NGAN = r"ngan(?!\s*(?:sach|hang|quy))"
+_WORD = rf"(?:khong|mot|hai|ba|bon|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|ruoi|nghin|{_NGAN}|trieu|ty)"
+_WORDS_AMOUNT = re.compile(
+    rf"\b(?:{_WORD}\s+)*{_WORD}\s+(?:dong|d)\b|\b(?:{_WORD}\s+)*(?:trieu|ty|nghin|{_NGAN})\b(?:\s+ruoi\b)?"
+)
+_BIG = {"nghin": 1_000, "ngan": 1_000, "trieu": 1_000_000, "ty": 1_000_000_000}
+
+
+def _words_value(words: list[str]) -> int | None:
+    """["hai", "tram", "nam", "muoi", "nghin"] -> 250000; None when the words are not a number."""
+    total, group, current, last_big = 0, 0, None, None
+    seen_number = False
+    for n, w in enumerate(words):
+        if w in _DIGIT_WORDS:
+            if current is not None:
+                return None  # two digits in a row: not a number
+            current = _DIGIT_WORDS[w]
+            seen_number = True
+        elif w == "muoi":
+            if n > 0 and words[n - 1] in _DIGIT_WORDS and current is not None:
+                group += current * 10  # "năm mươi"
+            else:
+                group += 10  # "mười"
+            current = None
+        elif w == "tram":
+            group += (current if current is not None else 1) * 100
+            current = None
+        elif w in ("linh", "le"):
+            continue
+        elif w in _BIG:
+            group += current or 0
+            current = None
+            if group == 0 and not seen_number:
+                return None
+            total += (group or 1) * _BIG[w]
+            group, last_big = 0, _BIG[w]
+        elif w == "ruoi":
+            if last_big is None:
+                return None
+            total += last_big // 2
+        else:
+            return None
+    group += current or 0
+    total += group
+    return total if seen_number or total else None
+
+
+def _number_words(original: str, folded: str) -> list[tuple[int, int, int]]:
+    """(start, end, vnd) of each amount written in words."""
+    out = []
+    for m in _WORDS_AMOUNT.finditer(folded):
+        words = [w for w in m.group(0).split() if w not in ("dong", "d")]
+        if not any(w in _DIGIT_WORDS or w in ("muoi", "tram") for w in words):
+            continue  # "triệu" alone
+        value = _words_value(words)
+        if value and value >= 1000:
+            out.append((m.start(), m.end(), value))
+    return out
+
+
+_TIMES = re.compile(r"\s*[x×*]\s*(\d+)\b")
+_PER_UNIT = re.compile(r"\s*/\s*([a-z]+(?:\s+[a-z]+)?)\s*[x×*]\s*(\d+)\b")
+_COUNT_FIRST = re.compile(r"(\d+)\s*([a-z]+(?:\s+[a-z]+)?)\s*[x×*]\s*$")
+_BREAKDOWN_AFTER = re.compile(r"^\s*(?:\(|[:,;-]?\s*(?:trong\s*do|gom|bao\s*gom|cu\s*the)\b\s*:?|:)")
+_TOTAL_WORD = re.compile(r"(?:tong\s*(?:cong|kinh\s*phi|so)?|cong|tong\s*du\s*kien)\s*:?\s*$")
+_SOURCE_CUT = re.compile(r"[;,(\n]|\btrong\s*do\b|\bgom\b|\bbao\s*gom\b")
+
+
+def _vnd_label(vnd: int) -> str:
+    return f"{vnd:,}".replace(",", ".") + " đồng"
+
+
+def _source_after(original: str, folded: str, end: int) -> str:
+    """The source named right after an amount ("5 triệu từ quỹ hội")."""
+    right = folded[end:]
+    cut = next((m.start() for m in _SOURCE_CUT_AFTER.finditer(right)), len(right))
+    text = original[end : end + cut]
+    text = re.sub(r"(?i)^[\s:,\-–]*(?:đồng|đ)?[\s:,\-–]*(?:từ|do|của)?\s*(?:nguồn\s*)?", "", text)
+    return clean_text(text.strip(" .:-–"))[:100]
+
+
+_SOURCE_CUT_AFTER = re.compile(r"[;,)\n]|\d")
+
+
+def _source_before(original: str, folded: str, start: int, floor: int) -> str:
+    """The words naming the funding source just before an amount ("ngân sách xã 80 triệu")."""
+    left = folded[floor:start]
+    cut = max((m.end() for m in _SOURCE_CUT.finditer(left)), default=0)
+    text = original[floor + cut : start]
+    text = re.sub(r"^[\s:;,.)\-–]+|[\s:;,(\-–]+$", "", text)
+    text = re.sub(r"(?i)^(?:từ\s+|nguồn\s*:?\s*)", "", text).strip()
+    return clean_text(text)[:100]
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    vnd: int
+    per: str | None = None
+    unit_vnd: int | None = None
+    count: int | None = None
+    negative: bool = False
+    low: int | None = None  # "5-7 triệu": the range's lower end, in đồng
+
+
+def _find_amounts(original: str, folded: str) -> tuple[list[_Found], bool]:
+    found: list[_Found] = []
     doubtful = False
     for m in _AMOUNT.finditer(folded):
         raw, unit_word, per_word = m.group(1), m.group(2), m.group(3)
@@ -432,7 +662,9 @@ def parse_money(text: str | None) -> Money:
             if re.fullmatch(r"\d{1,3}([.,]\d{3}){2,}", raw):
                 unit = 1
             else:
-                if len(re.sub(r"\D", "", raw)) >= 4 and not re.fullmatch(r"(19|20)\d\d", raw):
+                tail = folded[m.end() : m.end() + 12]
+                counted = re.match(r"\s*[a-z]*\s*[x×*]", tail) or re.search(r"[x×*]\s*$", folded[: m.start()])
+                if len(re.sub(r"\D", "", raw)) >= 4 and not re.fullmatch(r"(19|20)\d\d", raw) and not counted:
                     doubtful = True
                 continue
         value = _number(raw, unit)
@@ -443,18 +675,125 @@ def parse_money(text: str | None) -> Money:
         if vnd < 1000:
             continue
         per = {"thang": "month", "nam": "year"}.get(per_word or "")
-        if per is None:
-            tail = folded[m.end() : m.end() + 20]
+        end = m.end()
+        unit_vnd = count = None
+        # "2 triệu đồng/lớp x 10 lớp": one amount, the product (also "1,5 triệu/tháng x 9 tháng").
+        if per_word is None:
+            times = _PER_UNIT.match(folded, m.end())
+            times_count = times.group(2) if times else None
+        else:
+            times = _TIMES.match(folded, m.end())
+            times_count = times.group(1) if times else None
+        if times:
+            count = int(times_count)
+            unit_vnd, vnd, per = vnd, vnd * count, None
+            end = times.end()
+        else:
+            before = _COUNT_FIRST.search(folded[max(0, m.start() - 30) : m.start()])
+            if before:  # "10 lớp x 2 triệu"
+                count = int(before.group(1))
+                unit_vnd, vnd = vnd, vnd * count
+        if per is None and not count:
+            tail = folded[end : end + 20]
             if re.match(r"\s*(?:/|moi|mot|hang)\s*(thang)", tail):
                 per = "month"
             elif re.match(r"\s*(?:/|moi|hang)\s*(nam)(?!\s*hoc\s*\d)", tail):
                 per = "year"
-        amounts.append(Amount(vnd=vnd, per=per))
+        before_text = folded[max(0, m.start() - 8) : m.start()]
+        # "âm 5 triệu", "Kinh phí: -5.000.000"; a "-" opening a line is a bullet, "5-7 triệu" a range.
+        negative = bool(re.search(r"\bam\s*$|[:=(]\s*-$", before_text))
+        low = None
+        ranged = re.search(r"(\d+(?:[.,]\d+)?)\s*(?:-|–|den)\s*$", folded[max(0, m.start() - 12) : m.start()])
+        if ranged and unit > 1 and not count:
+            low = int(round(float(ranged.group(1).replace(",", ".")) * unit))
+        found.append(_Found(m.start(), end, vnd, per, unit_vnd, count, negative, low))
+    taken = [(f.start, f.end) for f in found]
+    for start, end, vnd in _number_words(original, folded):
+        if any(not (end <= a or start >= b) for a, b in taken):
+            continue
+        tail = folded[end : end + 20]
+        per = "month" if re.match(r"\s*(?:/|moi|hang)\s*thang", tail) else None
+        if re.match(r"\s*(?:/|moi|hang)\s*nam(?!\s*hoc\s*\d)", tail):
+            per = "year"
+        found.append(_Found(start, end, vnd, per))
+    found.sort(key=lambda f: f.start)
+    return found, doubtful
+
+
+def _breakdown(original: str, folded: str, found: list[_Found]) -> tuple[list[Amount], list[str]]:
+    """Amounts that add up to the row's total: a stated total with its parts is one amount; parts
+    stated per source with no total stay separate amounts."""
+    problems: list[str] = []
+    once = [f for f in found if not f.per]
+    if len(once) >= 2:
+        head, rest = once[0], once[1:]
+        tail_total = _TOTAL_WORD.search(folded[max(0, once[-1].start - 30) : once[-1].start])
+        if _BREAKDOWN_AFTER.match(folded[head.end :]) or re.search(
+            r"(?:tong|cong)\s*(?:cong|kinh\s*phi|du\s*kien)?\s*:?\s*$",
+            folded[max(0, head.start - 25) : head.start],
+        ):
+            parts_sum = sum(f.vnd for f in rest)
+            floors = [head.end] + [r.end for r in rest[:-1]]
+            parts = [
+                AmountPart(
+                    vnd=f.vnd,
+                    source=_source_before(original, folded, f.start, floor)
+                    or _source_after(original, folded, f.end),
+                )
+                for f, floor in zip(rest, floors, strict=True)
+            ]
+            if parts_sum > head.vnd or (len(rest) >= 2 and parts_sum != head.vnd):
+                problems.append(
+                    f"Các khoản thành phần cộng lại {_vnd_label(parts_sum)}, khác tổng {_vnd_label(head.vnd)} "
+                    "đã ghi. Hãy kiểm tra lại tổng hoặc từng khoản."
+                )
+            recurring = [Amount(vnd=f.vnd, per=f.per) for f in found if f.per]
+            return [Amount(vnd=head.vnd, parts=parts), *recurring], problems
+        if tail_total and sum(f.vnd for f in once[:-1]) == once[-1].vnd:
+            total = once[-1]
+            floors = [0] + [f.end for f in once[:-2]]
+            parts = [
+                AmountPart(vnd=f.vnd, source=_source_before(original, folded, f.start, floor))
+                for f, floor in zip(once[:-1], floors, strict=True)
+            ]
+            recurring = [Amount(vnd=f.vnd, per=f.per) for f in found if f.per]
+            return [Amount(vnd=total.vnd, parts=parts), *recurring], problems
+    return [Amount(vnd=f.vnd, per=f.per, unit_vnd=f.unit_vnd, count=f.count) for f in found], problems
+
+
+def parse_money(text: str | None) -> Money:
+    """Amounts a budget cell states, in đồng: "3.000.000 đồng", "7 triệu", "1,5 tỷ", "25 triéu dong",
+    "15 triệu/tháng" (per month), "năm triệu đồng"; "Không có" or a funding source alone gives no
+    amount. A stated total with its breakdown ("120 triệu (ngân sách xã 80 triệu; xã hội hóa 40
+    triệu)") is one amount with its parts; "2 triệu/lớp x 10 lớp" is one amount of 20 triệu.
+    Negative and absurd amounts are left out and said in `problems`."""
+    original = nfc(text)
+    folded = fold_same_length(original)
+    found, doubtful = _find_amounts(original, folded)
+    problems: list[str] = []
+    kept = []
+    for f in found:
+        if f.low is not None:
+            problems.append(
+                f"Số tiền ghi một khoảng ({_vnd_label(f.low)} – {_vnd_label(f.vnd)}). Hãy ghi một số tiền "
+                "dự kiến cụ thể."
+            )
+        elif f.negative:
+            problems.append(f"Số tiền không thể âm (“-{_vnd_label(f.vnd)}”). Hãy ghi số tiền dương.")
+        elif f.vnd > ABSURD_VND:
+            problems.append(
+                f"Số tiền {_vnd_label(f.vnd)} lớn bất thường cho một dòng kế hoạch; có thể thừa chữ số 0. "
+                "Hãy kiểm tra lại."
+            )
+        else:
+            kept.append(f)
+    amounts, breakdown_problems = _breakdown(original, folded, kept)
+    problems += breakdown_problems
     if (
-        not amounts
+        not found
         and re.search(r"\d", folded)
         and re.search(r"kinh\s*phi|dong|trieu|\bty\b", folded)
         and doubtful
     ):
-        return Money([], False)
-    return Money(amounts, not doubtful or bool(amounts))
+        return Money([], False, ["Có ghi số nhưng không đọc được số tiền."])
+    return Money(amounts, (not doubtful or bool(found)) and not problems, problems)

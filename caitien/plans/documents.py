@@ -6,7 +6,7 @@ two functions and never read the database themselves.
 
 from __future__ import annotations
 
-from caitien.planfile.model import Amount, Document, Item, MonitoringEntry, PriorityIssue, Signer
+from caitien.planfile.model import Document, Item, MonitoringEntry, PriorityIssue, Signer, amount_from_dict
 
 
 def item_to_document_item(item) -> Item:
@@ -21,9 +21,7 @@ def item_to_document_item(item) -> Item:
         start=item.start_month or None,
         end=item.end_month or None,
         budget_text=item.budget_text,
-        budget_amounts=[
-            Amount(vnd=int(a.get("vnd") or 0), per=a.get("per")) for a in item.budget_amounts or []
-        ],
+        budget_amounts=[amount_from_dict(a) for a in item.budget_amounts or [] if isinstance(a, dict)],
         support=item.support,
         notes=item.notes,
         issue=item.issue,

@@ -92,16 +92,35 @@ class NewPlanForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    number = forms.CharField(label="Số văn bản", max_length=60, help_text="Ví dụ: 45/KH-THHB")
+    number = forms.CharField(
+        label="Số văn bản",
+        max_length=60,
+        help_text="Ví dụ: 45/KH-THHB",
+        error_messages={
+            "required": "Hãy nhập số văn bản, ví dụ 45/KH-THHB.",
+            "max_length": "Số văn bản dài quá 60 ký tự; hãy kiểm tra lại.",
+        },
+    )
     date = inputs.DateField(label="Ngày ban hành (ngày/tháng/năm)", initial=datetime.date.today)
-    signer = forms.CharField(label="Họ tên người ký", max_length=150)
-    signer_title = forms.CharField(label="Chức danh người ký", max_length=100, initial="HIỆU TRƯỞNG")
+    signer = forms.CharField(
+        label="Họ tên người ký",
+        max_length=150,
+        error_messages={"required": "Hãy nhập họ tên người ký.", "max_length": "Họ tên dài quá 150 ký tự."},
+    )
+    signer_title = forms.CharField(
+        label="Chức danh người ký",
+        max_length=100,
+        initial="HIỆU TRƯỞNG",
+        error_messages={
+            "required": "Hãy nhập chức danh người ký, ví dụ HIỆU TRƯỞNG.",
+            "max_length": "Chức danh dài quá 100 ký tự.",
+        },
+    )
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
-
-
-class CommentForm(forms.Form):
-    text = forms.CharField(label="Nội dung góp ý", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
-    item = forms.IntegerField(required=False, widget=forms.HiddenInput)
+class PublishForm(forms.Form):
+    scan = inputs.FileField(
+        label="Bản scan có chữ ký, đóng dấu (PDF, không bắt buộc)",
+        required=False,
+        widget=inputs.FileInput(attrs={"accept": ".pdf,application/pdf"}, button="Chọn bản scan…"),
+    )

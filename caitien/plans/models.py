@@ -1,10 +1,17 @@
 """Improvement plans, their rows and comments."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
 from caitien.catalog.models import Criterion, Regulation
 from caitien.schools.models import School
+
+
+def signed_scan_path(plan, filename: str) -> str:
+    """Where the scan is stored (through default_storage): by school, never by the uploaded name."""
+    return f"ke-hoach/{plan.school_id}/ban-ky/{plan.pk}-v{plan.version}-{uuid.uuid4().hex[:12]}.pdf"
 
 
 class Plan(models.Model):
@@ -70,6 +77,13 @@ class Plan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # Why the principal sent the plan back; shown on top of the editor until it is submitted again.
+    return_reason = models.TextField("lý do trả lại", blank=True)
+    returned_at = models.DateTimeField("thời điểm trả lại", null=True, blank=True)
+    # The signed, stamped document as scanned (PDF), offered on the public page.
+    signed_scan = models.FileField(
+        "bản scan có chữ ký, đóng dấu", upload_to=signed_scan_path, max_length=255, blank=True
+    )
 
     class Meta:
         ordering = ["school", "-start_year", "-version"]
@@ -90,10 +104,24 @@ class Plan(models.Model):
         return self.lineage or self
 
 
+class LiveItems(models.Manager):
+    """Rows not deleted. A deleted row is kept, hidden, so its deletion can be undone and what hangs
+    on it (comments) is not lost; `PlanItem.all_objects` sees it."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
 class PlanItem(models.Model):
-    """A row of the plan. Keeps what the document said, even when wrong: the checker judges it."""
+    """A row of the plan. Keeps what the document said, even when wrong: the checker judges it.
+
+    `key` is the row's identity across the versions of one plan: a revised version's rows carry the
+    key of the row they were copied from (plan_revise), so comments, and what is recorded while the
+    plan is carried out, follow the row. A new or duplicated row gets a new key; keys are unique
+    within a plan."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
+    key = models.UUIDField("mã dòng", default=uuid.uuid4, editable=False)
     order = models.PositiveIntegerField("thứ tự", default=0)
     criterion_code = models.CharField("tiêu chí (như văn bản ghi)", max_length=20, blank=True)
     criterion = models.ForeignKey(
@@ -121,13 +149,22 @@ class PlanItem(models.Model):
     expected_evidence = models.TextField("minh chứng dự kiến", blank=True)
     status = models.CharField("mức độ thực hiện", max_length=100, blank=True)
     notes = models.TextField("ghi chú", blank=True)
+    # The months and the amounts are read from the texts as written, unless the person set them by
+    # hand (an explicit override, shown beside the cell): then later text edits leave them alone.
+    months_manual = models.BooleanField("tháng do người soạn chọn", default=False)
+    budget_manual = models.BooleanField("số tiền do người soạn nhập", default=False)
     revision = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField("thời điểm xóa", null=True, blank=True)
+
+    objects = LiveItems()
+    all_objects = models.Manager()
 
     class Meta:
         ordering = ["plan", "order", "id"]
         verbose_name = "dòng kế hoạch"
         verbose_name_plural = "dòng kế hoạch"
+        constraints = [models.UniqueConstraint(fields=["plan", "key"], name="plan_item_key_unique")]
 
     def __str__(self):
         return f"{self.criterion_code or self.standard_number or '—'}: {self.expected_result[:60]}"
@@ -143,15 +180,29 @@ class PlanItem(models.Model):
 
 
 class PlanComment(models.Model):
-    """An office specialist's (or a colleague's) comment on a plan or one of its rows."""
+    """An office specialist's (or a colleague's) comment on a plan or one of its rows, with the
+    school's answer. A row comment also names the row's `key`, so it shows beside the same row in
+    the plan's later versions."""
+
+    class State(models.TextChoices):
+        NEW = "new", "Mới"
+        ACCEPTED = "accepted", "Đã tiếp thu"
+        DECLINED = "declined", "Không tiếp thu"
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="comments")
     item = models.ForeignKey(
         PlanItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
     )
+    item_key = models.UUIDField("mã dòng được góp ý", null=True, blank=True, db_index=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
     text = models.TextField("nội dung")
     created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField("tình trạng", max_length=10, choices=State.choices, default=State.NEW)
+    answer = models.TextField("trả lời của trường", blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField("thời điểm trả lời", null=True, blank=True)
 
     class Meta:
         ordering = ["created_at"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from caitien.catalog.models import Criterion
-from caitien.plans.models import Plan, PlanItem
+from caitien.plans.models import Plan, PlanComment, PlanItem
 from caitien.schools import permissions
 from caitien.text import fold
 
@@ -147,6 +147,11 @@ def criteria_search(regulation, query: str) -> list[dict]:
     found = [c for c in criteria if not q or q in fold(f"{c.code} {c.name} {c.standard.name}")]
     if not found and q:
         found = [c for c in criteria if q in (c.search_text or "")]
+    return criteria_groups(found)
+
+
+def criteria_groups(found) -> list[dict]:
+    """Criteria (as criteria_of gives them) grouped by standard."""
     groups: dict = {}
     for c in found:
         g = groups.setdefault(
@@ -290,3 +295,72 @@ def plan_compare(a: Plan, b: Plan) -> dict:
         "header": header,
         "counts": {k: sum(1 for r in rows if r.kind == k) for k in ("added", "removed", "changed", "same")},
     }
+
+
+def lineage_filter(plan: Plan) -> Q:
+    root = plan.root
+    return Q(plan_id=root.pk) | Q(plan__lineage_id=root.pk)
+
+
+def row_comments(plan: Plan) -> dict:
+    """Comments on rows, by row key, from every version of the plan (a comment follows its row into
+    the revised versions), oldest first."""
+    comments = (
+        PlanComment.objects.filter(lineage_filter(plan), item_key__isnull=False)
+        .select_related("author", "answered_by", "plan")
+        .order_by("created_at", "id")
+    )
+    out: dict = {}
+    for c in comments:
+        out.setdefault(c.item_key, []).append(c)
+    return out
+
+
+def plan_comments(plan: Plan) -> list:
+    """Every comment of the plan's versions for the comments panel: this version's, and those on
+    earlier versions still waiting for the school's answer."""
+    comments = (
+        PlanComment.objects.filter(lineage_filter(plan))
+        .filter(Q(plan=plan) | Q(state=PlanComment.State.NEW))
+        .select_related("author", "answered_by", "item", "plan")
+        .order_by("created_at", "id")
+    )
+    return list(comments)
+
+
+def public_index(*, query: str = "", page=None, per_page: int = 40):
+    """The public index (/cong-khai/): schools that published a plan, by office then name, a page
+    at a time, each with its public plans (school.public_plans). Matches the school's or the
+    office's name without diacritics. Two queries whatever the number of schools."""
+    from django.core.paginator import Paginator
+
+    from caitien.schools.models import School
+
+    schools = (
+        School.objects.filter(plans__status__in=permissions.PUBLIC_STATUSES)
+        .distinct()
+        .select_related("office")
+        .order_by("office__name", "name")
+    )
+    if query:
+        q = fold(query)
+        ids = [
+            s.pk
+            for s in schools.only("pk", "name", "office__name")
+            if q in fold(f"{s.name} {s.office.name if s.office_id else ''}")
+        ]
+        schools = schools.filter(pk__in=ids)
+    result = Paginator(schools, per_page).get_page(page)
+    shown = list(result.object_list)
+    plans = (
+        Plan.objects.filter(school__in=shown, status__in=permissions.PUBLIC_STATUSES)
+        .select_related("regulation")
+        .order_by("-start_year", "-version")
+    )
+    by_school: dict = {}
+    for p in plans:
+        by_school.setdefault(p.school_id, []).append(p)
+    for s in shown:
+        s.public_plans = by_school.get(s.pk, [])
+    result.object_list = shown
+    return result

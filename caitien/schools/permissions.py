@@ -208,6 +208,17 @@ def can_comment_plan(user, plan) -> bool:
     return bool(school_roles(user, plan.school) & COMMENTERS_IN_SCHOOL)
 
 
+def can_answer_comment(user, plan) -> bool:
+    """Answer the comments on a plan (tiếp thu / không tiếp thu): the school's authors, whatever
+    the plan's step, since an answer changes nothing in the signed document."""
+    return bool(school_roles(user, plan.school) & AUTHORS)
+
+
+def can_attach_signed_scan(user, plan) -> bool:
+    """Attach the signed, stamped scan (PDF): the principal, once the plan is approved."""
+    return plan.status in ("approved", "published") and Role.PRINCIPAL in school_roles(user, plan.school)
+
+
 def can_download_plan(user, plan) -> bool:
     """Whoever may read the plan; a published plan is public, so its files are too."""
     return can_view_plan(user, plan) or can_view_public_plan(plan)

@@ -99,7 +99,7 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     expect(findings).to_contain_text("Lỗi")
 
     # 4. The row filled in place; a level the circular does not have is an error beside the row, then fixed.
-    sheet_row = page.get_by_role("form", name="Dòng 1")
+    sheet_row = page.get_by_role("group", name="Dòng 1")
     fill_cell(
         page,
         sheet_row.get_by_label("Kết quả cần đạt (so với hiện trạng), dòng 1"),
@@ -137,7 +137,7 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     expect(refused).to_be_visible()
     assert Plan.objects.get(pk=plan.pk).status == Plan.Status.DRAFT
     page.get_by_role("link", name="Soạn thảo").click()
-    sheet_row = page.get_by_role("form", name="Dòng 1")
+    sheet_row = page.get_by_role("group", name="Dòng 1")
     fill_cell(page, sheet_row.get_by_label("Mức, dòng 1"), "2")
     expect(findings.locator(".finding-error")).to_have_count(0)
     row.refresh_from_db()
@@ -150,14 +150,16 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
 
     # 6. The principal approves: number, date, signer.
     page.get_by_label("Số văn bản").fill("12/KH-THHB")
-    page.get_by_label("Ngày ban hành").fill("2026-10-05")
+    page.get_by_label("Ngày ban hành").fill("05/10/2026")
     page.get_by_label("Họ tên người ký").fill("Nguyễn Văn An")
     page.get_by_role("button", name="Phê duyệt", exact=True).click()
     expect(page.get_by_text("Đã phê duyệt kế hoạch, số 12/KH-THHB.")).to_be_visible()
     expect(page.locator(".plan-meta")).to_contain_text("Số 12/KH-THHB, ngày 05/10/2026")
 
     # 7. Published; the public page shows it to someone not logged in.
-    page.get_by_role("button", name="Công khai").click()
+    page.get_by_role("link", name="Công khai…").click()
+    expect(page.locator("#publish-preview")).to_contain_text("Phân công văn thư thu biên bản")
+    page.get_by_role("button", name="Công khai kế hoạch").click()
     expect(page.get_by_text("Đã công khai kế hoạch.")).to_be_visible()
     plan.refresh_from_db()
     assert (plan.status, plan.document_number, str(plan.date)) == ("published", "12/KH-THHB", "2026-10-05")
@@ -194,7 +196,7 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     expect(office.get_by_text("Đã gửi góp ý.")).to_be_visible()
     comment = office.locator("#comments article.comment").filter(has_text=COMMENT)
     expect(comment).to_contain_text("Võ Văn Phúc")
-    expect(comment).to_contain_text(f"dòng 1 ({BY_HAND})")
+    expect(comment).to_contain_text(f"dòng 1 (tiêu chí {BY_HAND})")
     assert PlanComment.objects.get(plan=plan).item_id == row.pk
     assert_clean(office)
 

@@ -103,6 +103,7 @@ FIRES = {
     ),
     "time-reversed": lambda: with_item(good_doc(), 0, start="2025-03", end="2024-11"),
     "time-unparsed": lambda: with_item(good_doc(), 0, time_text="Khi có điều kiện", start=None, end=None),
+    "time-invalid": lambda: with_item(good_doc(), 0, time_text="Tháng 13/2024", start=None, end=None),
     "time-note-conflict": lambda: with_item(good_doc(), 2, notes="Xuyên suốt trong năm học"),
     "repeated-words": lambda: good_doc(
         sections={**good_doc().sections, "purposes": "Thông qua qua đó, nâng cao chất lượng giáo dục."}
@@ -130,6 +131,9 @@ FIRES = {
     ),
     "status-value": lambda: with_item(good_57_doc(), 0, status="Xong một nửa"),
     "budget-unparsed": lambda: with_item(good_doc(), 2, budget_text="khoảng 15 tr đ", budget_amounts=[]),
+    "budget-invalid": lambda: with_item(
+        good_doc(), 2, budget_text="Kinh phí: -5.000.000 đồng", budget_amounts=[]
+    ),
     "budget-suspicious": lambda: with_item(
         good_doc(), 1, budget_text="40.000 đồng", budget_amounts=[Amount(40_000)]
     ),
@@ -240,6 +244,10 @@ QUIET = {
     ),
     "time-reversed": lambda: good_doc(),
     "time-unparsed": lambda: good_doc(),
+    # A month range in one year is read, not refused.
+    "time-invalid": lambda: with_item(
+        good_doc(), 0, time_text="Tháng 9 - 12/2024", start="2024-09", end="2024-12"
+    ),
     "time-note-conflict": lambda: with_item(good_doc(), 0, notes="Xuyên suốt trong năm học"),  # a span: fine
     "repeated-words": lambda: with_item(
         good_doc(), 0, solutions="Từ từ nâng dần số tiết dự giờ; ngày ngày kiểm tra"
@@ -266,6 +274,13 @@ QUIET = {
     "status-value": lambda: with_item(good_57_doc(), 0, status="hoàn thành"),
     "budget-unparsed": lambda: with_item(
         good_doc(), 2, budget_text="Nguồn xã hội hóa, không có kinh phí ngân sách", budget_amounts=[]
+    ),
+    # A total with its breakdown is one amount, rightly added.
+    "budget-invalid": lambda: with_item(
+        good_doc(),
+        2,
+        budget_text="Tổng 50 triệu, trong đó NSNN 30 triệu, XHH 20 triệu",
+        budget_amounts=[Amount(50_000_000)],
     ),
     "budget-suspicious": lambda: with_item(
         good_doc(), 0, budget_text="500.000 đồng", budget_amounts=[Amount(500_000)]

@@ -126,11 +126,15 @@ def test_htmx_row_save_answers_with_fragments(principal, draft):
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert f'id="rev-{item.pk}" value="{item.revision + 1}" hx-swap-oob="true"' in body
-    assert "Đã lưu dòng 2" in body
-    # the checker's finding for the row now sits beside it
+    # the row as saved (editor.js merges it), with its new revision and the checker's finding
+    assert body.count('class="sheet-row" id="row-') == 1
+    assert f'id="rev-{item.pk}" value="{item.revision + 1}"' in body
     fragment = body.split(f'id="findings-{item.pk}"', 1)[1].split("</div>", 1)[0]
     assert "chủ trì" in fragment.lower()
+    # out of band: the save status, the other rows' findings, the plan's findings and totals
+    assert "Đã lưu dòng 2" in body
+    others = [i.pk for i in draft.items.exclude(pk=item.pk)]
+    assert all(f'id="findings-{pk}" hx-swap-oob="true"' in body for pk in others)
     assert 'id="plan-findings"' in body and 'id="plan-totals"' in body
 
 
@@ -145,9 +149,11 @@ def test_htmx_conflict_shows_the_other_value(principal, cast, draft):
         **HX,
     )
     body = response.content.decode()
-    assert "Người khác vừa lưu dòng này trước bạn" in body
-    assert "Người khác đã lưu: “Bản của cô Bình”" in body
-    assert "Tải lại dòng" in body
+    assert response.status_code == 409
+    assert "Người khác vừa lưu ô “Công việc, giải pháp” của dòng này trước bạn" in body
+    assert 'data-field="solutions" data-value="Bản của cô Bình"' in body
+    assert "Chưa lưu được — Trần Thị Bình vừa lưu ô “Công việc, giải pháp”" in body
+    assert "Giữ bản của tôi" in body and "Dùng bản đã lưu" in body
     item.refresh_from_db()
     assert item.solutions == "Bản của cô Bình"
 
@@ -162,7 +168,7 @@ def test_conflict_without_htmx_is_a_409_page(principal, cast, draft):
     )
     assert response.status_code == 409
     body = response.content.decode()
-    assert "Người khác đã lưu: “Của cô Bình”. Bạn đã nhập: “Của tôi”." in body
+    assert "Trần Thị Bình đã lưu: “Của cô Bình”. Bạn đã nhập: “Của tôi”." in body
 
 
 def test_reload_row_fragment(principal, draft):
@@ -270,7 +276,9 @@ def test_approve_form_errors_are_explained(principal, submitted):
         f"/ke-hoach/{submitted.pk}/phe-duyet/", {"number": "", "date": "", "signer": ""}
     )
     assert response.status_code == 400
-    assert "Hãy nhập đủ số văn bản" in response.content.decode()
+    body = response.content.decode()
+    assert "Chưa phê duyệt được" in body and "Hãy nhập số văn bản, ví dụ 45/KH-THHB." in body
+    assert "Hãy nhập ngày theo dạng ngày/tháng/năm" in body and "Hãy nhập họ tên người ký." in body
     submitted.refresh_from_db()
     assert submitted.status == "submitted"
 
@@ -301,7 +309,8 @@ def test_specialist_comments_on_a_row_of_a_published_plan(client, cast, publishe
     comment = published.comments.get()
     assert comment.item == item and comment.author == cast.specialist
     page = client.get(f"/ke-hoach/{published.pk}/").content.decode()
-    assert "Ghi rõ nguồn vận động." in page and "dòng 2 (3.2)" in page
+    assert "Ghi rõ nguồn vận động." in page and "dòng 2 (tiêu chí 3.2)" in page
+    assert comment.item_key == item.key and comment.state == "new"
 
 
 def test_revise_compare_and_versions(principal, cast, published):

@@ -80,6 +80,9 @@ BY_STATUS = {
     "can_publish_plan": {"principal": {"approved"}},
     "can_revise_plan": {"principal": {"published"}},
     "can_comment_plan": {**{r: ALL for r in IN_SCHOOL}, **{r: PUBLIC for r in OVERSEERS}},
+    # Answering a comment changes nothing in the signed document: the school's authors, any step.
+    "can_answer_comment": {r: ALL for r in AUTHORS},
+    "can_attach_signed_scan": {"principal": {"approved", "published"}},
     # A published plan is public, and so are its files.
     "can_download_plan": {r: ALL if r in IN_SCHOOL | {"admin"} else PUBLIC for r in ROLES},
     "can_compare_versions": {**{r: ALL for r in IN_SCHOOL | {"admin"}}, **{r: PUBLIC for r in OVERSEERS}},

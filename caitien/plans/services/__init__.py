@@ -8,7 +8,7 @@ and `services.plan_item_update(...)` keep working.
 """
 
 from caitien.plans.selectors import plan_compare  # noqa: F401  (part of this package's interface)
-from caitien.plans.services.comments import plan_comment_add
+from caitien.plans.services.comments import CommentInputError, plan_comment_add, plan_comment_answer
 from caitien.plans.services.creation import (
     DONE_STATUS,
     default_recipients,
@@ -17,22 +17,35 @@ from caitien.plans.services.creation import (
     plan_create_from_document,
     plan_create_from_previous,
 )
-from caitien.plans.services.errors import EditConflict, PlanError, PlanNotReady, RowInputError
+from caitien.plans.services.errors import (
+    EditConflict,
+    PlanError,
+    PlanNotReady,
+    RowInputError,
+    SectionInputError,
+)
 from caitien.plans.services.findings import plan_findings
 from caitien.plans.services.rows import (
     ITEM_TEXT_FIELDS,
     copy_item,
+    field_label,
     item_values,
     month_span_text,
+    not_editable_reason,
     plan_item_add,
     plan_item_delete,
     plan_item_duplicate,
     plan_item_move,
+    plan_item_restore,
     plan_item_update,
     require_editable,
 )
 from caitien.plans.services.sections import SECTION_HEADER_FIELDS, plan_update_sections
+from caitien.plans.services.signed import ScanRefused, check_scan, plan_attach_signed_scan
 from caitien.plans.services.workflow import (
+    ApprovalDateError,
+    approval_date_refusal,
+    approval_window,
     plan_approve,
     plan_publish,
     plan_return,
@@ -41,19 +54,30 @@ from caitien.plans.services.workflow import (
 )
 
 __all__ = [
+    "ApprovalDateError",
+    "ScanRefused",
+    "approval_date_refusal",
+    "approval_window",
+    "check_scan",
+    "plan_attach_signed_scan",
     "DONE_STATUS",
+    "CommentInputError",
     "ITEM_TEXT_FIELDS",
     "SECTION_HEADER_FIELDS",
     "EditConflict",
     "PlanError",
     "PlanNotReady",
     "RowInputError",
+    "SectionInputError",
     "copy_item",
+    "field_label",
     "default_recipients",
     "item_values",
     "month_span_text",
+    "not_editable_reason",
     "plan_approve",
     "plan_comment_add",
+    "plan_comment_answer",
     "plan_create",
     "plan_create_from_assessment",
     "plan_create_from_document",
@@ -63,6 +87,7 @@ __all__ = [
     "plan_item_delete",
     "plan_item_duplicate",
     "plan_item_move",
+    "plan_item_restore",
     "plan_item_update",
     "plan_publish",
     "plan_return",

@@ -10,6 +10,7 @@ from django.db import transaction
 from caitien.audit.services import audit_record
 from caitien.catalog.models import Regulation
 from caitien.planfile import defaults
+from caitien.planfile.model import amount_to_dict
 from caitien.plans.models import Plan, PlanItem
 from caitien.plans.services.errors import PlanError
 from caitien.plans.services.rows import copy_item, criteria_of
@@ -158,7 +159,7 @@ def plan_create_from_document(*, school, document, actor, source_file: str = "")
             start_month=item.start or "",
             end_month=item.end or "",
             budget_text=item.budget_text,
-            budget_amounts=[{"vnd": a.vnd, "per": a.per} for a in item.budget_amounts],
+            budget_amounts=[amount_to_dict(a) for a in item.budget_amounts],
             funding_source=(item.funding_source or "")[:300],
             support=item.support,
             expected_evidence=item.expected_evidence,

@@ -31,3 +31,12 @@ class RowInputError(PlanError):
     def __init__(self, message: str, *, field: str):
         super().__init__(message)
         self.field = field
+
+
+class SectionInputError(PlanError):
+    """A section text, header field or small-table cell that cannot be saved (past its limit);
+    `field` names it. Nothing of the sections form is saved; the page keeps what was typed."""
+
+    def __init__(self, message: str, *, field: str):
+        super().__init__(message)
+        self.field = field

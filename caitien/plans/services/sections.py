@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 
 from caitien.audit.services import audit_record, diff_fields
+from caitien.plans import limits
 from caitien.plans.models import Plan
-from caitien.plans.services.errors import EditConflict
+from caitien.plans.services.errors import EditConflict, SectionInputError
 from caitien.plans.services.rows import require_editable
 
 SECTION_HEADER_FIELDS = (
@@ -33,8 +34,9 @@ def plan_update_sections(
 ) -> Plan:
     """Saves the plan's section texts (keyed as the plan form's sections), header fields and the
     small tables of the 57/2026 form (priority issues, monitoring)."""
-    current = Plan.objects.select_for_update().get(pk=plan.pk)
+    current = Plan.objects.select_for_update().select_related("regulation").get(pk=plan.pk)
     require_editable(current)
+    _check_lengths(current, sections, header, {"priority_issues": priority_issues, "monitoring": monitoring})
     if revision is not None and int(revision) != current.revision:
         raise EditConflict(
             "Người khác vừa lưu phần này của kế hoạch trước bạn. Hãy xem nội dung họ đã lưu, "
@@ -102,3 +104,33 @@ def _priority_issue(row: dict) -> dict:
 
 
 # --- workflow ---------------------------------------------------------------------------------------
+
+
+def _check_lengths(plan: Plan, sections: dict | None, header: dict | None, tables: dict) -> None:
+    """Refuses (SectionInputError) the first text past its limit, naming it, before anything is saved."""
+    titles = {x["key"]: x for x in (plan.regulation.plan_form or {}).get("sections") or []}
+
+    def check(label, text, limit, field):
+        refusal = limits.too_long(label, str(text or "").strip(), limit)
+        if refusal:
+            raise SectionInputError(refusal, field=field)
+
+    for key, text in (sections or {}).items():
+        s = titles.get(key, {})
+        label = f"Mục {s.get('number', '')}. {s.get('title', key)}".replace("Mục . ", "Mục ")
+        check(label, text, limits.SECTION_LIMIT, f"section_{key}")
+    for name, text in (header or {}).items():
+        if name in limits.HEADER_LIMITS:
+            label = (
+                "Nơi nhận"
+                if name == "recipients"
+                else str(Plan._meta.get_field(name).verbose_name).capitalize()
+            )
+            text = "\n".join(text) if isinstance(text, list) else text
+            check(label, text, limits.HEADER_LIMITS[name], name)
+    for key, rows in tables.items():
+        for n, row in enumerate(rows or [], start=1):
+            for field, text in row.items():
+                s = titles.get(key, {})
+                label = f"Một ô ở dòng {n} của bảng “{s.get('title', key)}”"
+                check(label, text, limits.SMALL_TABLE_CELL_LIMIT, f"{key}-{n - 1}-{field}")

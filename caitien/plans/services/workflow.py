@@ -9,10 +9,13 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from caitien.audit.services import audit_record, diff_fields
+from caitien.plans import limits
 from caitien.plans.models import Plan, PlanComment
 from caitien.plans.services.errors import PlanError, PlanNotReady
 from caitien.plans.services.findings import plan_findings
 from caitien.plans.services.rows import copy_item, require_editable
+from caitien.plans.services.signed import plan_attach_signed_scan
+from caitien.web import inputs
 
 
 @transaction.atomic
@@ -31,6 +34,7 @@ def plan_submit(*, plan: Plan, actor) -> Plan:
         )
     plan.status = Plan.Status.SUBMITTED
     plan.submitted_at = timezone.now()
+    plan.return_reason = ""
     plan.revision += 1
     plan.save()
     audit_record(
@@ -51,7 +55,11 @@ def plan_return(*, plan: Plan, actor, reason: str) -> Plan:
     reason = (reason or "").strip()
     if not reason:
         raise PlanError("Hãy ghi lý do trả lại để người soạn biết cần sửa gì.")
+    refusal = limits.too_long("Lý do trả lại", reason, limits.REASON_LIMIT)
+    if refusal:
+        raise PlanError(refusal)
     plan.status = Plan.Status.DRAFT
+    plan.return_reason, plan.returned_at = reason, timezone.now()
     plan.revision += 1
     plan.save()
     PlanComment.objects.create(plan=plan, author=actor, text=f"Trả lại để sửa: {reason}")
@@ -65,6 +73,37 @@ def plan_return(*, plan: Plan, actor, reason: str) -> Plan:
     return plan
 
 
+class ApprovalDateError(PlanError):
+    """The approval date cannot be the plan's (outside its period, or before the version it adjusts)."""
+
+
+def approval_window(plan: Plan) -> tuple[datetime.date, datetime.date]:
+    """The dates a plan can be signed on: its period, a year either side (school years run
+    September to May, so from September of the year before to August of the year after)."""
+    return datetime.date(plan.start_year - 1, 9, 1), datetime.date(plan.end_year + 1, 8, 31)
+
+
+def approval_date_refusal(plan: Plan, date: datetime.date) -> str | None:
+    """Why `date` cannot be the plan's approval date, or None."""
+    first, last = approval_window(plan)
+    if not first <= date <= last:
+        return (
+            f"Ngày ban hành {inputs.format_date(date)} nằm ngoài thời gian của kế hoạch "
+            f"({plan.period_label}). Hãy ghi một ngày từ {inputs.format_date(first)} đến "
+            f"{inputs.format_date(last)}."
+        )
+    previous = plan.previous
+    while previous is not None and previous.date is None:
+        previous = previous.previous
+    if previous is not None and date < previous.date:
+        return (
+            f"Ngày ban hành {inputs.format_date(date)} trước ngày ban hành của phiên bản "
+            f"{previous.version} ({inputs.format_date(previous.date)}). Bản điều chỉnh được ký sau "
+            "bản nó điều chỉnh; hãy kiểm tra lại ngày."
+        )
+    return None
+
+
 @transaction.atomic
 def plan_approve(
     *, plan: Plan, actor, number: str, date: datetime.date, signer: str, signer_title: str = "HIỆU TRƯỞNG"
@@ -75,6 +114,9 @@ def plan_approve(
     number, signer = (number or "").strip(), (signer or "").strip()
     if not number or not signer or not date:
         raise PlanError("Hãy nhập đủ số văn bản (ví dụ: 45/KH-THHB), ngày ban hành và họ tên người ký.")
+    refusal = approval_date_refusal(plan, date)
+    if refusal:
+        raise ApprovalDateError(refusal)
     changes = diff_fields(plan, {"document_number": number, "date": date, "signer_name": signer})
     plan.document_number, plan.date, plan.signer_name = number, date, signer
     plan.signer_title = (signer_title or plan.signer_title or "HIỆU TRƯỞNG").strip()
@@ -94,11 +136,14 @@ def plan_approve(
 
 
 @transaction.atomic
-def plan_publish(*, plan: Plan, actor) -> Plan:
-    """Approved → public; the version it adjusts becomes superseded (kept, still public)."""
+def plan_publish(*, plan: Plan, actor, scan: bytes | None = None, scan_name: str = "") -> Plan:
+    """Approved → public; the version it adjusts becomes superseded (kept, still public). `scan`:
+    the signed, stamped document as a PDF, attached in the same step (refused files stop it)."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.status != Plan.Status.APPROVED:
         raise PlanError("Chỉ công khai được kế hoạch đã phê duyệt.")
+    if scan is not None:
+        plan = plan_attach_signed_scan(plan=plan, actor=actor, data=scan, name=scan_name)
     plan.status = Plan.Status.PUBLISHED
     plan.published_at = timezone.now()
     plan.revision += 1
@@ -138,6 +183,9 @@ def plan_revise(*, plan: Plan, reason: str, actor) -> Plan:
     reason = (reason or "").strip()
     if not reason:
         raise PlanError("Hãy ghi lý do điều chỉnh kế hoạch (ví dụ: thay đổi kinh phí được cấp).")
+    refusal = limits.too_long("Lý do điều chỉnh", reason, limits.REASON_LIMIT)
+    if refusal:
+        raise PlanError(refusal)
     if Plan.objects.filter(previous=plan).exists():
         raise PlanError("Kế hoạch này đã có bản điều chỉnh đang soạn. Hãy mở bản đó để tiếp tục.")
     root = plan.root
@@ -171,7 +219,7 @@ def plan_revise(*, plan: Plan, reason: str, actor) -> Plan:
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     for item in plan.items.all():
-        copy_item(item, plan=new, order=item.order)
+        copy_item(item, plan=new, order=item.order, keep_key=True)
     audit_record(
         actor=actor,
         action="plan.revise",

@@ -3,7 +3,8 @@
 // - [data-confirm] buttons and hx-confirm requests ask in the page, never with confirm(),
 //   which the browser draws in its own language;
 // - forms never show the browser's validation bubbles (the server's Vietnamese messages do);
-// - [data-limit] fields count their characters near the limit and say when it is passed.
+// - [data-limit] fields count their characters near the limit and say when it is passed;
+// - [data-swap-errors] forms show a refused answer (422) in place.
 (function () {
   "use strict";
 
@@ -84,6 +85,16 @@
     if (!e.detail.question) return;
     e.preventDefault();
     ask(e.detail.elt, e.detail.question, null, function () { e.detail.issueRequest(true); });
+  });
+
+  // A form marked data-swap-errors shows the server's answer to a refused value (422) in place,
+  // with what was typed, instead of nothing happening.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var elt = e.detail.elt;
+    if (e.detail.xhr.status === 422 && elt.closest && elt.closest("[data-swap-errors]")) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+    }
   });
 
   // --- no browser validation bubbles ------------------------------------------------------------
