@@ -21,7 +21,8 @@ from django.utils import timezone
 from caitien.imports.models import PendingImport
 from caitien.planfile import readers
 from caitien.planfile import vietnamese as vn
-from caitien.planfile.model import Document, clean_text
+from caitien.planfile.model import Document, clean_lines, clean_text
+from caitien.planfile.readers.table import MULTILINE_KEYS
 from caitien.plans.services import plan_create_from_document
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,26 @@ HEADER_FIELDS = ("title", "school", "governing_body", "document_number", "place"
 
 class ImportRefused(Exception):
     """An import step that cannot be done; the message (Vietnamese) says why."""
+
+
+def no_plan_table(filename: str) -> str:
+    """Why a document without plan rows is not saved as a plan (a meeting invitation, a report)."""
+    return (
+        f"Tệp “{filename or 'đã tải lên'}” không có bảng kế hoạch cải tiến: không tìm thấy dòng nào ghi "
+        "tiêu chí (hoặc tiêu chuẩn) cùng nội dung cải tiến, nên không lưu thành kế hoạch được. Hãy chọn đúng "
+        "tệp kế hoạch cải tiến chất lượng của trường, hoặc tạo kế hoạch mới trong mục Kế hoạch."
+    )
+
+
+NO_ROW_KEPT = "Bạn đã bỏ chọn mọi dòng kế hoạch. Hãy giữ ít nhất một dòng rồi lưu lại, hoặc hủy nhập tệp này."
+
+
+def _refuse_empty(document: Document, filename: str, *, original: Document | None = None) -> None:
+    if document.items:
+        return
+    if original is not None and original.items:
+        raise ImportRefused(NO_ROW_KEPT)
+    raise ImportRefused(no_plan_table(filename))
 
 
 def pending_import_start(
@@ -181,10 +202,12 @@ def pending_import_sweep() -> int:
 
 @transaction.atomic
 def pending_import_save(*, pending: PendingImport, document: Document, actor):
-    """The new draft plan; the pending row goes in the same transaction."""
+    """The new draft plan; the pending row goes in the same transaction. A document without plan
+    rows is refused: a file with no plan table is not a plan."""
     locked = PendingImport.objects.select_for_update().filter(pk=pending.pk).first()
     if locked is None or locked.status != PendingImport.Status.READY:
         raise ImportRefused("Tệp này đã được lưu hoặc đã bị hủy. Hãy tải tệp lên lại nếu cần.")
+    _refuse_empty(document, locked.filename, original=Document.from_dict(locked.document or {}))
     plan = plan_create_from_document(
         school=locked.school, document=document, actor=actor, source_file=locked.filename
     )
@@ -193,8 +216,10 @@ def pending_import_save(*, pending: PendingImport, document: Document, actor):
 
 
 def import_file(*, path, school, actor=None):
-    """`caitien import`: read a file and save it as a new draft of the school (ReadError if unreadable)."""
+    """`caitien import`: read a file and save it as a new draft of the school (ReadError if unreadable,
+    ImportRefused if it holds no plan table)."""
     doc = readers.read_path(path)
+    _refuse_empty(doc, path.name)
     with transaction.atomic():
         return plan_create_from_document(school=school, document=doc, actor=actor, source_file=str(path.name))
 
@@ -230,8 +255,9 @@ def document_corrected(document: Document, *, header: dict, rows: list[dict]) ->
         for name in ITEM_FIELDS:
             if name not in values:
                 continue
-            new = clean_text(values[name])
-            if new != clean_text(before.get(name, "")):
+            clean = clean_lines if name in MULTILINE_KEYS else clean_text
+            new = clean(values[name])
+            if new != clean(before.get(name, "")):
                 if name in item.doubtful:
                     item.doubtful.remove(name)
                 if name == "budget_text" and "budget_amounts" in item.doubtful:

@@ -126,7 +126,14 @@ def save(request, pk):
         plan = services.pending_import_save(pending=item, document=corrected, actor=request.user)
     except services.ImportRefused as exc:
         messages.error(request, str(exc))
-        return redirect("imports:upload")
+        if services.pending_import_get(item.pk) is None:
+            return redirect("imports:upload")
+        return render(
+            request,
+            "imports/preview.html",
+            _preview_context(item, document, header_form, formset),
+            status=422,
+        )
     messages.success(request, f"Đã lưu dự thảo kế hoạch mới từ tệp “{plan.source_file}” ({len(rows)} dòng).")
     try:
         return redirect(reverse("plans:detail", kwargs={"pk": plan.pk}))
@@ -233,4 +240,6 @@ def _preview_context(pending, document, header_form, formset) -> dict:
         "warnings": document.warnings,
         "text": pending.text,
         "form57": form57,
+        # A file with no plan table (a meeting invitation, a report) is not a plan: nothing to save.
+        "no_plan": "" if document.items else services.no_plan_table(pending.filename),
     }

@@ -21,6 +21,15 @@ def clean_text(value: Any) -> str:
     return " ".join(text.split())
 
 
+def clean_lines(value: Any) -> str:
+    """A text that keeps its line breaks (a cell's paragraphs, bullets): NFC, each line with single
+    spaces, no empty lines."""
+    if value is None:
+        return ""
+    lines = (clean_text(line) for line in str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 @dataclass
 class AmountPart:
     """One funding source's share of a stated total ("ngân sách xã 80 triệu")."""

@@ -60,6 +60,16 @@ def test_unreadable_input_exits_2_and_saves_nothing(cast, tmp_path, capsys):
     assert Plan.objects.count() == 0
 
 
+def test_a_file_without_a_plan_table_is_not_imported(cast, tmp_path, capsys):
+    path = builders.build_invitation_docx(tmp_path / "giay-moi.docx")
+    with pytest.raises(SystemExit) as caught:
+        call_command("plan_import", str(path), "--school", "THHB")
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Lỗi: Tệp “giay-moi.docx” không có bảng kế hoạch cải tiến") and err.count("\n") == 1
+    assert Plan.objects.count() == 0
+
+
 def test_an_unknown_school_is_refused(cast, tmp_path):
     path = builders.build_plan_docx(tmp_path / "ke-hoach.docx")
     with pytest.raises(CommandError, match="Không có trường nào có ký hiệu “XYZ”"):

@@ -78,6 +78,10 @@ def test_it_imports_a_word_plan_after_the_user_confirms(client, cast, plan_docx)
     html = page.content.decode()
     assert "Nội dung tệp" in html and "Hội đồng trường họp đủ các kỳ theo quy chế" in html
     assert "6 dòng kế hoạch" in html
+    assert (
+        ">\n- Rà soát quy chế hoạt động của Hội đồng trường\n- Lập lịch họp định kỳ mỗi học kỳ</textarea>"
+        in html
+    )
     assert Plan.objects.count() == 0  # nothing saved before the confirmation
 
     data = _save_data(
@@ -101,6 +105,10 @@ def test_it_imports_a_word_plan_after_the_user_confirms(client, cast, plan_docx)
     items = list(plan.items.order_by("order"))
     assert [i.criterion_code for i in items] == ["1.2", "1.5", "2.3", "2.4", "3.1"]
     assert items[0].expected_result == "Hội đồng trường họp đủ bốn kỳ trong năm học"
+    # The cell's two bullet paragraphs stay two lines, in the preview and in the saved row.
+    assert items[0].solutions == (
+        "- Rà soát quy chế hoạt động của Hội đồng trường\n- Lập lịch họp định kỳ mỗi học kỳ"
+    )
     assert (items[0].lead_text, items[0].coordinators_text) == ("Hiệu trưởng", "Thư ký Hội đồng trường")
     assert items[1].budget_text == "3 triệu đồng" and items[1].budget_amounts == [
         {"vnd": 3_000_000, "per": None}
@@ -157,6 +165,38 @@ def test_an_image_only_pdf_is_refused_with_the_ocr_message(client, cast, tmp_pat
     html = client.get(reverse("imports:pending", args=[pending.pk])).content.decode()
     assert "cần nhận dạng chữ (OCR)" in html
     assert not PendingImport.objects.exists()
+
+
+def test_a_file_without_a_plan_table_cannot_be_saved_as_a_plan(client, cast, tmp_path):
+    path = builders.build_invitation_docx(tmp_path / "giay-moi.docx")
+    _login(client, cast.principal, cast)
+    _upload(client, cast.primary, path.name, path.read_bytes())
+    pending = PendingImport.objects.get()
+    _wait(client, pending.pk)
+    page = client.get(reverse("imports:pending", args=[pending.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200 and "GIẤY MỜI" in html  # the file's text is shown
+    assert "Tệp “giay-moi.docx” không có bảng kế hoạch cải tiến" in html
+    assert "Lưu thành dự thảo mới" not in html
+
+    data = _save_data(page.context)
+    response = client.post(reverse("imports:save", args=[pending.pk]), data)
+    assert response.status_code == 422
+    assert "không có bảng kế hoạch cải tiến" in response.content.decode()
+    assert Plan.objects.count() == 0 and PendingImport.objects.count() == 1
+
+
+def test_a_plan_with_every_row_dropped_is_not_saved(client, cast, plan_docx):
+    _login(client, cast.principal, cast)
+    _upload(client, cast.primary, plan_docx.name, plan_docx.read_bytes())
+    pending = PendingImport.objects.get()
+    _wait(client, pending.pk)
+    page = client.get(reverse("imports:pending", args=[pending.pk]))
+    data = {k: v for k, v in _save_data(page.context).items() if not k.endswith("-keep")}
+    response = client.post(reverse("imports:save", args=[pending.pk]), data)
+    assert response.status_code == 422
+    assert "Bạn đã bỏ chọn mọi dòng kế hoạch" in response.content.decode()
+    assert Plan.objects.count() == 0
 
 
 def test_cancelling_forgets_the_file(client, cast, plan_docx):

@@ -158,3 +158,32 @@ Hieu truong chi dao chung; to chuyen mon thuc hien.
     doc = Document()
     header.fill_document(doc, text)
     assert doc.sections["organisation"].startswith("Hieu truong chi dao chung")
+
+
+def test_legal_bases_written_before_section_one_are_kept_as_section_two():
+    text = TEXT.replace(
+        "Năm học 2025 – 2026\n\nI. MỤC ĐÍCH",
+        "Năm học 2025 – 2026\n\nCăn cứ Thông tư số 18/2018/TT-BGDĐT ngày 22 tháng 8 năm 2018 của Bộ\n"
+        "Giáo dục và Đào tạo;\nCăn cứ kết quả tự đánh giá năm học 2024 - 2025;\n"
+        "Trường THCS Lê Quý Đôn xây dựng kế hoạch như sau:\n\nI. MỤC ĐÍCH",
+    ).replace("II. CĂN CỨ XÂY DỰNG KẾ HOẠCH\nThông tư số 18/2018/TT-BGDĐT ngày 22 tháng 8 năm 2018.\n\n", "")
+    doc = Document()
+    header.fill_document(doc, text)
+    assert doc.sections["legal_bases"] == (
+        "Căn cứ Thông tư số 18/2018/TT-BGDĐT ngày 22 tháng 8 năm 2018 của Bộ Giáo dục và Đào tạo; "
+        "Căn cứ kết quả tự đánh giá năm học 2024 - 2025;"
+    )
+    assert doc.title == "Cải tiến chất lượng giáo dục Năm học 2025 – 2026"
+    assert doc.sections["purposes"] == "Nâng chất lượng các tiêu chí còn ở mức 1."
+
+
+def test_legal_bases_before_section_one_come_first_when_section_two_exists():
+    text = TEXT.replace(
+        "Năm học 2025 – 2026\n\nI. MỤC ĐÍCH",
+        "Năm học 2025 – 2026\nCăn cứ Công văn số 5932/BGDĐT-QLCL;\n\nI. MỤC ĐÍCH",
+    )
+    doc = Document()
+    header.fill_document(doc, text)
+    assert doc.sections["legal_bases"] == (
+        "Căn cứ Công văn số 5932/BGDĐT-QLCL; Thông tư số 18/2018/TT-BGDĐT ngày 22 tháng 8 năm 2018."
+    )

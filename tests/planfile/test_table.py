@@ -71,7 +71,7 @@ def test_sub_header_numbered_row_standard_rows_and_separate_lead_columns():
     [item] = table.build_items(rows, doc)
     assert item.criterion == "1.1"
     assert item.level == "2"
-    assert item.solutions == "- Đăng website - Niêm yết tại bảng tin - Báo cáo hội đồng trường"
+    assert item.solutions == "- Đăng website\n- Niêm yết tại bảng tin\n- Báo cáo hội đồng trường"
     assert item.lead == "Hiệu trưởng; Tổ văn phòng"
     assert item.coordinators == "Tổ văn phòng"
     assert (item.start, item.end) == ("2024-09", "2024-10")
@@ -382,3 +382,26 @@ def test_a_plan_table_naming_weaknesses_and_causes_stays_a_plan_table():
     doc = _doc()
     assert table.read_table(rows, doc) == "plan"
     assert [i.criterion for i in doc.items] == ["2.3"] and doc.priority_issues == []
+
+
+def test_a_cells_own_line_breaks_are_kept_and_wrapped_lines_joined():
+    rows = [
+        ["Tiêu chí", "Kết quả cần đạt", "Giải pháp", "Chủ trì", "Thời gian"],
+        [
+            "Tiêu chí 1.2",
+            "Hội đồng trường họp đủ các kỳ\ntheo quy chế. Có biên bản\nlưu đầy đủ",
+            "Rà soát quy chế\nLập lịch họp định kỳ",
+            "Hiệu trưởng\nThư ký",
+            "Tháng 9/2024 -\ntháng 5/2025",
+        ],
+    ]
+    word = table.build_items(rows, Document(), hard_breaks=True)[0]
+    assert word.solutions == "Rà soát quy chế\nLập lịch họp định kỳ"  # two paragraphs of a Word cell
+    assert word.lead == "Hiệu trưởng Thư ký" and word.time_text == "Tháng 9/2024 - tháng 5/2025"
+    wrapped = table.build_items(rows, Document())[0]  # PDF or text: lines wrapped by the column width
+    assert wrapped.expected_result == "Hội đồng trường họp đủ các kỳ theo quy chế. Có biên bản lưu đầy đủ"
+    assert wrapped.solutions == "Rà soát quy chế Lập lịch họp định kỳ"
+    sentences = [rows[0], ["Tiêu chí 1.2", "Họp đủ các kỳ.\nCó biên bản;\n- Lưu hồ sơ", "", "", ""]]
+    assert table.build_items(sentences, Document())[0].expected_result == (
+        "Họp đủ các kỳ.\nCó biên bản;\n- Lưu hồ sơ"
+    )

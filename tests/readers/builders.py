@@ -516,3 +516,17 @@ def build_plan_xlsx(path: Path, *, rows=ROWS, header_fields: bool = True) -> Pat
     sheet.cell(r + 4, 7, "Lê Minh Khoa")
     book.save(path)
     return path
+
+
+def build_invitation_docx(path: Path) -> Path:
+    """A meeting invitation of the school: the header block, a title and a signature, no plan table."""
+    document = _landscape(docx.Document())
+    _header_block(document, number="12/GM-THSB", place_date="Phú Giáo, ngày 3 tháng 10 năm 2024")
+    _title(document, "GIẤY MỜI", "Họp Hội đồng tự đánh giá năm học 2024 - 2025")
+    document.add_paragraph("Trường Tiểu học Sông Bé trân trọng kính mời các thành viên Hội đồng tự đánh giá")
+    document.add_paragraph("Thời gian: 14 giờ 00, thứ Năm, ngày 10 tháng 10 năm 2024.")
+    document.add_paragraph("Địa điểm: Phòng họp nhà trường.")
+    document.add_paragraph("Nội dung: Rà soát tiêu chí 1.2 và tiêu chí 3.1 của báo cáo tự đánh giá.")
+    _signature_block(document)
+    document.save(path)
+    return path

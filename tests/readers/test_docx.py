@@ -44,7 +44,8 @@ def test_it_reads_every_field_of_a_2018_plan(built):
     assert first.level == "2"
     assert first.expected_result == "Hội đồng trường họp đủ các kỳ theo quy chế, có biên bản lưu đầy đủ"
     assert (
-        first.solutions == "- Rà soát quy chế hoạt động của Hội đồng trường - Lập lịch họp định kỳ mỗi học kỳ"
+        first.solutions
+        == "- Rà soát quy chế hoạt động của Hội đồng trường\n- Lập lịch họp định kỳ mỗi học kỳ"
     )
     assert first.lead == "Hiệu trưởng; Thư ký Hội đồng trường"
     assert first.coordinators == "Thư ký Hội đồng trường"

@@ -44,7 +44,7 @@ def test_the_header_and_the_signature_are_read_in_reading_order(built):
 
 def test_symbol_font_bullets_read_as_dashes(built):
     doc = readers.read_path(built["pdf"])
-    assert doc.items[3].solutions == "- Tổ chức ngày hội đọc sách - Phối hợp Đội thiếu niên tổ chức hội trại"
+    assert doc.items[3].solutions == "- Tổ chức ngày hội đọc sách\n- Phối hợp Đội thiếu niên tổ chức hội trại"
     assert "\uf0b7" not in doc.to_json()
 
 

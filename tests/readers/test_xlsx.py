@@ -25,7 +25,8 @@ def test_it_reads_the_plan_sheet_field_by_field(built):
     assert first.lead == "Hiệu trưởng; Thư ký Hội đồng trường"
     assert (first.start, first.end) == ("2024-09", "2025-05")
     assert (
-        first.solutions == "- Rà soát quy chế hoạt động của Hội đồng trường - Lập lịch họp định kỳ mỗi học kỳ"
+        first.solutions
+        == "- Rà soát quy chế hoạt động của Hội đồng trường\n- Lập lịch họp định kỳ mỗi học kỳ"
     )
     assert [a.vnd for a in second.budget_amounts] == [2_500_000]
     assert (second.start, second.end) == ("2024-09", "2025-05")

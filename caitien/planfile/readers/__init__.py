@@ -214,6 +214,8 @@ class Block:
     where: str = ""
     continued: bool = False  # a table the file itself says continues the previous one (next page)
     extra: dict = field(default_factory=dict)
+    hard_breaks: bool = False  # the cells' line breaks are the author's (Word, Excel), not wrapping
+    doubt: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of cells read unsure (OCR)
 
     @property
     def is_table(self) -> bool:
@@ -243,12 +245,22 @@ def merge_continued_tables(blocks: list[Block]) -> list[Block]:
             continue
         previous = out[-1] if out else None
         if previous is not None and previous.is_table and (previous.width == block.width or block.continued):
+            offset = len(previous.rows)
+            previous.doubt = previous.doubt | {(r + offset, c) for r, c in block.doubt}
             previous.rows = previous.rows + block.rows
             pending_noise = []
             continue
         out.extend(pending_noise)
         pending_noise = []
-        out.append(Block(rows=list(block.rows), where=block.where, extra=dict(block.extra)))
+        out.append(
+            Block(
+                rows=list(block.rows),
+                where=block.where,
+                extra=dict(block.extra),
+                hard_breaks=block.hard_breaks,
+                doubt=set(block.doubt),
+            )
+        )
     out.extend(pending_noise)
     return out
 
@@ -322,6 +334,6 @@ def assemble(blocks: list[Block], source: str) -> Document:
     header.fill_document(doc, running)
     for index in sorted(read_tables):
         block = blocks[index]
-        table.read_table(block.rows, doc, where=block.where)
+        table.read_table(block.rows, doc, where=block.where, hard_breaks=block.hard_breaks, doubt=block.doubt)
     doc._text = preview
     return doc

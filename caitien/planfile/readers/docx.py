@@ -119,7 +119,7 @@ class _Walker:
             row.extend([""] * (width - len(row)))
         grid = [r for r in grid if any(c.strip() for c in r)]
         if grid:
-            self.blocks.append(Block(rows=grid, where=f"bảng {number}"))
+            self.blocks.append(Block(rows=grid, where=f"bảng {number}", hard_breaks=True))
         for inner in nested:
             self.table(inner)
 

@@ -133,7 +133,7 @@ def _title(doc: Document, lines: list[str], folded: list[str]) -> None:
                     if parts:
                         continue
                     continue
-                if _HEADING.match(f.strip()) and _section_key(f.strip()):
+                if _HEADING.match(f.strip()) and _section_key(f.strip()) or _LEGAL_BASIS.match(f):
                     break
                 parts.append(ln.strip())
                 if vn.parse_period(ln):
@@ -201,6 +201,8 @@ def _sections(doc: Document, lines: list[str], folded: list[str]) -> None:
             # "1. Hiệu trưởng ... tổ chức thực hiện" inside a section is not a heading: headings are short.
             found.append((i, key))
             seen.add(key)
+    early = _early_legal_bases(lines, folded, found[0][0] if found else None)
+    doc.sections.update({k: v for k, v in early.items() if k not in doc.sections})
     for n, (i, key) in enumerate(found):
         end = found[n + 1][0] if n + 1 < len(found) else len(lines)
         body = []
@@ -212,7 +214,35 @@ def _sections(doc: Document, lines: list[str], folded: list[str]) -> None:
             continue
         body_text = clean_text(vn.join_lines(body))
         if body_text:  # a heading over a table only (sections IV and VI of the 57/2026 form) has no text
+            if key == "legal_bases" and key in early:
+                body_text = f"{early[key]} {body_text}"  # the bases before section I come first
+                del early[key]
+                doc.sections[key] = body_text
             doc.sections.setdefault(key, body_text)
+
+
+_LEGAL_BASIS = re.compile(r"^\s*[-+•]?\s*can\s*cu\b")
+
+
+def _early_legal_bases(lines: list[str], folded: list[str], first_heading: int | None) -> dict[str, str]:
+    """ "Căn cứ …" paragraphs written between the title and section I are the plan's legal bases
+    (section II of the 2018 form), whatever heading, if any, the plan gives them later."""
+    if first_heading is None:
+        return {}
+    top = next((i for i, fl in enumerate(folded[:first_heading]) if re.match(r"\s*ke\s*hoach\b", fl)), -1)
+    kept: list[str] = []
+    going_on = False
+    for ln, fl in zip(lines[top + 1 : first_heading], folded[top + 1 : first_heading], strict=False):
+        if _LEGAL_BASIS.match(fl):
+            kept.append(ln)
+            going_on = not ln.rstrip().endswith((";", ".", ":"))
+        elif going_on and ln.strip():
+            kept.append(ln)  # a basis wrapped onto the next line
+            going_on = not ln.rstrip().endswith((";", ".", ":"))
+        else:
+            going_on = False
+    text = clean_text(vn.join_lines(kept))
+    return {"legal_bases": text} if text else {}
 
 
 def _closing(doc: Document, lines: list[str], folded: list[str]) -> None:

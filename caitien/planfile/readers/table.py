@@ -128,8 +128,20 @@ def _is_header_again(row: list[str], columns: dict[int, str]) -> bool:
     return len(keys) >= 3 and sum(1 for c, k in keys.items() if columns.get(c) == k) >= 3
 
 
-def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> list[Item]:
-    """Items of one plan table. Appends its warnings to `doc`; records standard headings."""
+def build_items(
+    rows: list[list[str]],
+    doc: Document,
+    *,
+    where: str = "",
+    hard_breaks: bool = False,
+    doubt: set[tuple[int, int]] | None = None,
+) -> list[Item]:
+    """Items of one plan table. Appends its warnings to `doc`; records standard headings.
+
+    `hard_breaks`: the cells' line breaks are the author's (Word paragraphs, Excel line breaks);
+    otherwise they are where a line was wrapped (PDF, extracted text) and only a bullet or a new
+    sentence starts a new line. `doubt`: (row, column) of the cells read with low confidence (OCR):
+    their fields are marked doubtful."""
     found = header_map(rows)
     if found is None:
         columns = guess_columns(rows)
@@ -149,6 +161,7 @@ def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> lis
     items: list[Item] = []
     raws: list[dict[str, str]] = []  # each item's cell texts, joined over continuation rows
     places: list[str] = []
+    unsure: list[set[str]] = []  # each item's fields read from a doubtful cell
     current_standard: int | None = None
     for r in range(first, len(rows)):
         row = [vn.nfc(c) for c in rows[r]]
@@ -171,8 +184,10 @@ def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> lis
             cells.get(k, "").strip() for k in ("expected_result", "solutions", "issue", "indicator")
         )
         starts_new = criterion is not None or (form57 and cells.get("order", "").strip() and content)
+        doubtful = {k for c, k in columns.items() if (r, c) in doubt} if doubt else set()
         if not starts_new and items and not cells.get("criterion", "").strip():
             _continue_cells(raws[-1], cells)
+            unsure[-1] |= doubtful
             continue
         if not starts_new and not content:
             continue
@@ -195,10 +210,15 @@ def build_items(rows: list[list[str]], doc: Document, *, where: str = "") -> lis
         items.append(item)
         raws.append({k: cells.get(k, "") for k in _TEXT_KEYS})
         places.append(here)
-    for item, raw, here in zip(items, raws, places, strict=True):
+        unsure.append(doubtful)
+    for item, raw, here, fields in zip(items, raws, places, unsure, strict=True):
         if form57 and "support" not in columns.values():
             _split_resources(raw)
-        finish_item(item, raw, doc, here)
+        finish_item(item, raw, doc, here, hard_breaks=hard_breaks)
+        for name in sorted(fields):
+            name = {"start": "time_text", "end": "time_text", "order": "criterion"}.get(name, name)
+            if name not in item.doubtful:
+                item.doubtful.append(name)
     return items
 
 
@@ -275,9 +295,43 @@ def _continue_cells(raw: dict[str, str], cells: dict[str, str]) -> None:
             raw[k] = (raw[k] + "\n" + extra) if raw[k].strip() else extra
 
 
-def finish_item(item: Item, raw: dict[str, str], doc: Document, where: str = "") -> None:
-    """Fill `item` from its cell texts: one-line texts, months and amounts; warn what is unclear."""
-    text = {k: vn.one_line(v) for k, v in raw.items()}
+# Fields whose cells keep their line breaks (paragraphs, bullets); the others are read as one line.
+MULTILINE_KEYS = frozenset(
+    ("issue", "expected_result", "solutions", "indicator", "support", "notes", "expected_evidence")
+)
+_LIST_MARK = re.compile(r"^(?:[-+•*–—]|\(?[a-zđ0-9]{1,2}[).]\s)")
+
+
+def cell_lines(text: str, *, hard_breaks: bool) -> str:
+    """A cell's text with its own line breaks kept and each line clean. Wrapped lines (hard_breaks
+    False) are joined back unless the next line opens a list item, or a sentence after a full stop."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = clean_text(raw)
+        if not line:
+            continue
+        if out and not hard_breaks and not _new_paragraph(out[-1], line):
+            out[-1] = vn.join_lines([out[-1], line])
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _new_paragraph(previous: str, line: str) -> bool:
+    if _LIST_MARK.match(line):
+        return True
+    return previous.endswith((".", ";", ":", "!", "?")) and line[:1].isupper()
+
+
+def finish_item(
+    item: Item, raw: dict[str, str], doc: Document, where: str = "", *, hard_breaks: bool = False
+) -> None:
+    """Fill `item` from its cell texts: months and amounts; warn what is unclear. Long texts keep
+    their cells' line breaks, the others are one line."""
+    text = {
+        k: cell_lines(v, hard_breaks=hard_breaks) if k in MULTILINE_KEYS else vn.one_line(v)
+        for k, v in raw.items()
+    }
     item.issue = text["issue"]
     item.expected_result = text["expected_result"]
     item.solutions = text["solutions"]
@@ -435,7 +489,14 @@ def table_kind(rows: list[list[str]]) -> str | None:
     return None
 
 
-def read_table(rows: list[list[str]], doc: Document, *, where: str = "") -> str | None:
+def read_table(
+    rows: list[list[str]],
+    doc: Document,
+    *,
+    where: str = "",
+    hard_breaks: bool = False,
+    doubt: set[tuple[int, int]] | None = None,
+) -> str | None:
     """Read one table of a plan document into `doc` according to its kind (plan rows into
     doc.items, section IV into doc.priority_issues, section VI into doc.monitoring); returns the kind."""
     side = _side_table(rows)
@@ -450,7 +511,7 @@ def read_table(rows: list[list[str]], doc: Document, *, where: str = "") -> str 
             else:
                 doc.monitoring.append(MonitoringEntry(**{k: v for k, v in cells.items() if k != "order"}))
         return kind
-    items = build_items(rows, doc, where=where)
+    items = build_items(rows, doc, where=where, hard_breaks=hard_breaks, doubt=doubt)
     if items or header_map(rows) is not None:
         doc.items.extend(items)
         return "plan"

@@ -207,7 +207,7 @@ def split_sheet(grid: list[list[str]], title: str) -> list[Block]:
     header = _header_index(grid)
     where = f"trang tính “{title}”"
     if header is None:
-        return [Block(rows=grid, where=where)]
+        return [Block(rows=grid, where=where, hard_breaks=True)]
     end = header
     for index in range(header, len(grid)):
         row = grid[index]
@@ -219,7 +219,7 @@ def split_sheet(grid: list[list[str]], title: str) -> list[Block]:
     before = _text(grid[:header])
     if before:
         blocks.append(Block(text=before))
-    blocks.append(Block(rows=grid[header : end + 1], where=where))
+    blocks.append(Block(rows=grid[header : end + 1], where=where, hard_breaks=True))
     after = _text(grid[end + 1 :])
     if after:
         blocks.append(Block(text=after))

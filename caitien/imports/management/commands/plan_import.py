@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 raise CommandError(f"Không có người dùng “{options['user']}”.")
         try:
             plan = services.import_file(path=Path(options["file"]), school=school, actor=actor)
-        except ReadError as exc:
+        except (ReadError, services.ImportRefused) as exc:
             sys.stderr.write(f"Lỗi: {exc}\n")
             sys.exit(2)
         self.stdout.write(str(plan.pk))
