@@ -190,13 +190,45 @@ def catalog(request):
     return catalog_as_json()
 
 
+PAGE_SIZE = 100
+MAX_PAGE_SIZE = 500
+
+
+def paged(request, qs, page: int, page_size: int, row) -> dict:
+    """One page of a list: {"count", "page", "pages", "next", "previous", "results"}; `next` and
+    `previous` are full addresses keeping the other parameters, null at the ends."""
+    if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise HttpError(
+            422, f"Trang phải từ 1 trở lên và mỗi trang có từ 1 đến {MAX_PAGE_SIZE} mục (page_size)."
+        )
+    count = qs.count()
+    pages = max(1, -(-count // page_size))
+    if page > pages:
+        raise Http404(f"Không có trang {page}: danh sách có {pages} trang ({count} mục).")
+    start = (page - 1) * page_size
+
+    def link(n):
+        params = request.GET.copy()
+        params["page"] = str(n)
+        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+    return {
+        "count": count,
+        "page": page,
+        "pages": pages,
+        "next": link(page + 1) if page < pages else None,
+        "previous": link(page - 1) if page > 1 else None,
+        "results": [row(request, x) for x in qs[start : start + page_size]],
+    }
+
+
 @api.get(
     "/plans",
     auth=session_or_anonymous,
-    response={200: list[schemas.PlanOut], 404: schemas.ErrorOut, 422: schemas.ErrorOut},
+    response={200: schemas.PlanPageOut, 404: schemas.ErrorOut, 422: schemas.ErrorOut},
     summary="Danh sách kế hoạch",
     description="Các kế hoạch người gọi được xem (khi không đăng nhập: các kế hoạch đã công khai), "
-    "mới nhất trước.",
+    f"mới nhất trước, theo trang ({PAGE_SIZE} kế hoạch mỗi trang): “next” là địa chỉ của trang sau.",
 )
 def plan_list(
     request,
@@ -209,6 +241,8 @@ def plan_list(
         description="năm học bắt đầu từ năm này nằm trong thời kỳ của kế "
         "hoạch, ví dụ 2025 cho năm học 2025-2026",
     ),
+    page: int = Query(1, description="số trang, từ 1"),
+    page_size: int = Query(PAGE_SIZE, description=f"số kế hoạch mỗi trang, từ 1 đến {MAX_PAGE_SIZE}"),
 ):
     if status and status not in Plan.Status.values:
         raise HttpError(
@@ -221,7 +255,8 @@ def plan_list(
             raise Http404(
                 f"Không có trường nào có ký hiệu “{school}”. Hãy kiểm tra lại ký hiệu viết tắt của trường."
             )
-    return [_plan_row(request, p) for p in plans_for(request.auth, school=found, status=status, year=year)]
+    qs = plans_for(request.auth, school=found, status=status, year=year)
+    return paged(request, qs, page, page_size, _plan_row)
 
 
 @api.get(

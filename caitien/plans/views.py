@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from caitien.assessments.models import SelfAssessment
+from caitien.dashboards.paging import page_of
 from caitien.planfile.writers import WriteError
 from caitien.planfile.writers.docx import write_docx
 from caitien.planfile.writers.pdf import write_pdf
@@ -84,12 +85,15 @@ def plan_list(request):
     school = None
     if request.GET.get("truong", "").isdigit():
         school = get_object_or_404(School, pk=int(request.GET["truong"]))
-    plans = selectors.plans_visible_to(request.user, school)
+    page = page_of(request, selectors.plans_visible_to(request.user, school))
+    page.object_list = selectors.with_item_counts(page.object_list)
     creatable = [
         s for s in permissions.schools_of(request.user) if permissions.can_create_plan(request.user, s)
     ]
     return render(
-        request, "plans/list.html", {"plans": plans, "school": school, "can_create": bool(creatable)}
+        request,
+        "plans/list.html",
+        {"plans": page.object_list, "page": page, "school": school, "can_create": bool(creatable)},
     )
 
 
