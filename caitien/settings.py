@@ -5,12 +5,17 @@ CAITIEN_SECRET_KEY   signing key; when unset one is generated once into var/secr
 CAITIEN_HOSTS        comma-separated allowed hosts (default "127.0.0.1,localhost")
 CAITIEN_VAR_DIR      where the SQLite database and uploads live (default ./var)
 DATABASE_URL         e.g. postgres://postgres@127.0.0.1:5432/caitien; SQLite at var/ when unset
+CAITIEN_EMAIL_URL    console: (default), file:///folder, smtp://user:password@host:port[?tls=1|?ssl=1]
+CAITIEN_EMAIL_FROM   the sender of notification e-mails
+CAITIEN_SITE_URL     the site's address, for links in e-mails (default http://127.0.0.1:8000)
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+
+from caitien.notifications.email_url import EmailUrlError, email_settings
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("CAITIEN_VAR_DIR", Path.cwd() / "var")).resolve()
@@ -53,8 +58,10 @@ INSTALLED_APPS = [
     "caitien.imports",
     "caitien.checks",
     "caitien.api",
+    "caitien.web",
     "caitien.offices",
     "caitien.escalations",
+    "caitien.notifications",
     "ninja",  # django-ninja's own templates and static files: the API docs page without a CDN
     "django.contrib.admin",
     "django.contrib.auth",
@@ -89,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "caitien.schools.context.current_context",
+                "caitien.notifications.context.unread",
             ],
             "builtins": ["caitien.schools.templatetags.perms"],
         },
@@ -153,6 +161,17 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Notification e-mail (caitien.notifications): where it goes, who sends it, how links are written.
+try:
+    globals().update(email_settings(os.environ.get("CAITIEN_EMAIL_URL")))
+except EmailUrlError as exc:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(str(exc)) from None
+DEFAULT_FROM_EMAIL = os.environ.get("CAITIEN_EMAIL_FROM", "").strip() or "Cải Tiến <khong-tra-loi@localhost>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+CAITIEN_SITE_URL = os.environ.get("CAITIEN_SITE_URL", "").strip() or "http://127.0.0.1:8000"
 
 LOGGING = {
     "version": 1,

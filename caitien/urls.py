@@ -19,6 +19,7 @@ urlpatterns = [
     path("de-xuat/", include("caitien.escalations.urls")),
     path("co-quan/", include("caitien.offices.urls")),
     path("api/", include("caitien.api.urls")),
+    path("thong-bao/", include("caitien.notifications.urls")),
 ]
 
 handler403 = "caitien.schools.views.refused"

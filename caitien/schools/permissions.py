@@ -281,3 +281,11 @@ def can_set_office_calendar(user, office) -> bool:
     """The office's specialists fix its deadlines (a Sở's reach its Phòng's schools unless the Phòng
     sets its own)."""
     return office.pk in _specialist_office_ids(user)
+
+
+# --- notifications ----------------------------------------------------------------------------
+
+
+def can_view_notification(user, notification) -> bool:
+    """A notification is its person's own: nobody else opens it, not even an admin on the site."""
+    return getattr(user, "is_authenticated", False) and notification.user_id == user.pk

@@ -15,6 +15,7 @@ from django.test import RequestFactory
 from caitien.assessments.models import CriterionAssessment, SelfAssessment
 from caitien.escalations.models import Escalation
 from caitien.imports.models import PendingImport
+from caitien.notifications.models import Notification
 from caitien.plans.models import Plan
 from caitien.schools import permissions
 from caitien.schools.models import Role, User
@@ -59,6 +60,8 @@ BY_ROLE = {
     "can_view_escalation": ("escalation", IN_SCHOOL | OVERSEERS | {"admin"}),
     # The Phòng's calendar is set by the Phòng; the Sở sets its own (tested below).
     "can_set_office_calendar": ("phong", {"specialist"}),
+    # A notification addressed to the staff member: theirs alone, not even the admin's.
+    "can_view_notification": ("notification", {"staff"}),
 }
 
 ESCALATION_STATES = ["sent", "received", "forwarded", "resolved", "unresolvable"]
@@ -122,7 +125,9 @@ def subjects(cast):
         )
         for s in ESCALATION_STATES
     }
+    notification = Notification.objects.create(user=cast.staff, kind="row_comment", subject="Góp ý")
     return {
+        "notification": notification,
         "escalation": escalations["sent"],
         "escalations": escalations,
         "school": cast.primary,

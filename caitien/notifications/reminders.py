@@ -1,0 +1,86 @@
+"""`caitien remind`: one pass that turns what is due today into notifications, then sends e-mail.
+
+Each app that has something to remind of has a `reminders.py` with `due_reminders(today)`
+returning `Reminder`s; this module finds them by app. A reminder's `key` names what it reminds of
+(and, where it matters, the date it is about), so a second pass the same day — or two passes at
+once — creates nothing new: the key is unique per person.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import importlib.util
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.db import transaction
+from django.utils import timezone
+
+from caitien.notifications.models import Notification
+from caitien.notifications.services import notify
+from caitien.notifications.tasks import deliver_pending
+
+
+@dataclass(frozen=True)
+class Reminder:
+    user: Any
+    kind: str
+    key: str
+    subject: str
+    body: str = ""
+    url: str = ""
+    obj: Any = None
+
+
+def producers() -> list:
+    """`due_reminders` of every installed app that has a reminders module (this one excepted)."""
+    found = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.reminders"
+        if config.name == __package__ or importlib.util.find_spec(name) is None:
+            continue
+        module = importlib.import_module(name)
+        if hasattr(module, "due_reminders"):
+            found.append(module.due_reminders)
+    return found
+
+
+def collect(today: datetime.date) -> list[Reminder]:
+    out = []
+    for produce in producers():
+        out.extend(produce(today))
+    return out
+
+
+def remind(*, today: datetime.date | None = None, dry_run: bool = False, connection=None) -> dict:
+    """The whole pass; returns what it did (or, with dry_run, what it would do) as plain data."""
+    today = today or timezone.localdate()
+    due = collect(today)
+    existing = set(Notification.objects.filter(key__in={r.key for r in due}).values_list("user_id", "key"))
+    new = [r for r in due if (r.user.pk, r.key) not in existing]
+    created = Counter()
+    if dry_run:
+        created.update(r.kind for r in new)
+    else:
+        for r in new:
+            with transaction.atomic():
+                made = notify(
+                    user=r.user, kind=r.kind, subject=r.subject, body=r.body, url=r.url, obj=r.obj, key=r.key
+                )
+            if made is not None:
+                created[r.kind] += 1
+    sent = deliver_pending(today=today, dry_run=dry_run, connection=connection)
+    return {
+        "date": today.isoformat(),
+        "dry_run": dry_run,
+        "reminders": {
+            "due": len(due),
+            "new": sum(created.values()),
+            "existing": len(due) - sum(created.values()) if not dry_run else len(due) - len(new),
+            "by_kind": dict(sorted(created.items())),
+        },
+        "emails": sent.as_dict(),
+    }

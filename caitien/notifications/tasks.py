@@ -1,0 +1,187 @@
+"""Sending notification e-mails: the background jobs and the pass `caitien remind` makes.
+
+Every send first claims its rows with a conditional UPDATE (pending → claimed, or the person's
+digest day moved to today), the way healthchecks' `sendreports` does: of two runs racing for the
+same row only one UPDATE changes it, so only one sends. A claimed message that fails to send goes
+back to pending for the next pass; a run that dies between claiming and sending loses that one
+message rather than ever sending it twice.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from caitien.notifications.kinds import Delivery, Kind
+from caitien.notifications.mail import build_message, site_url
+from caitien.notifications.models import Mailbox, Notification, Preference
+
+
+@dataclass
+class DeliveryResult:
+    immediate: int = 0  # e-mails with one notification
+    digests: int = 0  # daily digest e-mails
+    in_digests: int = 0  # notifications inside them
+    skipped: int = 0  # no e-mail wanted, or no address
+    failed: int = 0  # e-mails that could not be sent this pass (their rows wait for the next)
+
+    def as_dict(self) -> dict:
+        return {
+            "immediate": self.immediate,
+            "digests": self.digests,
+            "in_digests": self.in_digests,
+            "skipped": self.skipped,
+            "failed": self.failed,
+        }
+
+
+def _choices(user_ids) -> dict[tuple[int, str], str]:
+    rows = Preference.objects.filter(user_id__in=list(user_ids)).values_list("user_id", "kind", "delivery")
+    return {(u, k): d for u, k, d in rows}
+
+
+def _delivery(choices, notification) -> str:
+    return choices.get((notification.user_id, notification.kind), Delivery.DIGEST)
+
+
+def send_notification_email(notification_id: int, *, connection=None) -> bool:
+    """The job for one notification its person wants at once. True when this call sent it."""
+    n = Notification.objects.select_related("user").filter(pk=notification_id).first()
+    if n is None or n.email != Notification.Email.PENDING:
+        return False
+    if not n.user.email or _delivery(_choices([n.user_id]), n) != Delivery.IMMEDIATE:
+        return False
+    token = secrets.token_hex(8)
+    claimed = Notification.objects.filter(pk=n.pk, email=Notification.Email.PENDING).update(
+        email=Notification.Email.CLAIMED, claim=token
+    )
+    if claimed != 1:
+        return False  # another run has it
+    message = build_message(
+        user=n.user,
+        subject=n.subject,
+        template="single",
+        context={"notification": n, "page_url": site_url(n.url) if n.url else "", "kind": Kind(n.kind).label},
+    )
+    return _send(message, Notification.objects.filter(claim=token), connection)
+
+
+def send_digest(user_id: int, day: datetime.date, *, connection=None) -> int | None:
+    """The day's digest for one person: every pending notification they take as a digest, in one
+    e-mail, at most once per day. Returns how many notifications it carried: 0 when there was
+    nothing to send (or today's digest is gone already), None when sending failed."""
+    from caitien.schools.models import User
+
+    user = User.objects.filter(pk=user_id, is_active=True).exclude(email="").first()
+    if user is None:
+        return 0
+    choices = _choices([user_id])
+    pending = [
+        n
+        for n in Notification.objects.filter(user_id=user_id, email=Notification.Email.PENDING)
+        if _delivery(choices, n) == Delivery.DIGEST
+    ]
+    if not pending:
+        return 0
+    Mailbox.objects.get_or_create(user_id=user_id)
+    previous = Mailbox.objects.filter(pk=user_id).values_list("last_digest_on", flat=True).first()
+    claimed_day = (
+        Mailbox.objects.filter(pk=user_id)
+        .filter(Q(last_digest_on__isnull=True) | Q(last_digest_on__lt=day))
+        .update(last_digest_on=day)
+    )
+    if claimed_day != 1:
+        return 0  # today's digest went out already (or another run is sending it)
+    token = secrets.token_hex(8)
+    Notification.objects.filter(pk__in=[n.pk for n in pending], email=Notification.Email.PENDING).update(
+        email=Notification.Email.CLAIMED, claim=token
+    )
+    mine = list(Notification.objects.filter(claim=token).order_by("kind", "created_at", "id"))
+    if not mine:
+        Mailbox.objects.filter(pk=user_id, last_digest_on=day).update(last_digest_on=previous)
+        return 0
+    groups = defaultdict(list)
+    for n in mine:
+        n.page_url = site_url(n.url) if n.url else ""
+        groups[Kind(n.kind).label].append(n)
+    message = build_message(
+        user=user,
+        subject=f"Tổng hợp thông báo ngày {day:%d/%m/%Y}: {len(mine)} việc cần biết",
+        template="digest",
+        context={"day": day, "groups": sorted(groups.items()), "count": len(mine)},
+    )
+    if not _send(message, Notification.objects.filter(claim=token), connection):
+        Mailbox.objects.filter(pk=user_id, last_digest_on=day).update(last_digest_on=previous)
+        return None
+    return len(mine)
+
+
+def _send(message, claimed, connection) -> bool:
+    try:
+        sent = message.send() if connection is None else connection.send_messages([message])
+    except Exception as exc:  # the SMTP server, the folder: whatever fails, the rows go back
+        claimed.update(
+            email=Notification.Email.PENDING, claim="", email_error=f"{type(exc).__name__}: {exc}"[:300]
+        )
+        return False
+    if not sent:
+        claimed.update(email=Notification.Email.PENDING, claim="", email_error="Máy chủ thư không nhận.")
+        return False
+    claimed.update(email=Notification.Email.SENT, emailed_at=timezone.now(), email_error="")
+    return True
+
+
+def deliver_pending(
+    *, today: datetime.date | None = None, dry_run: bool = False, connection=None
+) -> DeliveryResult:
+    """One pass over pending e-mails: the immediate ones, then each person's digest for today."""
+    today = today or timezone.localdate()
+    result = DeliveryResult()
+    pending = list(
+        Notification.objects.filter(email=Notification.Email.PENDING)
+        .select_related("user")
+        .order_by("created_at", "id")
+    )
+    choices = _choices({n.user_id for n in pending})
+    skip, immediate, digest_users = [], [], set()
+    for n in pending:
+        delivery = _delivery(choices, n)
+        if delivery == Delivery.OFF or not n.user.email or not n.user.is_active:
+            skip.append(n.pk)
+        elif delivery == Delivery.IMMEDIATE:
+            immediate.append(n.pk)
+        else:
+            digest_users.add(n.user_id)
+    if dry_run:
+        result.skipped, result.immediate = len(skip), len(immediate)
+        sent_today = set(
+            Mailbox.objects.filter(user_id__in=digest_users, last_digest_on__gte=today).values_list(
+                "user_id", flat=True
+            )
+        )
+        result.digests = len(digest_users - sent_today)
+        result.in_digests = sum(
+            1 for n in pending if n.user_id in digest_users - sent_today and n.pk not in skip + immediate
+        )
+        return result
+    result.skipped = Notification.objects.filter(pk__in=skip, email=Notification.Email.PENDING).update(
+        email=Notification.Email.SKIPPED
+    )
+    for pk in immediate:
+        if send_notification_email(pk, connection=connection):
+            result.immediate += 1
+        elif Notification.objects.filter(pk=pk, email=Notification.Email.PENDING).exists():
+            result.failed += 1
+    for user_id in sorted(digest_users):
+        carried = send_digest(user_id, today, connection=connection)
+        if carried is None:
+            result.failed += 1
+        elif carried:
+            result.digests += 1
+            result.in_digests += carried
+    return result
