@@ -47,9 +47,9 @@ def test_the_phong_sets_its_dates_typed_day_month_year(client, cast):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("plan_due", "2025-10-15", "Không hiểu ngày “2025-10-15”"),
-        ("plan_due", "31/02/2026", "không có trên lịch"),
-        ("mid_review_due", "mười lăm", "Ghi ngày theo dạng ngày/tháng/năm"),
+        ("plan_due", "15/13/2025", "15/13/2025"),
+        ("plan_due", "31/02/2026", "không có trong lịch"),
+        ("mid_review_due", "mười lăm", "Chưa hiểu “mười lăm” là ngày nào"),
     ],
 )
 def test_a_wrong_date_is_explained_and_nothing_saved(client, cast, field, value, message):
@@ -124,3 +124,36 @@ def test_only_the_office_specialists_set_its_calendar(client, cast, so_specialis
     assert "Hạn đang áp dụng" in client.get(f"{URL}?co-quan={cast.phong.pk}&nam=2025").content.decode()
     client.force_login(cast.principal)
     assert client.get(URL).status_code == 403
+
+
+def test_reminders_before_and_after_the_plan_deadline(cast):
+    from caitien.notifications.models import Notification
+    from caitien.notifications.reminders import remind
+    from caitien.plans.models import Plan
+
+    calendar_set(
+        office=cast.phong,
+        school_year=2025,
+        actor=cast.specialist,
+        plan_due=datetime.date(2025, 10, 15),
+        mid_review_due=None,
+        final_review_due=None,
+    )
+    Plan.objects.create(
+        school=cast.preschool,
+        regulation=cast.preschool.regulation,
+        start_year=2025,
+        end_year=2026,
+        status="published",
+    )
+    remind(today=datetime.date(2025, 10, 1))  # 14 days before: nothing
+    assert not Notification.objects.filter(kind__startswith="plan_").exists()
+    remind(today=datetime.date(2025, 10, 10))
+    remind(today=datetime.date(2025, 10, 11))  # the same reminder is not repeated
+    soon = Notification.objects.filter(kind="plan_due_soon")
+    # The principal and the vice-principal of Hoà Bình; Hoa Sen published, Lê Lợi has nobody in the cast.
+    assert sorted(n.user.username for n in soon) == ["principal", "vice"]
+    assert "Còn 5 ngày đến hạn công khai" in soon.first().subject
+    remind(today=datetime.date(2025, 10, 20))
+    late = Notification.objects.filter(kind="plan_overdue")
+    assert late.count() == 2 and "đã quá hạn công khai (15/10/2025)" in late.first().subject
