@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from ninja import NinjaAPI, Query, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -18,12 +19,14 @@ from caitien.api.auth import session_or_anonymous
 from caitien.api.selectors import plans_for
 from caitien.catalog.services import catalog_as_json
 from caitien.checks import run_checks
+from caitien.dashboards.overview import school_year_of_today
+from caitien.offices.rollup import office_rollup
 from caitien.planfile.model import Document
 from caitien.plans.documents import plan_to_document
 from caitien.plans.models import Plan
 from caitien.plans.services import plan_findings
 from caitien.schools import permissions
-from caitien.schools.models import School
+from caitien.schools.models import Office, School
 
 DESCRIPTION = (
     "API của Cải Tiến cho phần mềm của phòng, sở giáo dục và bộ phận công nghệ thông tin của trường: "
@@ -283,6 +286,34 @@ def plan_findings_list(request, plan_id: int):
     plan = _plan(plan_id)
     _require_view(request.auth, plan)
     return {"findings": [f.to_dict() for f in plan_findings(plan)]}
+
+
+@api.get(
+    "/offices/{code}/rollup",
+    auth=session_or_anonymous,
+    response={200: dict, 403: schemas.ErrorOut, 404: schemas.ErrorOut, 422: schemas.ErrorOut},
+    summary="Tổng hợp các trường của một Phòng/Sở",
+    description="Giống “caitien rollup --office CODE --json”: mỗi trường một mục (tiến độ, kinh phí, giám sát, "
+    "đề xuất), tổng cộng, điểm yếu chung và đề xuất chưa giải quyết. Dành cho chuyên viên của cơ quan.",
+)
+def office_rollup_view(
+    request,
+    code: str,
+    year: int | None = Query(
+        None, description="năm bắt đầu năm học, ví dụ 2025 (mặc định: năm học hiện tại)"
+    ),
+):
+    office = Office.objects.filter(code__iexact=code.strip()).first()
+    if office is None:
+        raise Http404(f"Không có cơ quan mã “{code}”. Hãy kiểm tra lại mã cơ quan.")
+    permissions.require(
+        permissions.can_view_office(request.auth, office),
+        "Chỉ chuyên viên của cơ quan (hoặc cơ quan cấp trên) xem được tổng hợp này. Hãy đăng nhập bằng tài khoản "
+        "của Phòng/Sở.",
+    )
+    if year is not None and not 2000 <= year <= 2100:
+        raise HttpError(422, "Năm học phải là năm bắt đầu, ví dụ year=2025 cho năm học 2025-2026.")
+    return office_rollup(office, year or school_year_of_today(timezone.localdate()))
 
 
 # No session auth, hence no CSRF check: it only reads the body and answers, it writes nothing.
