@@ -43,17 +43,19 @@ class Command(BaseCommand):
         self.stdout.write(f"{office.name} ({office.code}), năm học {year}-{year + 1}: {t['schools']} trường")
         self.stdout.write(
             f"Dòng kế hoạch: {t['items']} (hoàn thành {t['done']}, đang thực hiện {t['in_progress']}, "
-            f"chưa bắt đầu {t['not_started']}, quá hạn {t['overdue']}); kinh phí dự kiến {t['planned_vnd']:,} đồng, "
-            f"đã chi {t['spent_vnd']:,} đồng".replace(",", ".")
+            f"chưa bắt đầu {t['not_started']}, quá hạn {t['overdue']}); kinh phí dự kiến {_vnd(t['planned_vnd'])} "
+            f"đồng, đã chi {_vnd(t['spent_vnd'])} đồng"
         )
         e = data["escalations"]
         self.stdout.write(
-            f"Đề xuất chưa giải quyết xong: {e['open']}, kinh phí đề nghị {e['amount_vnd']:,} đồng".replace(
-                ",", "."
-            )
+            f"Đề xuất chưa giải quyết xong: {e['open']}, kinh phí đề nghị {_vnd(e['amount_vnd'])} đồng"
         )
         for s in data["schools"]:
             plan = PLAN_STATUS_LABELS[s["plan"]["status"] if s["plan"] else NO_PLAN]
             self.stdout.write(
                 f"  {s['code']:<10} {s['name'][:50]:<50} {plan:<18} {s['done']}/{s['items']} dòng xong"
             )
+
+
+def _vnd(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
