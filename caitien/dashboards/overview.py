@@ -67,6 +67,7 @@ class Line:
     plan_id: int | None = None
     plan_status: str = NO_PLAN
     plan_version: int = 0
+    plan_title: str = ""
     plan_public: bool = False
     submitted: datetime.date | None = None
     approved: datetime.date | None = None
@@ -199,7 +200,15 @@ def _plans(lines, year_plans) -> dict[int, Line]:
     """Each school's plan of the year (the one in force first, then the newest version); returns
     {plan id: line}."""
     found = year_plans.values_list(
-        "school_id", "pk", "status", "version", "submitted_at", "approved_at", "published_at", "updated_at"
+        "school_id",
+        "pk",
+        "status",
+        "version",
+        "submitted_at",
+        "approved_at",
+        "published_at",
+        "updated_at",
+        "title",
     )
     best: dict[int, tuple] = {}
     for row in found:
@@ -211,8 +220,8 @@ def _plans(lines, year_plans) -> dict[int, Line]:
     out = {}
     for school_id, (_key, row) in best.items():
         line = lines[school_id]
-        _s, pk, status, version, submitted, approved, published, _u = row
-        line.plan_id, line.plan_status, line.plan_version = pk, status, version
+        _s, pk, status, version, submitted, approved, published, _u, title = row
+        line.plan_id, line.plan_status, line.plan_version, line.plan_title = pk, status, version, title
         line.plan_public = status == Plan.Status.PUBLISHED
         line.submitted, line.approved, line.published = (_date(x) for x in (submitted, approved, published))
         out[pk] = line
