@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from caitien.plans.models import Plan
-from caitien.plans.selectors import plans_visible_to
+from caitien.plans.selectors import LIST_DEFERRED, plans_visible_to
 from caitien.schools import permissions
 
 
@@ -16,6 +16,7 @@ def plans_for(user, *, school=None, status: str | None = None, year: int | None 
         qs = (
             Plan.objects.filter(status__in=permissions.PUBLIC_STATUSES)
             .select_related("school", "regulation")
+            .defer(*LIST_DEFERRED)
             .order_by("-start_year", "school__name", "-version", "-pk")
         )
         if school is not None:

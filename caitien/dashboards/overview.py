@@ -21,10 +21,9 @@ from caitien.assessments import levels
 from caitien.assessments.models import SelfAssessment
 from caitien.catalog.models import Regulation
 from caitien.catalog.registry import SCHOOL_LEVELS
-from caitien.dashboards.money import planned_by_source
 from caitien.escalations.models import Escalation
 from caitien.offices.selectors import dates_by_office, days_late
-from caitien.plans.models import Plan, PlanItem
+from caitien.plans.models import Plan
 from caitien.schools.models import School
 from caitien.text import fold
 
@@ -82,6 +81,7 @@ class Line:
     planned_vnd: int = 0
     spent_vnd: int = 0
     planned_by_source: dict = field(default_factory=dict)
+    criteria_rows: dict = field(default_factory=dict)  # {criterion id: rows of this year's plan}
     spent_by_source: dict = field(default_factory=dict)
     reviews_recorded: int = 0
     reviews_due: int = 0
@@ -218,18 +218,21 @@ def _plans(lines, year_plans) -> dict[int, Line]:
         if school_id not in best or key > best[school_id][0]:
             best[school_id] = (key, row)
     out = {}
+    tz = timezone.get_current_timezone()
     for school_id, (_key, row) in best.items():
         line = lines[school_id]
         _s, pk, status, version, submitted, approved, published, _u, title = row
         line.plan_id, line.plan_status, line.plan_version, line.plan_title = pk, status, version, title
         line.plan_public = status == Plan.Status.PUBLISHED
-        line.submitted, line.approved, line.published = (_date(x) for x in (submitted, approved, published))
+        line.submitted, line.approved, line.published = (
+            _date(x, tz) for x in (submitted, approved, published)
+        )
         out[pk] = line
     return out
 
 
-def _date(moment):
-    return timezone.localtime(moment).date() if moment else None
+def _date(moment, tz):
+    return moment.astimezone(tz).date() if moment else None
 
 
 def _deadlines(lines, year, today) -> None:
@@ -242,20 +245,17 @@ def _deadlines(lines, year, today) -> None:
 
 
 def _rows(plans, year_plans) -> None:
-    """Row counts and planned money of the chosen plans (the rows of every plan of the year are
-    read; those of a plan that is not its school's chosen one are left out here)."""
-    items = PlanItem.objects.filter(plan__in=year_plans.values("pk"))
-    counts = items.order_by().values("plan_id").annotate(n=Count("pk"), last=Max("updated_at"))
-    for row in counts:
-        line = plans.get(row["plan_id"])
-        if line is not None:
-            line.items = row["n"]
-            line.touch(row["last"])
-    for plan_id, source, vnd in planned_by_source(year_plans):
-        line = plans.get(plan_id)
-        if line is not None and vnd:
+    """Row counts, planned money by source and rows per criterion of the chosen plans."""
+    from caitien.offices.figures import row_figures
+
+    for plan_id, f in row_figures(year_plans, plans).items():
+        line = plans[plan_id]
+        line.items = f["items"]
+        line.touch(f["last"])
+        line.criteria_rows = f["criteria"]
+        for source, vnd in f["planned"].items():
             line.planned_vnd += vnd
-            key = source.strip() or NO_SOURCE
+            key = source or NO_SOURCE
             line.planned_by_source[key] = line.planned_by_source.get(key, 0) + vnd
 
 

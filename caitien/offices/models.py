@@ -32,3 +32,22 @@ class OfficeCalendar(models.Model):
 
     def __str__(self):
         return f"{self.office} — năm học {self.school_year}-{self.school_year + 1}"
+
+
+class PlanFigures(models.Model):
+    """Figures of a plan's rows the office pages add up (planned money by funding source, rows per
+    criterion), kept so that a province overview does not re-read 30,000 rows on every visit. They
+    are recomputed whenever the rows' signature (count, latest change, ids) differs from `signature`."""
+
+    plan = models.OneToOneField("plans.Plan", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    signature = models.CharField(max_length=100)
+    planned = models.JSONField(default=dict)  # {funding source: đồng}
+    criteria = models.JSONField(default=dict)  # {criterion id: rows}
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "số liệu kế hoạch"
+        verbose_name_plural = "số liệu kế hoạch"
+
+    def __str__(self):
+        return f"Số liệu kế hoạch {self.plan_id}"

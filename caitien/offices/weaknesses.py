@@ -9,8 +9,7 @@ from collections import defaultdict
 from django.db.models import Count, F
 
 from caitien.assessments.models import CriterionAssessment
-from caitien.catalog.models import Criterion
-from caitien.plans.models import PlanItem
+from caitien.catalog.models import Criterion, Regulation
 
 # Other parts count the rows done per criterion here: f(plan_ids) -> {criterion_id: rows done}.
 ROWS_DONE: list = []
@@ -40,39 +39,41 @@ def weak_criteria(lines) -> list[dict]:
                 entry["below"][k] += n
         if level < (target or 2):
             entry["below_target"] += n
-    # By plan only: with the criteria in the condition too, SQLite walks the criterion index instead.
-    planned = dict(
-        PlanItem.objects.filter(plan_id__in=plan_ids)
-        .exclude(criterion_id=None)
-        .order_by()
-        .values_list("criterion_id")
-        .annotate(n=Count("pk"))
-    )
+    planned = defaultdict(int)
+    for line in lines:
+        for criterion_id, n in line.criteria_rows.items():
+            planned[criterion_id] += n
     done = defaultdict(int)
     for count in ROWS_DONE:
         for criterion_id, n in count(plan_ids).items():
             done[criterion_id] += n
-    criteria = Criterion.objects.filter(pk__in=list(found)).select_related("standard__regulation")
+    criteria = Criterion.objects.filter(pk__in=list(found)).values_list(
+        "pk",
+        "code",
+        "name",
+        "position",
+        "standard__number",
+        "standard__regulation__slug",
+        "standard__regulation__code",
+        "standard__regulation__appendix",
+    )
     out = []
-    for c in criteria:
-        entry = found[c.pk]
-        regulation = c.standard.regulation
+    for pk, code, name, position, standard, slug, reg_code, appendix in criteria:
+        entry = found[pk]
         out.append(
             {
-                "regulation": regulation.code
-                if not regulation.appendix
-                else f"{regulation.code} {regulation.appendix}",
-                "regulation_slug": regulation.slug,
-                "regulation_label": regulation.label,
-                "criterion": c.code,
-                "criterion_id": c.pk,
-                "name": c.name,
+                "regulation": f"{reg_code} {appendix}" if appendix else reg_code,
+                "regulation_slug": slug,
+                "regulation_label": Regulation(code=reg_code, appendix=appendix).label,
+                "criterion": code,
+                "criterion_id": pk,
+                "name": name,
                 "schools_assessed": entry["assessed"],
                 "schools_below": entry["below_target"],
                 "below": dict(entry["below"]),
-                "rows": planned.get(c.pk, 0),
-                "rows_done": done.get(c.pk, 0),
-                "position": (c.standard.number, c.position),
+                "rows": planned.get(pk, 0),
+                "rows_done": done.get(pk, 0),
+                "position": (standard, position),
             }
         )
     out.sort(key=lambda e: (-e["schools_below"], e["regulation_slug"], e["position"]))

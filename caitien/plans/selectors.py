@@ -51,10 +51,27 @@ COMPARED_ITEM_FIELDS = (
 )
 
 
+# What a list of plans never shows: the long texts of each plan and the regulation's catalog data.
+# Left out, a page of a list sorts a few hundred bytes per plan instead of a hundred kilobytes.
+LIST_DEFERRED = (
+    "sections",
+    "priority_issues",
+    "monitoring",
+    "recipients",
+    "closing_text",
+    "revision_reason",
+    "regulation__name",
+    "regulation__level_rules",
+    "regulation__plan_form",
+    "regulation__evidence_code",
+    "regulation__verification_note",
+)
+
+
 def plans_visible_to(user, school=None):
     """Plans the user may open (drafts only inside their own school), newest first: a queryset that
     asks the database for exactly those (permissions.plan_visibility), with school and regulation."""
-    qs = Plan.objects.select_related("school", "regulation")
+    qs = Plan.objects.select_related("school", "regulation").defer(*LIST_DEFERRED)
     condition = permissions.plan_visibility(user)
     if condition is not None:
         qs = qs.filter(condition)

@@ -224,3 +224,28 @@ def test_overview_queries_do_not_grow_with_schools(db, catalog):
         school = School.objects.filter(short_code__startswith=r.so.code[3:]).order_by("pk").first()
         school_counts.append(queries(client_as(r.so_specialist), f"/tong-quan/truong/{school.pk}/?nam=2025"))
     assert school_counts[0] == school_counts[1]
+
+
+def test_stored_figures_follow_the_rows(client, cast, filled):
+    """The overview keeps each plan's row figures; a changed, added or deleted row is seen at once."""
+    from caitien.offices.models import PlanFigures
+    from caitien.plans.services import plan_item_delete, plan_item_update
+
+    published, _sa = filled
+    client.force_login(cast.specialist)
+
+    def hoa_binh():
+        return next(line for line in overview(client).context["page"].object_list if line.code == "THHB")
+
+    assert hoa_binh().planned_vnd == 35_000_000 and PlanFigures.objects.filter(plan=published).exists()
+    first, second = published.items.order_by("order")
+    # (Edited as a draft would be: the figures do not care how the rows changed.)
+    Plan.objects.filter(pk=published.pk).update(status="draft")
+    plan_item_update(item=first, actor=cast.principal, values={"budget_vnd": "40000000"}, revision=None)
+    Plan.objects.filter(pk=published.pk).update(status="published")
+    assert hoa_binh().planned_by_source == {"Ngân sách nhà nước": 40_000_000, "Xã hội hóa": 5_000_000}
+    Plan.objects.filter(pk=published.pk).update(status="draft")
+    plan_item_delete(item=second, actor=cast.principal)
+    Plan.objects.filter(pk=published.pk).update(status="published")
+    line = hoa_binh()
+    assert (line.items, line.planned_vnd) == (1, 40_000_000)
