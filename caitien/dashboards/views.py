@@ -212,8 +212,21 @@ def _xlsx(office, year, data):
         ["Trạng thái", "Số trường"],
         [[label, n] for _k, label, n in t["by_status"]],
     )
+    from caitien.escalations.models import Escalation
+    from caitien.escalations.views import XLSX_COLUMNS, escalation_row
+
+    found = (
+        Escalation.objects.filter(school_id__in=[line.school_id for line in data["lines"]])
+        .select_related("school", "office")
+        .order_by("school__name", "-created_at")
+    )
+    escalations = ("Đề xuất cấp trên", list(XLSX_COLUMNS), [escalation_row(e) for e in found])
     return xlsx_response(
-        f"tong-quan-{office.code}-{year}", "Các trường", header, rows, extra_sheets=[sources, weak, statuses]
+        f"tong-quan-{office.code}-{year}",
+        "Các trường",
+        header,
+        rows,
+        extra_sheets=[sources, weak, statuses, escalations],
     )
 
 

@@ -155,7 +155,14 @@ def test_xlsx_has_every_table(client, cast, filled):
     r = overview(client, "&tai=xlsx&sap=ten")
     assert r["Content-Disposition"] == 'attachment; filename="tong-quan-PGD-DAUTIENG-2025.xlsx"'
     wb = load_workbook(io.BytesIO(r.content))
-    assert wb.sheetnames == ["Các trường", "Kinh phí theo nguồn", "Điểm yếu chung", "Trạng thái kế hoạch"]
+    assert wb.sheetnames == [
+        "Các trường",
+        "Kinh phí theo nguồn",
+        "Điểm yếu chung",
+        "Trạng thái kế hoạch",
+        "Đề xuất cấp trên",
+    ]
+    assert [row[5] for row in wb["Đề xuất cấp trên"].values] == ["Nội dung đề xuất", "Mở rộng sân"]
     schools = list(wb["Các trường"].values)
     assert schools[0][:3] == ("Ký hiệu", "Trường", "Phòng GDĐT")
     assert [row[0] for row in schools[1:]] == ["MNHS", "THCSLL", "THHB"]
