@@ -18,6 +18,7 @@ COMMANDS = {
     "loadcatalog": "loadcatalog",
     "demo": "demo",
     "generate": "province_generate",
+    "rollup": "rollup",
     "remind": "remind",
 }
 

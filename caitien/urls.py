@@ -17,6 +17,7 @@ urlpatterns = [
     path("tu-danh-gia/", include("caitien.assessments.urls")),
     path("tong-quan/", include("caitien.dashboards.urls")),
     path("de-xuat/", include("caitien.escalations.urls")),
+    path("", include("caitien.offices.urls")),
     path("api/", include("caitien.api.urls")),
     path("thong-bao/", include("caitien.notifications.urls")),
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from ninja import NinjaAPI, Query, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -18,12 +19,14 @@ from caitien.api.auth import session_or_anonymous
 from caitien.api.selectors import plans_for
 from caitien.catalog.services import catalog_as_json
 from caitien.checks import run_checks
+from caitien.dashboards.overview import school_year_of_today
+from caitien.offices.rollup import office_rollup
 from caitien.planfile.model import Document
 from caitien.plans.documents import plan_to_document
 from caitien.plans.models import Plan
 from caitien.plans.services import plan_findings
 from caitien.schools import permissions
-from caitien.schools.models import School
+from caitien.schools.models import Office, School
 
 DESCRIPTION = (
     "API của Cải Tiến cho phần mềm của phòng, sở giáo dục và bộ phận công nghệ thông tin của trường: "
@@ -190,13 +193,45 @@ def catalog(request):
     return catalog_as_json()
 
 
+PAGE_SIZE = 100
+MAX_PAGE_SIZE = 500
+
+
+def paged(request, qs, page: int, page_size: int, row) -> dict:
+    """One page of a list: {"count", "page", "pages", "next", "previous", "results"}; `next` and
+    `previous` are full addresses keeping the other parameters, null at the ends."""
+    if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise HttpError(
+            422, f"Trang phải từ 1 trở lên và mỗi trang có từ 1 đến {MAX_PAGE_SIZE} mục (page_size)."
+        )
+    count = qs.count()
+    pages = max(1, -(-count // page_size))
+    if page > pages:
+        raise Http404(f"Không có trang {page}: danh sách có {pages} trang ({count} mục).")
+    start = (page - 1) * page_size
+
+    def link(n):
+        params = request.GET.copy()
+        params["page"] = str(n)
+        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+    return {
+        "count": count,
+        "page": page,
+        "pages": pages,
+        "next": link(page + 1) if page < pages else None,
+        "previous": link(page - 1) if page > 1 else None,
+        "results": [row(request, x) for x in qs[start : start + page_size]],
+    }
+
+
 @api.get(
     "/plans",
     auth=session_or_anonymous,
-    response={200: list[schemas.PlanOut], 404: schemas.ErrorOut, 422: schemas.ErrorOut},
+    response={200: schemas.PlanPageOut, 404: schemas.ErrorOut, 422: schemas.ErrorOut},
     summary="Danh sách kế hoạch",
     description="Các kế hoạch người gọi được xem (khi không đăng nhập: các kế hoạch đã công khai), "
-    "mới nhất trước.",
+    f"mới nhất trước, theo trang ({PAGE_SIZE} kế hoạch mỗi trang): “next” là địa chỉ của trang sau.",
 )
 def plan_list(
     request,
@@ -209,6 +244,8 @@ def plan_list(
         description="năm học bắt đầu từ năm này nằm trong thời kỳ của kế "
         "hoạch, ví dụ 2025 cho năm học 2025-2026",
     ),
+    page: int = Query(1, description="số trang, từ 1"),
+    page_size: int = Query(PAGE_SIZE, description=f"số kế hoạch mỗi trang, từ 1 đến {MAX_PAGE_SIZE}"),
 ):
     if status and status not in Plan.Status.values:
         raise HttpError(
@@ -221,7 +258,8 @@ def plan_list(
             raise Http404(
                 f"Không có trường nào có ký hiệu “{school}”. Hãy kiểm tra lại ký hiệu viết tắt của trường."
             )
-    return [_plan_row(request, p) for p in plans_for(request.auth, school=found, status=status, year=year)]
+    qs = plans_for(request.auth, school=found, status=status, year=year)
+    return paged(request, qs, page, page_size, _plan_row)
 
 
 @api.get(
@@ -248,6 +286,34 @@ def plan_findings_list(request, plan_id: int):
     plan = _plan(plan_id)
     _require_view(request.auth, plan)
     return {"findings": [f.to_dict() for f in plan_findings(plan)]}
+
+
+@api.get(
+    "/offices/{code}/rollup",
+    auth=session_or_anonymous,
+    response={200: dict, 403: schemas.ErrorOut, 404: schemas.ErrorOut, 422: schemas.ErrorOut},
+    summary="Tổng hợp các trường của một Phòng/Sở",
+    description="Giống “caitien rollup --office CODE --json”: mỗi trường một mục (tiến độ, kinh phí, giám sát, "
+    "đề xuất), tổng cộng, điểm yếu chung và đề xuất chưa giải quyết. Dành cho chuyên viên của cơ quan.",
+)
+def office_rollup_view(
+    request,
+    code: str,
+    year: int | None = Query(
+        None, description="năm bắt đầu năm học, ví dụ 2025 (mặc định: năm học hiện tại)"
+    ),
+):
+    office = Office.objects.filter(code__iexact=code.strip()).first()
+    if office is None:
+        raise Http404(f"Không có cơ quan mã “{code}”. Hãy kiểm tra lại mã cơ quan.")
+    permissions.require(
+        permissions.can_view_office(request.auth, office),
+        "Chỉ chuyên viên của cơ quan (hoặc cơ quan cấp trên) xem được tổng hợp này. Hãy đăng nhập bằng tài khoản "
+        "của Phòng/Sở.",
+    )
+    if year is not None and not 2000 <= year <= 2100:
+        raise HttpError(422, "Năm học phải là năm bắt đầu, ví dụ year=2025 cho năm học 2025-2026.")
+    return office_rollup(office, year or school_year_of_today(timezone.localdate()))
 
 
 # No session auth, hence no CSRF check: it only reads the body and answers, it writes nothing.

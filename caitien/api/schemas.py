@@ -50,6 +50,15 @@ class PlanOut(Out):
     public_url: str | None
 
 
+class PlanPageOut(Out):
+    count: int
+    page: int
+    pages: int
+    next: str | None
+    previous: str | None
+    results: list[PlanOut]
+
+
 class FindingOut(Out):
     rule: str
     severity: str

@@ -110,30 +110,3 @@ def office_block(office) -> dict:
             .order_by("-created_at")[:LIST_LIMIT]
         ),
     }
-
-
-def office_overview(office) -> list[dict]:
-    """Every school of the office (and the offices below): its regulation, plans by status and the
-    level of its latest self-assessment."""
-    rows = []
-    schools = School.objects.filter(office__in=office.covered_offices()).select_related(
-        "regulation", "office"
-    )
-    for school in schools.order_by("office__name", "name"):
-        plans = list(Plan.objects.filter(school=school).order_by("-start_year", "-version"))
-        sa = latest_self_assessment(school)
-        rows.append(
-            {
-                "school": school,
-                "plans": plans,
-                "published": [p for p in plans if p.status == Plan.Status.PUBLISHED],
-                "status_counts": {
-                    label: sum(1 for p in plans if p.status == value)
-                    for value, label in Plan.Status.choices
-                    if any(p.status == value for p in plans)
-                },
-                "assessment": sa,
-                "assessment_level": levels.level_label(sa.school_level_reached) if sa else "",
-            }
-        )
-    return rows

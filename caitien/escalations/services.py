@@ -16,7 +16,9 @@ For other parts of the product, one call turns what a school wrote into an escal
         origin_text="",             # optional: what the source said (a row's text is copied by itself)
     )
 
-It lands with the school's office (`school.office`) in state "sent" and is audited. Errors raise `EscalationError` with a Vietnamese message for the person.
+It lands with the school's office (`school.office`) in state "sent", is audited, and the office's
+specialists are notified (notifications, kind "escalation_received"); every answer notifies the
+school's principal, vice-principals and the sender ("escalation_answered"). Errors raise `EscalationError` with a Vietnamese message for the person.
 
 The office answers with `escalation_answer(escalation=…, actor=…, state=…, text=…)`: "received",
 "forwarded" (a Phòng hands it to its Sở; the text is the Phòng's note), "resolved", "unresolvable".
@@ -28,6 +30,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from caitien.audit.services import audit_record
+from caitien.escalations import notices
 from caitien.escalations.models import Escalation, EscalationEvent
 from caitien.schools import permissions
 
@@ -111,6 +114,7 @@ def escalation_create(
         summary=f"Gửi đề xuất “{title}” tới {school.office.name}",
         changes={"kind": kind, "amount_vnd": amount_vnd, "item": getattr(item, "pk", None)},
     )
+    notices.tell_office(escalation)
     return escalation
 
 
@@ -159,6 +163,9 @@ def escalation_answer(*, escalation: Escalation, actor, state: str, text: str) -
         summary=f"{answering_office.name}: {escalation.get_state_display()} — {escalation.title}",
         changes={"state": [before["state"], state], "office": [before["office"], escalation.office_id]},
     )
+    notices.tell_school(escalation, answered_by=answering_office)
+    if escalation.office_id != answering_office.pk:
+        notices.tell_office(escalation, forwarded_by=answering_office)
     return escalation
 
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from caitien.dashboards.access import office_of_request
@@ -193,6 +194,25 @@ XLSX_COLUMNS = (
 )
 
 
+def escalation_row(e) -> list:
+    """One escalation as a row of the XLSX tables (columns XLSX_COLUMNS)."""
+    return [
+        timezone.localtime(e.created_at).date(),
+        e.school.name,
+        e.school.short_code,
+        e.get_kind_display(),
+        e.get_addressee_display(),
+        e.title,
+        e.amount_vnd,
+        e.reason,
+        e.steps_taken,
+        e.office.name,
+        e.get_state_display(),
+        e.forward_note,
+        e.answer,
+    ]
+
+
 @login_required
 def queue(request, office_pk=None):
     office = office_of_request(request, office_pk, page="Hàng đề xuất")
@@ -209,24 +229,7 @@ def queue(request, office_pk=None):
         filters["kind"] = ""
     qs = selectors.office_queue(office, scope=scope, **filters)
     if request.GET.get("tai") == "xlsx":
-        rows = [
-            [
-                e.created_at.date(),
-                e.school.name,
-                e.school.short_code,
-                e.get_kind_display(),
-                e.get_addressee_display(),
-                e.title,
-                e.amount_vnd,
-                e.reason,
-                e.steps_taken,
-                e.office.name,
-                e.get_state_display(),
-                e.forward_note,
-                e.answer,
-            ]
-            for e in qs
-        ]
+        rows = [escalation_row(e) for e in qs]
         return xlsx_response(f"de-xuat-{office.code}", "Đề xuất cấp trên", XLSX_COLUMNS, rows)
     return render(
         request,

@@ -19,6 +19,9 @@ class Kind(models.TextChoices):
     REPORT_SUBMITTED = "report_submitted", "Trường gửi báo cáo kết quả thực hiện"
     REPORT_RECEIVED = "report_received", "Báo cáo kết quả được cơ quan quản lý tiếp nhận, góp ý"
     ESCALATION_ANSWERED = "escalation_answered", "Đề xuất lên cấp trên được trả lời"
+    ESCALATION_RECEIVED = "escalation_received", "Trường gửi đề xuất lên cơ quan"
+    PLAN_DUE_SOON = "plan_due_soon", "Sắp đến hạn công khai kế hoạch (còn 7 ngày)"
+    PLAN_OVERDUE = "plan_overdue", "Đã quá hạn công khai kế hoạch"
 
 
 class Delivery(models.TextChoices):
@@ -42,4 +45,7 @@ HELP = {
     Kind.REPORT_SUBMITTED: "Khi một trường gửi báo cáo kết quả thực hiện kế hoạch lên cơ quan.",
     Kind.REPORT_RECEIVED: "Khi cơ quan quản lý tiếp nhận hoặc góp ý báo cáo kết quả của trường.",
     Kind.ESCALATION_ANSWERED: "Khi cơ quan quản lý trả lời đề xuất, kiến nghị của trường.",
+    Kind.ESCALATION_RECEIVED: "Khi một trường (hoặc Phòng chuyển lên) gửi đề xuất tới cơ quan bạn phụ trách.",
+    Kind.PLAN_DUE_SOON: "Bảy ngày trước hạn công khai kế hoạch do Phòng/Sở đặt, khi kế hoạch chưa công khai.",
+    Kind.PLAN_OVERDUE: "Khi đã qua hạn công khai kế hoạch do Phòng/Sở đặt mà kế hoạch chưa công khai.",
 }

@@ -135,9 +135,49 @@ def province_generate(
     return result
 
 
+def schools_generate(
+    *,
+    office: Office,
+    states: list[tuple[str | None, bool]],
+    prefix: str,
+    plans: int = 3,
+    rows: int = 12,
+    school_year: int,
+    password: str = DEFAULT_PASSWORD,
+    seed: int = 1,
+) -> Generated:
+    """Schools added to an existing office (the demo's Phòng), one per entry of `states`: (this
+    year's plan status, or None for no plan yet; whether it has a self-assessment this year)."""
+    with transaction.atomic():
+        builder = _Builder(
+            prefix=prefix,
+            year=school_year,
+            password=password,
+            seed=seed,
+            rows=rows,
+            plans=plans,
+            states=states,
+            numbered=False,
+        )
+        result = Generated(
+            so=office.parent or office, offices=[office], school_year=school_year, password=password
+        )
+        builder._schools(range(len(states)), [office], result)
+        audit_record(
+            actor=None,
+            action="province.generate",
+            obj=office,
+            school=None,
+            summary=f"Sinh dữ liệu mẫu: {result.schools} trường của {office.name}",
+        )
+    return result
+
+
 class _Builder:
-    def __init__(self, *, prefix, year, password, seed, rows, plans):
+    def __init__(self, *, prefix, year, password, seed, rows, plans, states=None, numbered=True):
         self.prefix, self.year, self.rows, self.plans = prefix, year, rows, plans
+        # states[n]: (this year's plan status or None for no plan yet, has a self-assessment)
+        self.states, self.numbered = states, numbered
         self.rng = random.Random(seed)
         self.password_hash = make_password(password)
         self.password = password
@@ -218,7 +258,7 @@ class _Builder:
             label = texts.SCHOOL_NAMES[n % len(texts.SCHOOL_NAMES)]
             batch.append(
                 School(
-                    name=f"{LEVEL_WORDS[level]} {label} số {n + 1}",
+                    name=f"{LEVEL_WORDS[level]} {label}" + (f" số {n + 1}" if self.numbered else ""),
                     level=level,
                     office=office,
                     governing_body=f"UBND huyện {office.place}",
@@ -258,7 +298,10 @@ class _Builder:
 
     def _assessments(self, schools) -> dict[int, tuple[SelfAssessment, dict[str, int]]]:
         """Every school's self-assessment of this school year, but one in ten has none yet."""
-        chosen = [s for s in schools if self.rng.random() >= 0.1]
+        if self.states is not None:
+            chosen = [s for s in schools if self.states[int(s.short_code[len(self.prefix) :]) - 1][1]]
+        else:
+            chosen = [s for s in schools if self.rng.random() >= 0.1]
         strengths = {s.pk: self.rng.uniform(1.0, 2.8) for s in chosen}
         found: dict[int, dict[str, int]] = {}
         for s in chosen:
@@ -376,7 +419,11 @@ class _Builder:
                 )
                 if adjusted:
                     pending_v2.append((len(firsts) - 1, s, start, 10 + k))
-            firsts.append(self._plan(s, self.year, self._current_status(), number=30, sa=sa))
+            status = self._current_status()
+            if self.states is not None:
+                status = self.states[int(s.short_code[len(self.prefix) :]) - 1][0]
+            if status is not None:
+                firsts.append(self._plan(s, self.year, status, number=30, sa=sa))
         firsts = Plan.objects.bulk_create(firsts, batch_size=BATCH)
         seconds = []
         for index, s, start, number in pending_v2:

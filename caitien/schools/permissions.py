@@ -9,6 +9,7 @@ with a Vietnamese reason.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from caitien.schools.models import Role
 
@@ -92,6 +93,34 @@ def oversees(user, school) -> bool:
             return True
         office = office.parent
     return False
+
+
+def covered_office_ids(user) -> set:
+    """Every office a specialist oversees: their own and all offices below them. One query per level
+    of the office tree (Sở → Phòng: two), kept on the user object for the request."""
+    cached = getattr(user, "_caitien_covered_offices", None)
+    if cached is not None:
+        return cached
+    from caitien.schools.models import Office
+
+    found = {m.office_id for m in _memberships(user) if m.role == Role.OFFICE_SPECIALIST and m.office_id}
+    frontier = set(found)
+    while frontier:
+        frontier = set(Office.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
+        found |= frontier
+    if getattr(user, "is_authenticated", False):
+        user._caitien_covered_offices = found
+    return found
+
+
+def plan_visibility(user) -> Q | None:
+    """The database condition of `can_view_plan`, for lists: None when the user may see every plan.
+    Kept in step with can_view_plan by tests/schools/test_permissions.py."""
+    if is_system_admin(user):
+        return None
+    schools = {m.school_id for m in _memberships(user) if m.school_id and m.role in READERS_OF_DRAFTS}
+    offices = covered_office_ids(user)
+    return Q(school_id__in=schools) | Q(status__in=PUBLIC_STATUSES, school__office_id__in=offices)
 
 
 def is_office_specialist(user) -> bool:
@@ -254,6 +283,15 @@ def can_answer_escalation(user, escalation) -> bool:
     if escalation.state in ESCALATION_FINAL_STATES:
         return False
     return escalation.office_id in _specialist_office_ids(user)
+
+
+# --- the office's own settings ---------------------------------------------------------------------
+
+
+def can_set_office_calendar(user, office) -> bool:
+    """The office's specialists fix its deadlines (a Sở's reach its Phòng's schools unless the Phòng
+    sets its own)."""
+    return office.pk in _specialist_office_ids(user)
 
 
 # --- notifications ----------------------------------------------------------------------------

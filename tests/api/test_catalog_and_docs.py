@@ -44,6 +44,7 @@ def test_openapi_schema_is_served_in_vietnamese(db):
         "/api/plans",
         "/api/plans/{plan_id}",
         "/api/plans/{plan_id}/findings",
+        "/api/offices/{code}/rollup",
         "/api/check",
     }
     assert schema["paths"]["/api/check"]["post"]["summary"] == "Kiểm tra một kế hoạch (JSON)"

@@ -56,6 +56,7 @@ def test_docs_render_without_any_outside_request(browser, live_server, transacti
         assert sorted(paths) == [
             "/api/catalog",
             "/api/check",
+            "/api/offices/{code}/rollup",
             "/api/plans",
             "/api/plans/{plan_id}",
             "/api/plans/{plan_id}/findings",

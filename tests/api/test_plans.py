@@ -10,7 +10,7 @@ OUTSIDE = ["other_principal", "other_teacher"]
 
 def ids(response):
     assert response.status_code == 200, response.content
-    return [row["id"] for row in response.json()]
+    return [row["id"] for row in response.json()["results"]]
 
 
 # --- one plan ---------------------------------------------------------------------------------------
@@ -114,7 +114,7 @@ def test_findings_of_a_published_plan_are_public(who, published, client_for):
 def test_anonymous_list_holds_published_plans_only(draft, published, other_published, client_for):
     response = client_for(None).get("/api/plans")
     assert ids(response) == [other_published.pk, published.pk]  # newest school year first
-    row = response.json()[1]
+    row = response.json()["results"][1]
     assert row == {
         "id": published.pk,
         "school": {"name": "Trường Tiểu học Hoà Bình", "short_code": "THHB"},
@@ -133,7 +133,7 @@ def test_anonymous_list_holds_published_plans_only(draft, published, other_publi
 def test_people_of_the_school_list_their_drafts_and_not_other_schools(
     who, draft, published, other_published, client_for
 ):
-    rows = client_for(who).get("/api/plans").json()
+    rows = client_for(who).get("/api/plans").json()["results"]
     assert [r["id"] for r in rows] == [draft.pk, published.pk]
     assert rows[0]["status"] == "draft" and rows[0]["public_url"] is None
 
@@ -175,3 +175,63 @@ def test_bad_filters_are_explained_in_vietnamese(cast, client_for):
     response = client_for(None).get("/api/plans?year=hai-nghin")
     assert response.status_code == 422
     assert response.json()["detail"] == "Trường “year” phải là một số nguyên."
+
+
+# --- paging --------------------------------------------------------------------------------------------
+
+
+def test_the_list_is_paged_with_next_and_previous_links_keeping_the_filters(
+    draft, published, other_published, client_for
+):
+    admin = client_for("admin")
+    first = admin.get("/api/plans?page_size=2&status=published").json()
+    assert (first["count"], first["page"], first["pages"], first["previous"]) == (2, 1, 1, None)
+    first = admin.get("/api/plans?page_size=2").json()
+    assert (first["count"], first["pages"], len(first["results"])) == (3, 2, 2)
+    assert first["next"] == "http://testserver/api/plans?page_size=2&page=2"
+    second = admin.get(first["next"]).json()
+    assert len(second["results"]) == 1 and second["next"] is None
+    assert second["previous"] == "http://testserver/api/plans?page_size=2&page=1"
+    seen = [r["id"] for r in first["results"] + second["results"]]
+    assert sorted(seen) == sorted([draft.pk, published.pk, other_published.pk])
+    filtered = admin.get("/api/plans?school=THHB&page_size=1").json()
+    assert filtered["next"] == "http://testserver/api/plans?school=THHB&page_size=1&page=2"
+
+
+def test_a_wrong_page_is_explained_in_vietnamese(published, client_for):
+    anonymous = client_for(None)
+    r = anonymous.get("/api/plans?page=4")
+    assert r.status_code == 404 and r.json()["detail"] == "Không có trang 4: danh sách có 1 trang (1 mục)."
+    for query in ("page=0", "page_size=0", "page_size=501"):
+        r = anonymous.get(f"/api/plans?{query}")
+        assert r.status_code == 422 and "Trang phải từ 1 trở lên" in r.json()["detail"]
+    r = anonymous.get("/api/plans?page=hai")
+    assert r.status_code == 422 and r.json()["detail"] == "Trường “page” phải là một số nguyên."
+    empty = anonymous.get("/api/plans?status=draft").json()
+    assert (empty["count"], empty["pages"], empty["results"], empty["next"]) == (0, 1, [], None)
+
+
+def test_the_list_asks_the_same_number_of_queries_for_3_and_for_30_schools(cast, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from caitien.offices.generator import province_generate
+    from caitien.schools.services import membership_add, user_create
+
+    def count(client):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/api/plans").status_code == 200
+        return len(ctx.captured_queries)
+
+    small = province_generate(offices=2, schools=3, plans=2, rows=2, prefix="S")
+    big = province_generate(offices=2, schools=30, plans=2, rows=2, prefix="B")
+    figures = []
+    for result in (small, big):
+        user = user_create(
+            username=f"so-{result.so.code}", full_name="Chuyên viên Sở", password=cast.password
+        )
+        membership_add(user=user, role="office_specialist", office=result.so)
+        client = client_for(None)
+        client.force_login(user)
+        figures.append(count(client))
+    assert figures[0] == figures[1]

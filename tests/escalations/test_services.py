@@ -127,3 +127,18 @@ def test_the_so_forwarding_keeps_it_and_waits_for_the_province(cast, published, 
         "Đã trình UBND tỉnh.",
     )
     assert e.is_open
+
+
+def test_the_office_and_the_school_are_notified(cast, published, so_specialist):
+    from caitien.notifications.models import Notification
+
+    e = _send(cast, published[1][0], actor=cast.vice)
+    received = Notification.objects.filter(kind="escalation_received")
+    assert [n.user for n in received] == [cast.specialist] and "Sửa chữa 04 phòng học" in received[0].subject
+    escalation_answer(escalation=e, actor=cast.specialist, state="forwarded", text="Chuyển Sở xem xét.")
+    answered = Notification.objects.filter(kind="escalation_answered")
+    assert sorted(n.user.username for n in answered) == ["principal", "vice"]
+    assert Notification.objects.filter(kind="escalation_received", user=so_specialist).count() == 1
+    assert Notification.objects.get(kind="escalation_received", user=so_specialist).body.endswith(
+        "Chuyển Sở xem xét."
+    )

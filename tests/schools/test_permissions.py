@@ -58,6 +58,8 @@ BY_ROLE = {
     "can_use_pending_import": ("pending", {"council"}),
     "can_create_escalation": ("school", {"principal", "vice"}),
     "can_view_escalation": ("escalation", IN_SCHOOL | OVERSEERS | {"admin"}),
+    # The Phòng's calendar is set by the Phòng; the Sở sets its own (tested below).
+    "can_set_office_calendar": ("phong", {"specialist"}),
     # A notification addressed to the staff member: theirs alone, not even the admin's.
     "can_view_notification": ("notification", {"staff"}),
 }
@@ -181,6 +183,46 @@ def test_answer_per_role_and_plan_status(name, people, subjects):
             if answer is not (status in expected.get(role, set())):
                 wrong.append((role, status, answer))
     assert wrong == [], f"{name}: unexpected answers (role, status, answer)"
+
+
+def test_the_plan_list_query_agrees_with_can_view_plan(people, subjects, cast):
+    """plan_visibility is can_view_plan as a database condition: same answer for every role and status,
+    for the school's plans and for a published plan of a school of another Phòng."""
+    other = Plan.objects.create(
+        school=cast.other,
+        regulation=cast.other.regulation,
+        start_year=2025,
+        end_year=2026,
+        status="published",
+    )
+    plans = [*subjects["plans"].values(), other]
+    for role in ROLES:
+        user = _fresh(people[role])
+        condition = permissions.plan_visibility(user)
+        listed = (
+            set(Plan.objects.filter(condition).values_list("pk", flat=True))
+            if condition is not None
+            else None
+        )
+        for plan in plans:
+            in_list = listed is None or plan.pk in listed
+            assert in_list is permissions.can_view_plan(_fresh(people[role]), plan), (role, plan.status)
+
+
+def test_the_so_sets_its_own_calendar_not_the_phongs(people, cast):
+    assert permissions.can_set_office_calendar(_fresh(people["so_specialist"]), cast.so)
+    assert not permissions.can_set_office_calendar(_fresh(people["specialist"]), cast.so)
+
+
+def test_covered_offices_reach_down_the_tree(people, cast):
+    assert permissions.covered_office_ids(_fresh(people["so_specialist"])) == {
+        cast.so.pk,
+        cast.phong.pk,
+        cast.phong_other.pk,
+    }
+    assert permissions.covered_office_ids(_fresh(people["specialist"])) == {cast.phong.pk}
+    assert permissions.covered_office_ids(_fresh(people["principal"])) == set()
+    assert permissions.covered_office_ids(people["anonymous"]) == set()
 
 
 @pytest.mark.parametrize("name", sorted(BY_ESCALATION_STATE))

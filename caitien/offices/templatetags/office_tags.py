@@ -22,3 +22,8 @@ def percent(value):
     if value is None:
         return "—"
     return f"{round(float(value) * 100)}%"
+
+
+@register.filter
+def get_item(mapping, key):
+    return (mapping or {}).get(key, "")

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
 from caitien.assessments.models import SelfAssessment
+from caitien.dashboards.paging import page_of
 from caitien.plans import selectors, services
 from caitien.plans.forms import NewPlanForm
 from caitien.plans.models import Plan
@@ -25,12 +26,15 @@ def plan_list(request):
     school = None
     if request.GET.get("truong", "").isdigit():
         school = get_object_or_404(School, pk=int(request.GET["truong"]))
-    plans = selectors.plans_visible_to(request.user, school)
+    page = page_of(request, selectors.plans_visible_to(request.user, school))
+    page.object_list = selectors.with_item_counts(page.object_list)
     creatable = [
         s for s in permissions.schools_of(request.user) if permissions.can_create_plan(request.user, s)
     ]
     return render(
-        request, "plans/list.html", {"plans": plans, "school": school, "can_create": bool(creatable)}
+        request,
+        "plans/list.html",
+        {"plans": page.object_list, "page": page, "school": school, "can_create": bool(creatable)},
     )
 
 

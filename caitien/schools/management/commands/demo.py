@@ -10,10 +10,14 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        from caitien.offices.demo import offices_demo_load
+
         try:
             result = demo_load()
         except DemoError as exc:
             raise CommandError(str(exc)) from exc
+        # The office's side: a dozen more schools of the demo Phòng, escalations, a Sở specialist.
+        office_logins = offices_demo_load(year=result.school_year)
         if result.created:
             self.stdout.write(
                 f"Đã tạo dữ liệu mẫu cho năm học {result.school_year}-{result.school_year + 1}."
@@ -27,11 +31,15 @@ class Command(BaseCommand):
         self.stdout.write(
             _table(
                 ["Tên đăng nhập", "Mật khẩu", "Vai trò", "Trường / cơ quan"],
-                [[x.username, x.password, x.role, x.place] for x in result.logins],
+                [[x.username, x.password, x.role, x.place] for x in result.logins]
+                + [[x.username, result.logins[0].password, x.role, x.place] for x in office_logins],
             )
         )
         self.stdout.write("")
         self.stdout.write("Đăng nhập tại /dang-nhap/; trang quản trị ở /quan-tri/ (tài khoản quantri).")
+        self.stdout.write(
+            "Hiệu trưởng các trường sinh thêm của Phòng (ký hiệu GD0001…GD0012): gd_ht0001…gd_ht0012, cùng mật khẩu."
+        )
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
