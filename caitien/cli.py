@@ -18,6 +18,7 @@ COMMANDS = {
     "loadcatalog": "loadcatalog",
     "demo": "demo",
     "remind": "remind",
+    "report": "report",
 }
 
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "caitien.checks",
     "caitien.api",
     "caitien.notifications",
+    "caitien.monitoring",
     "ninja",  # django-ninja's own templates and static files: the API docs page without a CDN
     "django.contrib.admin",
     "django.contrib.auth",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("tong-quan/", include("caitien.dashboards.urls")),
     path("api/", include("caitien.api.urls")),
     path("thong-bao/", include("caitien.notifications.urls")),
+    path("", include("caitien.monitoring.urls")),
 ]
 
 handler403 = "caitien.schools.views.refused"
