@@ -17,6 +17,7 @@ COMMANDS = {
     "catalog": "catalog",
     "loadcatalog": "loadcatalog",
     "demo": "demo",
+    "generate": "province_generate",
     "remind": "remind",
     "report": "report",
 }

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "caitien.imports",
     "caitien.checks",
     "caitien.api",
+    "caitien.web",
+    "caitien.offices",
+    "caitien.escalations",
     "caitien.notifications",
     "caitien.monitoring",
     "ninja",  # django-ninja's own templates and static files: the API docs page without a CDN

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("caitien.plans.urls")),
     path("tu-danh-gia/", include("caitien.assessments.urls")),
     path("tong-quan/", include("caitien.dashboards.urls")),
+    path("de-xuat/", include("caitien.escalations.urls")),
     path("api/", include("caitien.api.urls")),
     path("thong-bao/", include("caitien.notifications.urls")),
     path("", include("caitien.monitoring.urls")),

@@ -149,3 +149,53 @@ def test_python_string_literals_are_nfc():
         if not_nfc(text)
     ]
     assert not bad, f"string literals not in NFC: {bad}"
+
+
+# Widgets the browser draws in its own language: none on any page (see caitien/web/inputs.py).
+_FORM_TAG = re.compile(r"<form\b(?:{%.*?%}|{{.*?}}|[^>])*>", re.DOTALL)
+_NATIVE_WIDGET = re.compile(
+    r"""<input\b[^>]*\btype\s*=\s*["']?(date|month|time|datetime-local|week|file)\b"""
+    r"""|["']type["']\s*:\s*["'](date|month|time|datetime-local|week|file)["']"""
+    r"""|\bforms\.(FileInput|ClearableFileInput)\b"""
+    r"""|\bconfirm\(|\balert\(|\bprompt\(""",
+    re.IGNORECASE,
+)
+# The shared inputs themselves wrap the native file input and stand in for confirm().
+SHARED_INPUTS = {
+    ROOT / "web" / "inputs.py",
+    ROOT / "templates/widgets/file_input.html",
+    ROOT / "static/caitien/inputs.js",
+}
+NATIVE_SOURCES = [
+    p
+    for p in [*TEMPLATES, *sorted((ROOT / "static" / "caitien").glob("*.js")), *SOURCES]
+    if p not in SHARED_INPUTS
+]
+
+
+def test_scanner_finds_forms_without_novalidate_and_native_widgets():
+    assert [m.group(0) for m in _FORM_TAG.finditer('<form method="post" {% if x > 1 %}class="a"{% endif %}>')]
+    assert "novalidate" not in _FORM_TAG.search('<form method="post">').group(0)
+    assert _NATIVE_WIDGET.search('<input type="date" name="d">')
+    assert _NATIVE_WIDGET.search('widget=forms.DateInput(attrs={"type": "date"})')
+    assert _NATIVE_WIDGET.search("widget=forms.ClearableFileInput(attrs={})")
+    assert _NATIVE_WIDGET.search("if (confirm('Xóa?'))")
+    assert not _NATIVE_WIDGET.search('<input type="text" name="date" inputmode="numeric">')
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_forms_leave_validation_to_the_server(path):
+    """Browser validation bubbles speak the browser's language: every form says novalidate."""
+    bad = [
+        m.group(0)[:80]
+        for m in _FORM_TAG.finditer(path.read_text(encoding="utf-8"))
+        if "novalidate" not in m.group(0)
+    ]
+    assert not bad, f"{path.relative_to(ROOT)}: forms without novalidate: {bad}"
+
+
+@pytest.mark.parametrize("path", NATIVE_SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_widget_drawn_in_the_browsers_language(path):
+    """No native date/month/time/file input, no confirm()/alert()/prompt(): use caitien.web.inputs."""
+    found = [m.group(0) for m in _NATIVE_WIDGET.finditer(path.read_text(encoding="utf-8"))]
+    assert not found, f"{path.relative_to(ROOT)}: {found}"

@@ -5,6 +5,7 @@ import re
 from django import forms
 
 from caitien.planfile import readers
+from caitien.web import inputs
 
 ACCEPT = ".docx,.xlsx,.pdf,.txt,.json"
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -22,7 +23,7 @@ class UploadForm(forms.Form):
     )
     file = forms.FileField(
         label="Tệp kế hoạch",
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+        widget=inputs.FileInput(attrs={"accept": ACCEPT}, button="Chọn tệp kế hoạch…"),
         error_messages={
             "required": "Hãy chọn tệp kế hoạch cần nhập.",
             "empty": "Tệp rỗng, không có nội dung kế hoạch.",

@@ -7,6 +7,7 @@ from django import forms
 from caitien.catalog.models import Regulation
 from caitien.plans.calendar import current_school_year
 from caitien.plans.models import Plan
+from caitien.web import inputs
 
 
 class NewPlanForm(forms.Form):
@@ -92,9 +93,7 @@ class NewPlanForm(forms.Form):
 
 class ApproveForm(forms.Form):
     number = forms.CharField(label="Số văn bản", max_length=60, help_text="Ví dụ: 45/KH-THHB")
-    date = forms.DateField(
-        label="Ngày ban hành", widget=forms.DateInput(attrs={"type": "date"}), initial=datetime.date.today
-    )
+    date = inputs.DateField(label="Ngày ban hành (ngày/tháng/năm)", initial=datetime.date.today)
     signer = forms.CharField(label="Họ tên người ký", max_length=150)
     signer_title = forms.CharField(label="Chức danh người ký", max_length=100, initial="HIỆU TRƯỞNG")
 

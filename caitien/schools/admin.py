@@ -80,9 +80,9 @@ def _record_delete(request, obj):
 
 @admin.register(Office)
 class OfficeAdmin(AuditedAdmin):
-    list_display = ["name", "kind", "parent", "place"]
+    list_display = ["name", "code", "kind", "parent", "place"]
     list_filter = ["kind"]
-    search_fields = ["name", "place"]
+    search_fields = ["name", "code", "place"]
     autocomplete_fields = ["parent"]
 
 

@@ -24,8 +24,8 @@ from caitien.schools.services import membership_add, office_create, school_creat
 
 PASSWORD = "caitien123"
 
-SO = {"name": "Sở Giáo dục và Đào tạo tỉnh Tây Ninh", "place": "Tây Ninh"}
-PHONG = {"name": "Phòng Giáo dục và Đào tạo huyện Gò Dầu", "place": "Gò Dầu"}
+SO = {"name": "Sở Giáo dục và Đào tạo tỉnh Tây Ninh", "place": "Tây Ninh", "code": "SO-TAYNINH"}
+PHONG = {"name": "Phòng Giáo dục và Đào tạo huyện Gò Dầu", "place": "Gò Dầu", "code": "PGD-GODAU"}
 GOVERNING_BODY = "UBND huyện Gò Dầu"
 
 # key: school fields; the regulation by slug. The primary school holds every role.
@@ -159,8 +159,10 @@ def _build(year: int, today: datetime.date) -> None:
     if not Regulation.objects.exists():
         catalog_load()
     regulations = {r.slug: r for r in Regulation.objects.all()}
-    so = office_create(name=SO["name"], kind=Office.Kind.SO, place=SO["place"])
-    phong = office_create(name=PHONG["name"], kind=Office.Kind.PHONG, parent=so, place=PHONG["place"])
+    so = office_create(name=SO["name"], kind=Office.Kind.SO, place=SO["place"], code=SO["code"])
+    phong = office_create(
+        name=PHONG["name"], kind=Office.Kind.PHONG, parent=so, place=PHONG["place"], code=PHONG["code"]
+    )
     offices = {"so": so, "phong": phong}
     schools = {}
     for key, data in SCHOOLS.items():

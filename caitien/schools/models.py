@@ -1,9 +1,26 @@
 """Offices, schools, people and their roles."""
 
+import re
+
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
 
 from caitien.catalog.registry import SCHOOL_LEVELS
+from caitien.text import fold
+
+# An office's short code goes into addresses (`/api/offices/PGD-GODAU/rollup`) and commands
+# (`caitien rollup --office PGD-GODAU`): plain letters, digits and hyphens, no diacritics.
+OFFICE_CODE_PATTERN = r"^[A-Z0-9][A-Z0-9-]{0,29}$"
+OFFICE_CODE_HELP = "Chữ in hoa không dấu, chữ số và dấu gạch nối, ví dụ: PGD-GODAU, SO-TAYNINH"
+
+
+def office_code_for(kind: str, place: str, name: str = "") -> str:
+    """A code suggested from the office's kind and place: Phòng at "Gò Dầu" -> "PGD-GODAU"."""
+    prefix = "SO" if kind == "so" else "PGD"
+    words = fold(place or name).upper()
+    tail = re.sub(r"[^A-Z0-9]", "", words)[:20]
+    return f"{prefix}-{tail}" if tail else prefix
 
 
 class Office(models.Model):
@@ -14,6 +31,13 @@ class Office(models.Model):
         PHONG = "phong", "Phòng Giáo dục và Đào tạo"
 
     name = models.CharField("tên", max_length=200)
+    code = models.CharField(
+        "mã cơ quan",
+        max_length=30,
+        unique=True,
+        validators=[RegexValidator(OFFICE_CODE_PATTERN, f"Mã cơ quan chưa đúng dạng. {OFFICE_CODE_HELP}.")],
+        help_text=OFFICE_CODE_HELP,
+    )
     kind = models.CharField("loại", max_length=10, choices=Kind.choices)
     parent = models.ForeignKey(
         "self",
@@ -33,6 +57,11 @@ class Office(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.code:
+            self.code = unique_office_code(office_code_for(self.kind, self.place, self.name), exclude=self.pk)
+        super().save(*args, **kwargs)
+
     def covered_offices(self):
         """This office and every office below it (a Sở sees its Phòng's schools)."""
         found, frontier = [self], [self]
@@ -40,6 +69,18 @@ class Office(models.Model):
             frontier = list(Office.objects.filter(parent__in=frontier))
             found.extend(frontier)
         return found
+
+
+def unique_office_code(code: str, exclude=None) -> str:
+    """`code`, or `code-2`, `code-3`… when another office has it already."""
+    taken = set(
+        Office.objects.filter(code__startswith=code).exclude(pk=exclude).values_list("code", flat=True)
+    )
+    candidate, n = code, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{code}-{n}"
+    return candidate
 
 
 class School(models.Model):

@@ -217,6 +217,34 @@ def can_compare_versions(user, plan) -> bool:
     return can_view_plan(user, plan)
 
 
+# --- escalations (tham mưu, đề xuất cấp trên) -------------------------------------------------------
+
+# The school's leadership speaks for the school to the office.
+ESCALATION_SENDERS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL}
+ESCALATION_FINAL_STATES = {"resolved", "unresolvable"}
+
+
+def _specialist_office_ids(user) -> set:
+    return {m.office_id for m in _memberships(user) if m.role == Role.OFFICE_SPECIALIST and m.office_id}
+
+
+def can_create_escalation(user, school) -> bool:
+    return bool(school_roles(user, school) & ESCALATION_SENDERS)
+
+
+def can_view_escalation(user, escalation) -> bool:
+    """The school's people, the offices above the school (a Sở sees its Phòng's), the admin."""
+    return can_view_school(user, escalation.school)
+
+
+def can_answer_escalation(user, escalation) -> bool:
+    """The office holding the escalation answers it (a Phòng's answer may hand it on to its Sở),
+    until it is resolved or found unresolvable."""
+    if escalation.state in ESCALATION_FINAL_STATES:
+        return False
+    return escalation.office_id in _specialist_office_ids(user)
+
+
 # --- notifications ----------------------------------------------------------------------------
 
 

@@ -9,9 +9,12 @@ from caitien.schools.models import Membership, Office, Role, School, User
 
 @transaction.atomic
 def office_create(
-    *, name: str, kind: str, parent: Office | None = None, place: str = "", actor=None
+    *, name: str, kind: str, parent: Office | None = None, place: str = "", code: str = "", actor=None
 ) -> Office:
-    office = Office.objects.create(name=name, kind=kind, parent=parent, place=place)
+    """`code` is the office's short code (PGD-GODAU); when empty one is made from the kind and place."""
+    office = Office.objects.create(
+        name=name, kind=kind, parent=parent, place=place, code=code.strip().upper()
+    )
     audit_record(actor=actor, action="office.create", obj=office, summary=f"Thêm cơ quan {name}")
     return office
 

@@ -1,5 +1,10 @@
 """Real browser tests: Playwright drives Debian's chromium against pytest-django's live server.
 
+The browser runs with an English interface (`--lang=en-US`, context locale en-US), as many school
+computers do: whatever the browser draws itself (date pickers, file buttons, validation bubbles,
+confirm() dialogs) would then be English, and `assert_no_english(page)` finds it, together with any
+English left in the page's own text.
+
 One browser per test module, a fresh context (cookies, storage) per test. Module, not session:
 Playwright's sync API keeps an event loop running while the browser is open, and other test
 modules that start their own Playwright would fail inside it. The live server runs
@@ -26,7 +31,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--lang=en-US",
 ]
+BROWSER_LOCALE = "en-US"
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = ROOT / "test-artifacts" / "screens"
 FAILURES = ROOT / "test-artifacts" / "failures"
@@ -58,14 +65,16 @@ def browse(browser, live_server, transactional_db, request):
 
     def open_page(viewport=DESKTOP):
         ctx = browser.new_context(
-            viewport=viewport, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", base_url=live_server.url
+            viewport=viewport, locale=BROWSER_LOCALE, timezone_id="Asia/Ho_Chi_Minh", base_url=live_server.url
         )
         ctx.set_default_timeout(TIMEOUT_MS)
         contexts.append(ctx)
         page = ctx.new_page()
         page.js_errors = []
         page.server_errors = []
+        page.dialogs = []
         page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+        page.on("dialog", lambda d: _dialog(page, d))
         page.on(
             "response",
             lambda r: page.server_errors.append(f"{r.status} {r.url}") if r.status >= 500 else None,
@@ -111,6 +120,75 @@ def text_of(locator) -> str:
 def shoot(page, name: str, suffix: str):
     SCREENS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENS / f"{name}-{suffix}.png"), full_page=True)
+
+
+def _dialog(page, dialog):
+    """alert()/confirm()/prompt() are drawn by the browser in its own language: recorded, dismissed."""
+    page.dialogs.append(f"{dialog.type}: {dialog.message}")
+    try:
+        dialog.dismiss()
+    except Exception:  # a test's own handler may have answered it already
+        pass
+
+
+# English words a Vietnamese page never shows: Django's and the browser's own texts, UI verbs.
+# Words that are also Vietnamese syllables without diacritics ("to", "no", "an", "the", "in", "do")
+# are left out, so names and unaccented Vietnamese are never taken for English; key names after
+# a "+" (Ctrl+Enter) are how keyboards are labelled.
+ENGLISH_WORDS = (
+    "about|above|add|all|and|are|back|browse|by|cancel|change|choose|chosen|clear|click|close|confirm|"
+    "currently|date|delete|download|edit|enter|error|false|field|file|files|fill|for|forbidden|from|"
+    "home|invalid|is|items?|leave|loading|login|logout|month|more|must|next|none|not|null|of|or|out|"
+    "page|password|please|previous|remove|required|reset|save|search|select|selected|server|submit|"
+    "success|this|true|undefined|upload|username|valid|value|warning|week|with|year|yes|you|your"
+)
+_ENGLISH_WORD = re.compile(rf"(?<![\w+-])({ENGLISH_WORDS})(?![\w-])", re.IGNORECASE)
+# What the page and the browser show: visible text, the texts of attributes the browser draws
+# (placeholder, title, value of buttons, alt), the page title, native widgets (drawn by the browser),
+# and the bubble text of every field a form without novalidate would refuse.
+_SHOWN = """() => {
+  const out = {text: document.body.innerText, attrs: [], native: [], bubbles: []};
+  out.attrs.push(document.title);
+  for (const el of document.querySelectorAll('[placeholder], [title], input[type=submit], input[type=button], img[alt]')) {
+    for (const a of ['placeholder', 'title', 'alt']) if (el.getAttribute(a)) out.attrs.push(el.getAttribute(a));
+    if (el.type === 'submit' || el.type === 'button') out.attrs.push(el.value);
+  }
+  for (const el of document.querySelectorAll('input')) {
+    if (['date', 'month', 'time', 'datetime-local', 'week', 'file'].includes(el.type)
+        && !el.classList.contains('file-native')) {
+      out.native.push(el.type + ' ' + (el.name || el.id));
+    }
+  }
+  for (const el of document.querySelectorAll('input, select, textarea')) {
+    if (el.form && !el.form.noValidate && el.validationMessage) out.bubbles.push(el.validationMessage);
+  }
+  return out;
+}"""
+
+
+def english_on(page) -> list[str]:
+    """What on the page (or drawn by the browser over it) is English; [] when nothing is."""
+    shown = page.evaluate(_SHOWN)
+    problems = []
+    words = sorted({m.group(1) for m in _ENGLISH_WORD.finditer(shown["text"])})
+    if words:
+        problems.append(f"English words in the page: {words}")
+    attrs = sorted({m.group(1) for t in shown["attrs"] for m in _ENGLISH_WORD.finditer(t or "")})
+    if attrs:
+        problems.append(f"English words in placeholders, titles or buttons: {attrs}")
+    if shown["native"]:
+        problems.append(f"widgets the browser draws in its own language: {shown['native']}")
+    if shown["bubbles"]:
+        problems.append(f"browser validation bubbles: {sorted(set(shown['bubbles']))}")
+    if getattr(page, "dialogs", None):
+        problems.append(f"browser dialogs: {page.dialogs}")
+    return problems
+
+
+def assert_no_english(page):
+    """Nothing English on the page, in what the browser draws over it, or in its dialogs so far."""
+    problems = english_on(page)
+    assert not problems, f"{page.url}: " + "; ".join(problems)
 
 
 def assert_clean(page):

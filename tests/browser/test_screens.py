@@ -1,11 +1,9 @@
 """Every main page at desktop and phone widths: saved as screenshots for a person to look at, and
-checked for what a machine can see (no page wider than the screen, no English left on it, no
-server or JavaScript error, every form field with a label).
+checked for what a machine can see (no page wider than the screen, no English on it or drawn by
+the English-speaking browser over it, no server or JavaScript error, every form field with a label).
 
 Screenshots go to test-artifacts/screens/<name>-desktop.png and -phone.png.
 """
-
-import re
 
 import pytest
 
@@ -13,15 +11,9 @@ from caitien.catalog.models import Regulation
 from caitien.plans import services as plan_services
 
 from . import data
-from .conftest import DESKTOP, PHONE, login, shoot
+from .conftest import DESKTOP, PHONE, english_on, login, shoot
 
 pytestmark = pytest.mark.browser
-
-# Words a Vietnamese page should not show (Django's and the browser's defaults, placeholders).
-ENGLISH = re.compile(
-    r"\b(None|null|undefined|Submit|Save|Cancel|Delete|Search|Login|Logout|Password|Username|"
-    r"This field is required|Enter a valid|Page not found|Forbidden|Error|True|False)\b"
-)
 
 UNLABELLED = """() => [...document.querySelectorAll('main input, main select, main textarea')]
   .filter(e => e.type !== 'hidden' && e.offsetParent !== null)
@@ -46,9 +38,7 @@ def look(page, name, width_name, problems):
         problems.append(
             f"{name} ({width_name}): page wider than the screen: {page.evaluate(OVERFLOW, width)}"
         )
-    english = ENGLISH.findall(page.locator("body").inner_text())
-    if english:
-        problems.append(f"{name} ({width_name}): English or placeholder words: {sorted(set(english))}")
+    problems.extend(f"{name} ({width_name}): {p}" for p in english_on(page))
     unlabelled = page.evaluate(UNLABELLED)
     if unlabelled:
         problems.append(f"{name} ({width_name}): fields without a label: {unlabelled}")

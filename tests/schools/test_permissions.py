@@ -14,6 +14,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from caitien.assessments.models import CriterionAssessment, SelfAssessment
+from caitien.escalations.models import Escalation
 from caitien.imports.models import PendingImport
 from caitien.monitoring.models import ResultsReport, ReviewPoint
 from caitien.notifications.models import Notification
@@ -57,8 +58,17 @@ BY_ROLE = {
     "can_import_plan": ("school", AUTHORS),
     # An import waiting for confirmation, uploaded by the council member: theirs alone.
     "can_use_pending_import": ("pending", {"council"}),
+    "can_create_escalation": ("school", {"principal", "vice"}),
+    "can_view_escalation": ("escalation", IN_SCHOOL | OVERSEERS | {"admin"}),
     # A notification addressed to the staff member: theirs alone, not even the admin's.
     "can_view_notification": ("notification", {"staff"}),
+}
+
+ESCALATION_STATES = ["sent", "received", "forwarded", "resolved", "unresolvable"]
+OPEN_ESCALATION = {"sent", "received", "forwarded"}
+# function -> {role: escalation states answered True}, for an escalation the school's Phòng holds.
+BY_ESCALATION_STATE = {
+    "can_answer_escalation": {"specialist": OPEN_ESCALATION},
 }
 
 # function -> {role: statuses answered True}; a role left out is never allowed.
@@ -129,6 +139,17 @@ def subjects(cast):
         for s in STATUSES
     }
     pending = PendingImport.objects.create(school=cast.primary, user=cast.council, filename="ke-hoach.docx")
+    escalations = {
+        s: Escalation.objects.create(
+            school=cast.primary,
+            office=cast.phong,
+            kind="land",
+            title="Mở rộng sân chơi",
+            reason="Thiếu",
+            state=s,
+        )
+        for s in ESCALATION_STATES
+    }
     notification = Notification.objects.create(user=cast.staff, kind="row_comment", subject="Góp ý")
     reports = {}
     for n, status in enumerate(REPORT_STATUSES):
@@ -145,6 +166,8 @@ def subjects(cast):
     return {
         "reports": reports,
         "notification": notification,
+        "escalation": escalations["sent"],
+        "escalations": escalations,
         "school": cast.primary,
         "assessment": assessment,
         "phong": cast.phong,
@@ -166,7 +189,9 @@ def test_every_permission_function_has_a_table():
         for name, f in inspect.getmembers(permissions, inspect.isfunction)
         if name.startswith("can_") and f.__module__ == permissions.__name__
     }
-    tabled = set(BY_ROLE) | set(BY_STATUS) | set(WITHOUT_USER) | set(BY_REPORT_STATUS)
+    tabled = (
+        set(BY_ROLE) | set(BY_STATUS) | set(WITHOUT_USER) | set(BY_REPORT_STATUS) | set(BY_ESCALATION_STATE)
+    )
     assert defined - tabled == set(), "permission functions without expected answers in this file"
     assert tabled - defined == set(), "answers for permission functions that no longer exist"
 
@@ -208,6 +233,28 @@ def test_answer_per_role_and_report_status(name, people, subjects):
             if answer is not (status in expected.get(role, set())):
                 wrong.append((role, status, answer))
     assert wrong == [], f"{name}: unexpected answers (role, status, answer)"
+
+
+@pytest.mark.parametrize("name", sorted(BY_ESCALATION_STATE))
+def test_answer_per_role_and_escalation_state(name, people, subjects):
+    expected = BY_ESCALATION_STATE[name]
+    check = getattr(permissions, name)
+    wrong = []
+    for role in ROLES:
+        for state in ESCALATION_STATES:
+            answer = check(_fresh(people[role]), subjects["escalations"][state])
+            if answer is not (state in expected.get(role, set())):
+                wrong.append((role, state, answer))
+    assert wrong == [], f"{name}: unexpected answers (role, state, answer)"
+
+
+def test_a_forwarded_escalation_is_answered_by_the_so_not_the_phong(people, subjects, cast):
+    escalation = subjects["escalations"]["forwarded"]
+    escalation.office, escalation.forwarded_from = cast.so, cast.phong
+    escalation.save()
+    assert permissions.can_answer_escalation(_fresh(people["so_specialist"]), escalation)
+    assert not permissions.can_answer_escalation(_fresh(people["specialist"]), escalation)
+    assert permissions.can_view_escalation(_fresh(people["specialist"]), escalation)
 
 
 @pytest.mark.parametrize("name", sorted(WITHOUT_USER))

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OfficesConfig(AppConfig):
+    name = "caitien.offices"
+    verbose_name = "Phòng, Sở GDĐT"
