@@ -20,6 +20,7 @@ COMMANDS = {
     "generate": "province_generate",
     "rollup": "rollup",
     "remind": "remind",
+    "report": "report",
 }
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "caitien.offices",
     "caitien.escalations",
     "caitien.notifications",
+    "caitien.monitoring",
     "ninja",  # django-ninja's own templates and static files: the API docs page without a CDN
     "django.contrib.admin",
     "django.contrib.auth",

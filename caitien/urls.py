@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("caitien.offices.urls")),
     path("api/", include("caitien.api.urls")),
     path("thong-bao/", include("caitien.notifications.urls")),
+    path("", include("caitien.monitoring.urls")),
 ]
 
 handler403 = "caitien.schools.views.refused"

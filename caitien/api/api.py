@@ -316,6 +316,29 @@ def office_rollup_view(
     return office_rollup(office, year or school_year_of_today(timezone.localdate()))
 
 
+@api.get(
+    "/plans/{plan_id}/reviews",
+    auth=session_or_anonymous,
+    response={200: dict, 403: schemas.ErrorOut, 404: schemas.ErrorOut},
+    summary="Các lần giám sát nội bộ của một kế hoạch",
+    description="Mỗi lần giám sát (cuối học kỳ I, cuối năm học, giám sát thêm): ngày dự kiến, ngày ghi nhận, "
+    "mức độ ghi nhận (none, partial, full) và kết quả từng dòng. Chỉ người của trường và cơ quan quản lý "
+    "(khi kế hoạch đã công khai) xem được.",
+)
+def plan_reviews(request, plan_id: int):
+    from caitien.monitoring.selectors import reviews_json
+
+    plan = _plan(plan_id)
+    anonymous = not getattr(request.auth, "is_authenticated", False)
+    permissions.require(
+        permissions.can_view_reviews(request.auth, plan),
+        "Hãy đăng nhập: kết quả giám sát nội bộ chỉ dành cho người của trường và cơ quan quản lý."
+        if anonymous
+        else NOT_YOURS,
+    )
+    return {"plan": plan.pk, "reviews": reviews_json(plan)}
+
+
 # No session auth, hence no CSRF check: it only reads the body and answers, it writes nothing.
 @api.post(
     "/check",

@@ -1,7 +1,8 @@
 """`caitien remind`: one pass that turns what is due today into notifications, then sends e-mail.
 
 Each app that has something to remind of has a `reminders.py` with `due_reminders(today)`
-returning `Reminder`s; this module finds them by app. A reminder's `key` names what it reminds of
+returning `Reminder`s (a read, never a write), and optionally `prepare(today)`, which a real pass
+(not --dry-run) calls first for the writes reminders depend on; this module finds them by app. A reminder's `key` names what it reminds of
 (and, where it matters, the date it is about), so a second pass the same day — or two passes at
 once — creates nothing new: the key is unique per person.
 """
@@ -35,8 +36,8 @@ class Reminder:
     obj: Any = None
 
 
-def producers() -> list:
-    """`due_reminders` of every installed app that has a reminders module (this one excepted)."""
+def reminder_modules() -> list:
+    """The reminders module of every installed app that has one (this one excepted)."""
     found = []
     for config in apps.get_app_configs():
         name = f"{config.name}.reminders"
@@ -44,21 +45,26 @@ def producers() -> list:
             continue
         module = importlib.import_module(name)
         if hasattr(module, "due_reminders"):
-            found.append(module.due_reminders)
+            found.append(module)
     return found
 
 
-def collect(today: datetime.date) -> list[Reminder]:
+def collect(today: datetime.date, *, prepare: bool = True) -> list[Reminder]:
+    modules = reminder_modules()
+    if prepare:
+        for module in modules:
+            if hasattr(module, "prepare"):
+                module.prepare(today)
     out = []
-    for produce in producers():
-        out.extend(produce(today))
+    for module in modules:
+        out.extend(module.due_reminders(today))
     return out
 
 
 def remind(*, today: datetime.date | None = None, dry_run: bool = False, connection=None) -> dict:
     """The whole pass; returns what it did (or, with dry_run, what it would do) as plain data."""
     today = today or timezone.localdate()
-    due = collect(today)
+    due = collect(today, prepare=not dry_run)
     existing = set(Notification.objects.filter(key__in={r.key for r in due}).values_list("user_id", "key"))
     new = [r for r in due if (r.user.pk, r.key) not in existing]
     created = Counter()

@@ -43,7 +43,7 @@ def plan_to_document(plan) -> Document:
         if (plan.signer_title or plan.signer_name)
         else None
     )
-    return Document(
+    doc = Document(
         source=plan.source_file,
         governing_body=plan.governing_body or school.governing_body or None,
         school=plan.school_name or school.name,
@@ -63,6 +63,10 @@ def plan_to_document(plan) -> Document:
         priority_issues=[PriorityIssue(**_known(PriorityIssue, x)) for x in plan.priority_issues or []],
         monitoring=[MonitoringEntry(**_known(MonitoringEntry, x)) for x in plan.monitoring or []],
     )
+    # Under 57/2026 section VI and column (10) come from the monitoring team's recorded reviews.
+    from caitien.monitoring.documents import with_reviews
+
+    return with_reviews(plan, doc)
 
 
 def check_context_for(plan):

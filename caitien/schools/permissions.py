@@ -300,3 +300,71 @@ def can_set_office_calendar(user, office) -> bool:
 def can_view_notification(user, notification) -> bool:
     """A notification is its person's own: nobody else opens it, not even an admin on the site."""
     return getattr(user, "is_authenticated", False) and notification.user_id == user.pk
+
+
+# --- monitoring: reviews, year end, results reports ---------------------------------------------
+
+SCHEDULERS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL}
+REPORT_WRITERS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL}
+
+
+def _reviewers_of(plan) -> set[str]:
+    """Who records reviews comes from the regulation: the monitoring team (tổ giám sát), and under
+    Thông tư 57/2026 the self-assessment council too."""
+    from caitien.monitoring.rules import reviewer_roles
+
+    return reviewer_roles(plan.regulation)
+
+
+def can_view_reviews(user, plan) -> bool:
+    """The school reads its reviews; the office reads those of published plans."""
+    return can_view_plan(user, plan)
+
+
+def can_record_review(user, plan) -> bool:
+    return plan.status == "published" and bool(school_roles(user, plan.school) & _reviewers_of(plan))
+
+
+def can_schedule_reviews(user, plan) -> bool:
+    """Planned dates and extra review points: the principal and vice-principals."""
+    return plan.status == "published" and bool(school_roles(user, plan.school) & SCHEDULERS)
+
+
+def can_act_on_recommendation(user, plan) -> bool:
+    """Turning a recommendation into a task or an escalation is the principal's decision."""
+    return plan.status == "published" and Role.PRINCIPAL in school_roles(user, plan.school)
+
+
+def can_close_rows(user, plan) -> bool:
+    """The year-end close of each row (đạt / chưa đạt) and next year's plan from it."""
+    return plan.status == "published" and Role.PRINCIPAL in school_roles(user, plan.school)
+
+
+def can_create_report(user, plan) -> bool:
+    return plan.status in PUBLIC_STATUSES and bool(school_roles(user, plan.school) & REPORT_WRITERS)
+
+
+def can_view_report(user, report) -> bool:
+    """Inside the school always; the office once the report is sent to it."""
+    if school_roles(user, report.plan.school) & READERS_OF_DRAFTS or is_system_admin(user):
+        return True
+    return report.status != "draft" and oversees(user, report.plan.school)
+
+
+def can_edit_report(user, report) -> bool:
+    return report.status == "draft" and bool(school_roles(user, report.plan.school) & REPORT_WRITERS)
+
+
+def can_send_report(user, report) -> bool:
+    """The principal signs and sends the report to the office."""
+    return report.status == "draft" and Role.PRINCIPAL in school_roles(user, report.plan.school)
+
+
+def can_receive_report(user, report) -> bool:
+    return report.status == "sent" and oversees(user, report.plan.school)
+
+
+def can_comment_report(user, report) -> bool:
+    if report.status != "draft" and oversees(user, report.plan.school):
+        return True
+    return bool(school_roles(user, report.plan.school) & REPORT_WRITERS)

@@ -72,30 +72,52 @@ def _run(env, *args):
     return subprocess.run([*CAITIEN, "remind", *args], env=env, capture_output=True, text=True, timeout=300)
 
 
-def test_two_runs_the_same_day_send_each_message_once(catalog, tmp_path):
+def _last_years_plan(cast):
+    """Last school year's published plan: both its review points have passed, nothing recorded."""
+    from caitien.plans.calendar import current_school_year
+    from tests.monitoring.conftest import publish
+    from tests.plans.conftest import make_plan
+
+    year = current_school_year() - 1
+    for who in (cast.principal, cast.vice, cast.monitor):
+        who.email = f"{who.username}@truong.edu.vn"
+        who.save(update_fields=["email"])
+    return publish(
+        make_plan(cast.primary, cast.principal, start_year=year, end_year=year + 1), cast.principal
+    )
+
+
+def test_two_runs_the_same_day_send_each_message_once(cast, tmp_path):
     _people(3)
+    _last_years_plan(cast)
     outbox = tmp_path / "thu-di"
     env = {**shared_database_env(tmp_path), "CAITIEN_EMAIL_URL": outbox.as_uri()}
     dry = _run(env, "--dry-run", "--json")
     assert dry.returncode == 0, dry.stderr
-    assert json.loads(dry.stdout)["emails"] == {
-        "immediate": 3,
-        "digests": 3,
-        "in_digests": 6,
-        "skipped": 0,
-        "failed": 0,
-    }
+    planned = json.loads(dry.stdout)
+    assert planned["emails"] == {"immediate": 3, "digests": 3, "in_digests": 6, "skipped": 0, "failed": 0}
     assert not outbox.exists()
     first = _run(env, "--json")
     assert first.returncode == 0, first.stderr
-    assert json.loads(first.stdout)["emails"]["immediate"] == 3
+    done = json.loads(first.stdout)
+    # Two passed review points, each told to the principal, the vice-principal and the monitoring member.
+    assert done["reminders"] == {"due": 6, "new": 6, "existing": 0, "by_kind": {"review_missed": 6}}
+    assert done["emails"] == {"immediate": 3, "digests": 6, "in_digests": 12, "skipped": 0, "failed": 0}
     mail = sent_mail(outbox)
-    assert len(mail) == 6
-    assert Counter(to for to, _ in mail) == {f"gv{i:02d}@truong.edu.vn": 2 for i in range(3)}
+    assert len(mail) == 9
+    assert Counter(to for to, _ in mail) == {
+        **{f"gv{i:02d}@truong.edu.vn": 2 for i in range(3)},
+        **{f"{u}@truong.edu.vn": 1 for u in ("principal", "vice", "monitor")},
+    }
+    digest = next(subject for to, subject in mail if to == "monitor@truong.edu.vn")
+    assert digest.endswith("2 việc cần biết")
     second = _run(env)
     assert second.returncode == 0, second.stderr
-    assert "0 gửi ngay, 0 bản tổng hợp" in second.stdout
-    assert len(sent_mail(outbox)) == 6
+    assert (
+        "0 nhắc việc mới (6 đã nhắc từ trước)" in second.stdout
+        and "0 gửi ngay, 0 bản tổng hợp" in second.stdout
+    )
+    assert len(sent_mail(outbox)) == 9
 
 
 def test_two_runs_started_together_send_no_duplicate(catalog, tmp_path):

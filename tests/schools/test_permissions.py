@@ -5,6 +5,7 @@ caitien/schools/permissions.py fails `test_every_permission_function_has_a_table
 expected answers are written here.
 """
 
+import datetime
 import inspect
 
 import pytest
@@ -15,6 +16,7 @@ from django.test import RequestFactory
 from caitien.assessments.models import CriterionAssessment, SelfAssessment
 from caitien.escalations.models import Escalation
 from caitien.imports.models import PendingImport
+from caitien.monitoring.models import ResultsReport, ReviewPoint
 from caitien.notifications.models import Notification
 from caitien.plans.models import Plan
 from caitien.schools import permissions
@@ -88,6 +90,31 @@ BY_STATUS = {
     # A published plan is public, and so are its files.
     "can_download_plan": {r: ALL if r in IN_SCHOOL | {"admin"} else PUBLIC for r in ROLES},
     "can_compare_versions": {**{r: ALL for r in IN_SCHOOL | {"admin"}}, **{r: PUBLIC for r in OVERSEERS}},
+    # Monitoring: the school reads its reviews, the office those of published plans.
+    "can_view_reviews": {**{r: ALL for r in IN_SCHOOL | {"admin"}}, **{r: PUBLIC for r in OVERSEERS}},
+    # Thông tư 17/2018: the monitoring team and the school's leaders record reviews.
+    "can_record_review": {r: {"published"} for r in ("principal", "vice", "monitor")},
+    "can_schedule_reviews": {r: {"published"} for r in ("principal", "vice")},
+    "can_act_on_recommendation": {"principal": {"published"}},
+    "can_close_rows": {"principal": {"published"}},
+    "can_create_report": {r: PUBLIC for r in ("principal", "vice")},
+}
+
+REPORT_STATUSES = ["draft", "sent", "received"]
+SENT = {"sent", "received"}
+# Results reports: function -> {role: report statuses answered True}.
+BY_REPORT_STATUS = {
+    "can_view_report": {
+        **{r: set(REPORT_STATUSES) for r in IN_SCHOOL | {"admin"}},
+        **{r: SENT for r in OVERSEERS},
+    },
+    "can_edit_report": {r: {"draft"} for r in ("principal", "vice")},
+    "can_send_report": {"principal": {"draft"}},
+    "can_receive_report": {r: {"sent"} for r in OVERSEERS},
+    "can_comment_report": {
+        **{r: set(REPORT_STATUSES) for r in ("principal", "vice")},
+        **{r: SENT for r in OVERSEERS},
+    },
 }
 
 # Functions that do not depend on who asks: status -> answer.
@@ -129,7 +156,20 @@ def subjects(cast):
         for s in ESCALATION_STATES
     }
     notification = Notification.objects.create(user=cast.staff, kind="row_comment", subject="Góp ý")
+    reports = {}
+    for n, status in enumerate(REPORT_STATUSES):
+        point = ReviewPoint.objects.create(
+            plan=plans["published"],
+            school_year=2025,
+            kind="extra",
+            label=f"Lần {n}",
+            planned_date=datetime.date(2026, 1, 31),
+        )
+        reports[status] = ResultsReport.objects.create(
+            plan=plans["published"], point=point, status=status, title="Báo cáo"
+        )
     return {
+        "reports": reports,
         "notification": notification,
         "escalation": escalations["sent"],
         "escalations": escalations,
@@ -154,7 +194,9 @@ def test_every_permission_function_has_a_table():
         for name, f in inspect.getmembers(permissions, inspect.isfunction)
         if name.startswith("can_") and f.__module__ == permissions.__name__
     }
-    tabled = set(BY_ROLE) | set(BY_STATUS) | set(WITHOUT_USER) | set(BY_ESCALATION_STATE)
+    tabled = (
+        set(BY_ROLE) | set(BY_STATUS) | set(WITHOUT_USER) | set(BY_REPORT_STATUS) | set(BY_ESCALATION_STATE)
+    )
     assert defined - tabled == set(), "permission functions without expected answers in this file"
     assert tabled - defined == set(), "answers for permission functions that no longer exist"
 
@@ -223,6 +265,17 @@ def test_covered_offices_reach_down_the_tree(people, cast):
     assert permissions.covered_office_ids(_fresh(people["specialist"])) == {cast.phong.pk}
     assert permissions.covered_office_ids(_fresh(people["principal"])) == set()
     assert permissions.covered_office_ids(people["anonymous"]) == set()
+@pytest.mark.parametrize("name", sorted(BY_REPORT_STATUS))
+def test_answer_per_role_and_report_status(name, people, subjects):
+    expected = BY_REPORT_STATUS[name]
+    check = getattr(permissions, name)
+    wrong = []
+    for role in ROLES:
+        for status in REPORT_STATUSES:
+            answer = check(_fresh(people[role]), subjects["reports"][status])
+            if answer is not (status in expected.get(role, set())):
+                wrong.append((role, status, answer))
+    assert wrong == [], f"{name}: unexpected answers (role, status, answer)"
 
 
 @pytest.mark.parametrize("name", sorted(BY_ESCALATION_STATE))

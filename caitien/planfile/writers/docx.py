@@ -361,7 +361,7 @@ def split_name(name: str, size: float, box_mm: float) -> list[str]:
     return [a, b]
 
 
-def _header_block(d, doc: Document) -> None:
+def _header_block(d, doc: Document, symbol: str = "KH") -> None:
     width = text_width_mm(d.sections[0])
     school = (doc.school or "").upper()
     governing = (doc.governing_body or "").upper()
@@ -385,7 +385,7 @@ def _header_block(d, doc: Document) -> None:
     _para(b, MOTTO, size=motto, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _rule(b, line_mm=_line_mm(MOTTO, motto, True, right), box_mm=right)
     # Second row: number under the school, place and date under the motto.
-    _cell_first(c, layout.number_line(doc), size=SIZE_NUMBER, before=6)
+    _cell_first(c, layout.number_line(doc, symbol), size=SIZE_NUMBER, before=6)
     _cell_first(e, layout.date_line(doc), size=SIZE_DATE, italic=True, before=6)
 
 
@@ -401,11 +401,10 @@ def _cell_first(cell, text, *, size, bold=False, italic=False, before=0):
     return p
 
 
-def _title_block(d, doc: Document) -> None:
+def _title_block(d, doc: Document, kind: str = "KẾ HOẠCH") -> None:
+    """The kind of document (KẾ HOẠCH, BÁO CÁO) and its trích yếu under it, with the short rule."""
     width = text_width_mm(d.sections[0])
-    _para(
-        d, "KẾ HOẠCH", size=SIZE_BODY, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=18, keep_next=True
-    )
+    _para(d, kind, size=SIZE_BODY, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=18, keep_next=True)
     title = layout.title_text(doc)
     _para(d, title, size=SIZE_BODY, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, keep_next=True)
     _rule(d, line_mm=RULE_SHARE * _line_mm(title, SIZE_BODY, True, width), box_mm=width)

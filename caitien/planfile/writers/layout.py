@@ -167,9 +167,10 @@ def standard_heading(doc: Document, reg: registry.Regulation, number: int) -> st
     return f"Tiêu chuẩn {number}: {name}" if name else f"Tiêu chuẩn {number}"
 
 
-def number_line(doc: Document) -> str:
+def number_line(doc: Document, symbol: str = "KH") -> str:
+    """`symbol` is the kind of document in the number: KH for a plan, BC for a report."""
     # An unnumbered draft leaves room for the clerk to write the number when it is registered.
-    return f"Số: {doc.document_number}" if doc.document_number else "Số:        /KH-"
+    return f"Số: {doc.document_number}" if doc.document_number else f"Số:        /{symbol}-"
 
 
 def date_line(doc: Document) -> str:

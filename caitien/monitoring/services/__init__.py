@@ -1,0 +1,27 @@
+"""Writes of the monitoring app, by concern; each change is audited in its own transaction.
+
+reviews     review points, the review of each row, overall texts, recommendations
+reports     the results report: create, edit, send to the office, receive, comment
+year_end    closing rows, next year's self-assessment and plan
+"""
+
+from caitien.monitoring.services.errors import EditConflict, MonitoringError  # noqa: F401
+from caitien.monitoring.services.reports import (  # noqa: F401
+    report_comment_add,
+    report_create,
+    report_receive,
+    report_send,
+    report_update,
+)
+from caitien.monitoring.services.reviews import (  # noqa: F401
+    ENTRY_FIELDS,
+    REVIEW_TEXT_FIELDS,
+    recommendation_add,
+    recommendation_delete,
+    review_entries_save,
+    review_point_add,
+    review_point_delete,
+    review_point_update,
+    review_points_ensure,
+    review_update,
+)
