@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "caitien.escalations",
     "caitien.notifications",
     "caitien.monitoring",
+    "caitien.people",
+    "caitien.evidence",
+    "caitien.execution",
     "ninja",  # django-ninja's own templates and static files: the API docs page without a CDN
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExecutionConfig(AppConfig):
+    name = "caitien.execution"
+    verbose_name = "Thực hiện kế hoạch"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "caitien.people"
+    verbose_name = "Nhân sự nhà trường"
