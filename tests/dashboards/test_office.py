@@ -248,7 +248,9 @@ def test_stored_figures_follow_the_rows(client, cast, filled):
     first, second = published.items.order_by("order")
     # (Edited as a draft would be: the figures do not care how the rows changed.)
     Plan.objects.filter(pk=published.pk).update(status="draft")
-    plan_item_update(item=first, actor=cast.principal, values={"budget_vnd": "40000000"}, revision=first.revision)
+    plan_item_update(
+        item=first, actor=cast.principal, values={"budget_vnd": "40000000"}, revision=first.revision
+    )
     Plan.objects.filter(pk=published.pk).update(status="published")
     assert hoa_binh().planned_by_source == {"Ngân sách nhà nước": 40_000_000, "Xã hội hóa": 5_000_000}
     Plan.objects.filter(pk=published.pk).update(status="draft")
