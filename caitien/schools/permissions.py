@@ -368,3 +368,62 @@ def can_comment_report(user, report) -> bool:
     if report.status != "draft" and oversees(user, report.plan.school):
         return True
     return bool(school_roles(user, report.plan.school) & REPORT_WRITERS)
+
+
+# --- execution: row status, tasks (việc), progress updates -------------------------------------------
+
+# The principal and vice-principals run the plan's execution: they split rows and assign tasks.
+EXECUTION_MANAGERS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL}
+
+
+def _in_execution(plan) -> bool:
+    return plan.status == "published"
+
+
+def _leads_row(user, item) -> bool:
+    from caitien.execution.responsibles import row_leads
+
+    return getattr(user, "is_authenticated", False) and user.pk in row_leads(item).lead_users
+
+
+def can_view_progress(user, plan) -> bool:
+    """The school reads the progress of its plans; the office that of published ones."""
+    return can_view_plan(user, plan)
+
+
+def can_view_public_progress(plan) -> bool:
+    """The công khai page shows each row's status (never tasks, names, money or private files)."""
+    return plan.status in PUBLIC_STATUSES
+
+
+def can_plan_tasks(user, plan) -> bool:
+    """Split rows into tasks and assign them anywhere in the plan."""
+    return _in_execution(plan) and bool(school_roles(user, plan.school) & EXECUTION_MANAGERS)
+
+
+def can_update_row(user, plan, item) -> bool:
+    """The row's status and its tasks: the leadership and the row's lead (chủ trì)."""
+    if not _in_execution(plan) or not school_roles(user, plan.school):
+        return False
+    return bool(school_roles(user, plan.school) & EXECUTION_MANAGERS) or _leads_row(user, item)
+
+
+def can_update_task(user, plan, item, task) -> bool:
+    """Progress of a task: its owner and helpers, the row's lead, the leadership."""
+    if can_update_row(user, plan, item):
+        return True
+    if not _in_execution(plan) or not school_roles(user, plan.school):
+        return False
+    person_ids = {p.pk for p in task.helpers.all()} | {task.owner_id}
+    person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
+    return person is not None and person.pk in person_ids
+
+
+def can_comment_progress(user, plan) -> bool:
+    """The monitoring team (and the school's people, the office) comment on a plan in execution."""
+    return _in_execution(plan) and can_comment_plan(user, plan)
+
+
+def can_manage_access_tokens(user) -> bool:
+    """Personal access tokens for the API: each signed-in person manages their own."""
+    return bool(getattr(user, "is_authenticated", False))

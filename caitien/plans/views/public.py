@@ -61,6 +61,10 @@ def public_plan(request, pk):
     )
     ctx = plan_context(request, plan, light=True)
     ctx["newer"] = Plan.objects.filter(previous=plan, status__in=permissions.PUBLIC_STATUSES).first()
+    if permissions.can_view_public_progress(plan):
+        from caitien.execution.selectors.public import public_statuses
+
+        ctx["execution_rows"] = public_statuses(plan)
     return render(request, "plans/public.html", ctx)
 
 
