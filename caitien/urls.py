@@ -22,6 +22,7 @@ urlpatterns = [
     path("thong-bao/", include("caitien.notifications.urls")),
     path("", include("caitien.monitoring.urls")),
     path("", include("caitien.execution.urls")),
+    path("", include("caitien.tokens.urls")),
 ]
 
 handler403 = "caitien.schools.views.refused"

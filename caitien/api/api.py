@@ -32,7 +32,8 @@ DESCRIPTION = (
     "API của Cải Tiến cho phần mềm của phòng, sở giáo dục và bộ phận công nghệ thông tin của trường: "
     "danh mục văn bản quy định, các kế hoạch cải tiến chất lượng giáo dục (dạng JSON của kế hoạch) và "
     "công cụ kiểm tra kế hoạch. Người đã đăng nhập dùng phiên đăng nhập (cookie) của Cải Tiến; "
-    "khi không đăng nhập chỉ xem được các kế hoạch đã công khai. API chỉ đọc, không thay đổi dữ liệu."
+    "khi không đăng nhập chỉ xem được các kế hoạch đã công khai. API chỉ đọc, trừ việc ghi nhận tiến độ "
+    "(POST /api/tasks/{id}/updates) bằng mã truy cập cá nhân (Authorization: Bearer …)."
 )
 FORMAT_HINT = "Hãy gửi kế hoạch theo dạng JSON của kế hoạch (như lệnh “caitien parse --json” in ra)."
 
@@ -350,3 +351,7 @@ def plan_reviews(request, plan_id: int):
 def check(request, doc: schemas.PlanDocumentIn):
     document = Document.from_dict(doc.model_dump(exclude_unset=True))
     return {"findings": [f.to_dict() for f in run_checks(document)]}
+
+
+# The execution endpoints (progress, task updates) register themselves on `api`.
+from caitien.api import progress as _progress  # noqa: E402, F401
