@@ -45,7 +45,7 @@ class Vocabulary:
     words: dict[str, str]
     phrases: dict[tuple[str, ...], tuple[str, ...]]
     longest_phrase: int
-    honorifics: tuple[tuple[str, ...], ...]
+    fillers: tuple[tuple[str, ...], ...]
     roles: tuple[tuple[tuple[str, ...], str], ...]  # (words, GroupMember.Role), longest first
 
 
@@ -64,7 +64,7 @@ def vocabulary() -> Vocabulary:
     for entry in data["phrases"]:
         written = tuple(_expand_words(_tokens(entry["written"]), words))
         phrases[written] = tuple(_expand_words(_tokens(entry["means"]), words))
-    honorifics = tuple(sorted((tuple(_tokens(h)) for h in data["honorifics"]), key=len, reverse=True))
+    fillers = tuple(sorted((tuple(_tokens(h)) for h in data["leading_fillers"]), key=len, reverse=True))
     roles = []
     for name, role in (
         ("leader_words", GroupMember.Role.LEADER),
@@ -73,7 +73,7 @@ def vocabulary() -> Vocabulary:
     ):
         roles.extend((tuple(_tokens(w)), role.value) for w in data[name])
     roles.sort(key=lambda r: len(r[0]), reverse=True)
-    return Vocabulary(words, phrases, max(map(len, phrases), default=1), honorifics, tuple(roles))
+    return Vocabulary(words, phrases, max(map(len, phrases), default=1), fillers, tuple(roles))
 
 
 def _expand_words(tokens: list[str], words: dict[str, str]) -> list[str]:
@@ -99,11 +99,11 @@ def _rewrite_phrases(tokens: list[str], vocab: Vocabulary) -> list[str]:
     return out
 
 
-def _strip_honorifics(tokens: list[str], vocab: Vocabulary) -> list[str]:
+def _strip_fillers(tokens: list[str], vocab: Vocabulary) -> list[str]:
     changed = True
     while changed and tokens:
         changed = False
-        for honorific in vocab.honorifics:
+        for honorific in vocab.fillers:
             if len(tokens) > len(honorific) and tuple(tokens[: len(honorific)]) == honorific:
                 tokens = tokens[len(honorific) :]
                 changed = True
@@ -115,7 +115,7 @@ def normalize(text: str) -> str:
     """The text as the resolver compares it: "Đ/c TTCM khối 5" -> "to truong chuyen mon khoi 5"."""
     vocab = vocabulary()
     tokens = _rewrite_phrases(_expand_words(_tokens(text), vocab.words), vocab)
-    tokens = _strip_honorifics(tokens, vocab)
+    tokens = _strip_fillers(tokens, vocab)
     joined = " ".join(tokens)
     while f"{EVERYONE} {EVERYONE}" in joined:
         joined = joined.replace(f"{EVERYONE} {EVERYONE}", EVERYONE)
@@ -124,7 +124,7 @@ def normalize(text: str) -> str:
 
 # --- cutting a cell into pieces ---------------------------------------------------------------
 
-_STRONG = re.compile(r"[,;\n\r+&()\[\]•·]|/(?![cC]\b)|\s-\s|^\s*[-–—*]\s*|\n\s*[-–—*]\s*")
+_STRONG = re.compile(r"[,;\n\r+&()\[\]•·/]")
 _WEAK = re.compile(r"\s+(?:và|với|cùng|va|voi|cung)\s+|\s[-–—]\s", re.IGNORECASE)
 _PREFIX = re.compile(r"^\s*(chủ trì|phối hợp|chu tri|phoi hop)\s*:\s*", re.IGNORECASE)
 _TRAILING_NUMBER = re.compile(r"^(.*\D)\s*(\d+[a-zA-Z]?)\s*$")
@@ -244,8 +244,7 @@ def resolve_responsibles(school, text: str, *, directory: SchoolDirectory | None
     """People and groups a lead or coordinator text names in `school`, and the pieces understood as
     nobody, as written. Pass one `directory` when resolving many texts of the same school."""
     directory = directory or SchoolDirectory.load(school)
-    pieces = [_resolve_piece(directory, piece) for piece in split_pieces(text or "")]
-    pieces = [p for p in pieces if p is not None]
+    pieces = [found for piece in split_pieces(text or "") for found in _resolve_piece(directory, piece)]
     people: dict[int, Person] = {}
     groups: dict[int, Group] = {}
     unresolved: list[str] = []
@@ -260,23 +259,21 @@ def resolve_responsibles(school, text: str, *, directory: SchoolDirectory | None
     return Resolution(list(people.values()), list(groups.values()), unresolved, pieces)
 
 
-def _resolve_piece(directory: SchoolDirectory, text: str) -> Piece | None:
+def _resolve_piece(directory: SchoolDirectory, text: str) -> list[Piece]:
     key = normalize(text)
     if key in EMPTY_WORDS:
-        return None
+        return []
     found = _match(directory, key)
-    if found is None:
-        # "Kế toán - Thủ quỹ", "Tổ trưởng và tổ phó": try the halves before giving up on the whole.
-        halves = [h.strip() for h in _WEAK.split(text) if h and h.strip()]
-        if len(halves) > 1:
-            matched = [(h, _match(directory, normalize(h))) for h in halves]
-            if all(m is not None for _, m in matched):
-                people = [p for _, m in matched for p in m.people]
-                groups = [g for _, m in matched for g in m.groups]
-                return Piece(text, _unique(people), _unique(groups), matched[0][1].how)
-        return Piece(text)
-    found.text = text
-    return found
+    if found is not None:
+        found.text = text
+        return [found]
+    # "Kế toán - Thủ quỹ", "Tổ trưởng và tổ phó": the whole is unknown, so each half on its own
+    # (a group named "Tổ Toán - Tin" was tried whole first).
+    halves = [h.strip(" .:-–—*") for h in _WEAK.split(text)]
+    halves = [h for h in halves if h]
+    if len(halves) > 1:
+        return [piece for half in halves for piece in _resolve_piece(directory, half)]
+    return [Piece(text)]
 
 
 def _unique(items: list) -> list:
@@ -412,7 +409,8 @@ def _groups_for(d: SchoolDirectory, key: str, default_kind: str | None = None) -
     if same:
         return same
     # "Tổ Toán" for "Tổ Toán - Tin", "khối 4" for "Tổ khối 4 - 5": the group's words contain the key's.
-    if len(bare.split()) >= 1 and bare not in ("", "chuyen mon"):
+    # A bare number ("khối 4") is not looked for inside other names: "Tổ 4-5" is not khối 4.
+    if bare not in ("", "chuyen mon") and not re.fullmatch(r"\d+", bare):
         pattern = re.compile(rf"(^|\s){re.escape(bare)}(\s|$)")
         return [g for g in d.groups if pattern.search(d.group_keys[g.pk])]
     return []
