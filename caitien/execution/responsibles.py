@@ -1,18 +1,16 @@
 """Who leads (chủ trì) and coordinates (phối hợp) each row, as people of the school's directory.
 
-The row names them in words ("Phó Hiệu trưởng", "Tổ chuyên môn 4-5", "Hoàng Thị Em"); the editor may
-also have linked users. Resolution is done once per distinct text of the plan, with the directory
-loaded once, so a page asks a fixed number of queries whatever the number of rows.
+The row names them in words ("Phó Hiệu trưởng", "Tổ chuyên môn 4-5", "Hoàng Thị Em"), which the staff
+directory's resolver understands; the editor may also have linked users. The directory is loaded
+once and each distinct text resolved once, so a page asks a fixed number of queries whatever the
+number of rows.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from caitien.text import fold
-
-_SEPARATORS = re.compile(r"[,;/+\n]|\bva\b|\bcung\b")
 
 
 @dataclass
@@ -26,40 +24,26 @@ class Leads:
 
 
 class Directory:
-    """The school's people and groups, loaded once; `users_for(text)` → user ids named by the text."""
+    """The school's directory loaded once (caitien.people.resolve); `users_for(text)` → the user ids
+    of the people a lead or coordinator text names (members of a group named count)."""
 
     def __init__(self, school):
-        from caitien.people.models import GroupMember, Person
+        from caitien.people.resolve import SchoolDirectory
 
-        self.people = list(
-            Person.objects.filter(school=school, active=True).only("full_name", "position", "user_id")
-        )
-        self.groups: dict[str, set] = {}
-        for name, user_id in GroupMember.objects.filter(
-            group__school=school, person__active=True
-        ).values_list("group__name", "person__user_id"):
-            self.groups.setdefault(fold(name), set()).add(user_id)
+        self.school = school
+        self.directory = SchoolDirectory.load(school)
         self._cache: dict[str, set] = {}
 
     def users_for(self, text: str) -> set:
-        key = fold(text)
-        if key not in self._cache:
-            self._cache[key] = {u for u in self._resolve(key) if u}
-        return self._cache[key]
+        from caitien.people.resolve import resolve_responsibles
 
-    def _resolve(self, folded: str) -> set:
-        found = set()
-        for phrase in (p.strip(" .-") for p in _SEPARATORS.split(folded)):
-            if not phrase:
-                continue
-            for person in self.people:
-                name, position = fold(person.full_name), fold(person.position)
-                if phrase == name or (position and phrase == position):
-                    found.add(person.user_id)
-            for group, members in self.groups.items():
-                if phrase == group or (len(phrase) > 4 and phrase in group):
-                    found |= members
-        return found
+        key = fold(text)
+        if not key:
+            return set()
+        if key not in self._cache:
+            found = resolve_responsibles(self.school, text, directory=self.directory)
+            self._cache[key] = {p.user_id for p in found.everyone() if p.user_id}
+        return self._cache[key]
 
 
 def leads_by_row(items, school) -> dict:

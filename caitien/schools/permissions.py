@@ -427,3 +427,29 @@ def can_comment_progress(user, plan) -> bool:
 def can_manage_access_tokens(user) -> bool:
     """Personal access tokens for the API: each signed-in person manages their own."""
     return bool(getattr(user, "is_authenticated", False))
+
+
+# --- the staff directory (nhân sự) and who is responsible for rows ------------------------------
+
+# The school's leadership keeps the directory; every member of staff reads it.
+PEOPLE_MANAGERS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL}
+
+
+def can_view_people(user, school) -> bool:
+    return bool(school_roles(user, school) & READERS_OF_DRAFTS)
+
+
+def can_manage_people(user, school) -> bool:
+    """Add, edit, deactivate people, groups and their members; import the staff list."""
+    return bool(school_roles(user, school) & PEOPLE_MANAGERS)
+
+
+def can_view_responsibles(user, plan) -> bool:
+    """The "Người phụ trách" page of a plan names staff, so it stays inside the school."""
+    return can_view_people(user, plan.school)
+
+
+def can_map_responsibles(user, plan) -> bool:
+    """Say once for the whole school what a lead or coordinator text means; it changes no row, so
+    any step of the plan."""
+    return can_manage_people(user, plan.school)

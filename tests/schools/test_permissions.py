@@ -64,6 +64,9 @@ BY_ROLE = {
     "can_set_office_calendar": ("phong", {"specialist"}),
     # A notification addressed to the staff member: theirs alone, not even the admin's.
     "can_view_notification": ("notification", {"staff"}),
+    # The staff directory: kept by the school's leaders, read by its staff.
+    "can_view_people": ("school", IN_SCHOOL),
+    "can_manage_people": ("school", {"principal", "vice"}),
 }
 
 ESCALATION_STATES = ["sent", "received", "forwarded", "resolved", "unresolvable"]
@@ -98,6 +101,9 @@ BY_STATUS = {
     "can_act_on_recommendation": {"principal": {"published"}},
     "can_close_rows": {"principal": {"published"}},
     "can_create_report": {r: PUBLIC for r in ("principal", "vice")},
+    # Who is responsible for rows: staff read it, the leaders map texts once for the school.
+    "can_view_responsibles": {r: ALL for r in IN_SCHOOL},
+    "can_map_responsibles": {r: ALL for r in ("principal", "vice")},
 }
 
 REPORT_STATUSES = ["draft", "sent", "received"]
@@ -265,6 +271,8 @@ def test_covered_offices_reach_down_the_tree(people, cast):
     assert permissions.covered_office_ids(_fresh(people["specialist"])) == {cast.phong.pk}
     assert permissions.covered_office_ids(_fresh(people["principal"])) == set()
     assert permissions.covered_office_ids(people["anonymous"]) == set()
+
+
 @pytest.mark.parametrize("name", sorted(BY_REPORT_STATUS))
 def test_answer_per_role_and_report_status(name, people, subjects):
     expected = BY_REPORT_STATUS[name]
