@@ -33,6 +33,15 @@ class EvidenceItem(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The item of an earlier year this one was copied from (copying a register skips items already copied).
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name="chuyển từ",
+    )
 
     class Meta:
         ordering = ["school", "school_year", "code"]

@@ -247,3 +247,78 @@ def evidence_from_upload(
         if plan is not None:
             row_link(item=item, plan=plan, item_key=item_key, actor=actor)
     return item
+
+
+def copy_year(*, school, from_year: int, to_year: int, actor) -> list[EvidenceItem]:
+    """Last year's register into a new year: every item with its criteria and files under a new code
+    of the new year (made in the old codes' order, so the numbering keeps its sequence); the old code
+    is kept in the notes. Items already copied into that year are skipped, so copying twice adds nothing."""
+    from django.core.files.storage import default_storage
+
+    if to_year == from_year:
+        raise EvidenceRefused("Hãy chọn một năm học khác để sao chép danh mục minh chứng.")
+    source = list(
+        EvidenceItem.objects.filter(school=school, school_year=from_year)
+        .select_related("regulation")
+        .prefetch_related("criterion_links__criterion", "files")
+        .order_by("code", "id")
+    )
+    if not source:
+        raise EvidenceRefused(
+            f"Danh mục minh chứng năm học {from_year}-{from_year + 1} chưa có minh chứng nào để sao chép."
+        )
+    done = set(
+        EvidenceItem.objects.filter(
+            school=school, school_year=to_year, copied_from__isnull=False
+        ).values_list("copied_from_id", flat=True)
+    )
+    created = []
+    with transaction.atomic():
+        taken = _year_codes(school, to_year)
+        for old in source:
+            if old.pk in done:
+                continue
+            criteria = [link.criterion for link in old.criterion_links.all()]
+            spec = codes.spec_for(old.regulation)
+            code = codes.next_code(spec, criteria[0].code if criteria else None, taken)
+            taken.append(code)
+            note = f"Chuyển từ mã {old.code} năm học {from_year}-{from_year + 1}."
+            item = EvidenceItem.objects.create(
+                school=school,
+                school_year=to_year,
+                regulation=old.regulation,
+                code=code,
+                name=old.name,
+                number_date=old.number_date,
+                issued_on=old.issued_on,
+                issuer=old.issuer,
+                location=old.location,
+                notes=f"{old.notes}\n{note}".strip() if old.notes else note,
+                public=old.public,
+                created_by=actor if getattr(actor, "pk", None) else None,
+                copied_from=old,
+            )
+            _set_criteria(item, criteria)
+            for old_file in old.files.all():
+                copy = EvidenceFile(
+                    item=item,
+                    original_name=old_file.original_name,
+                    content_type=old_file.content_type,
+                    size=old_file.size,
+                    uploaded_by=old_file.uploaded_by,
+                )
+                with default_storage.open(old_file.file.name, "rb") as handle:
+                    copy.file.save(old_file.original_name, ContentFile(handle.read()), save=False)
+                if old_file.thumbnail:
+                    with default_storage.open(old_file.thumbnail.name, "rb") as handle:
+                        copy.thumbnail.save("thumb", ContentFile(handle.read()), save=False)
+                copy.save()
+            created.append(item)
+        audit_record(
+            actor=actor,
+            action="evidence.copy_year",
+            obj=school,
+            school=school,
+            summary=f"Sao chép {len(created)} minh chứng từ năm học {from_year}-{from_year + 1} sang {to_year}-{to_year + 1}",
+        )
+    return created
