@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("caitien.monitoring.urls")),
     path("", include("caitien.execution.urls")),
     path("", include("caitien.tokens.urls")),
+    path("minh-chung/", include("caitien.evidence.urls")),
 ]
 
 handler403 = "caitien.schools.views.refused"

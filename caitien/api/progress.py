@@ -128,7 +128,13 @@ def task_update(request, task_id: int):
         raise HttpError(422, 'Trường “evidence” phải là danh sách mã minh chứng, ví dụ ["H1-1.1-01"].')
     from caitien.evidence.models import EvidenceItem
 
-    found = {e.code: e for e in EvidenceItem.objects.filter(school=plan.school, code__in=codes)}
+    # The register writes 2018 codes in brackets ("[H1-1.1-01]"); the progress JSON without them.
+    wanted = {c: c.strip().strip("[]") for c in codes}
+    items = EvidenceItem.objects.filter(
+        school=plan.school, code__in=[*codes, *(f"[{c}]" for c in wanted.values())]
+    )
+    by_code = {e.code.strip("[]"): e for e in items}
+    found = {c: by_code[w] for c, w in wanted.items() if w in by_code}
     missing = [c for c in codes if c not in found]
     if missing:
         raise HttpError(422, f"Không có minh chứng mã {', '.join(missing)} trong danh mục của trường.")

@@ -453,3 +453,76 @@ def can_map_responsibles(user, plan) -> bool:
     """Say once for the whole school what a lead or coordinator text means; it changes no row, so
     any step of the plan."""
     return can_manage_people(user, plan.school)
+
+
+# --- evidence register (danh mục minh chứng) ----------------------------------------------------
+
+EVIDENCE_LEADERS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL}
+
+
+def _assigned_criterion_ids(user, school) -> set | None:
+    """The criteria the council member was assigned in the school's self-assessments, or None when
+    none were assigned (then the member manages every item). Cached on the user for one request."""
+    cache = getattr(user, "_caitien_evidence_criteria", None)
+    if cache is None:
+        cache = user._caitien_evidence_criteria = {}
+    if school.pk not in cache:
+        from caitien.assessments.models import CriterionAssessment
+
+        ids = set(
+            CriterionAssessment.objects.filter(self_assessment__school=school, assignees=user).values_list(
+                "criterion_id", flat=True
+            )
+        )
+        cache[school.pk] = ids or None
+    return cache[school.pk]
+
+
+def can_view_evidence_register(user, school) -> bool:
+    """The whole register (private items too): the school, its offices, the admin."""
+    return can_view_school(user, school)
+
+
+def can_add_evidence(user, school) -> bool:
+    return bool(school_roles(user, school) & AUTHORS)
+
+
+def can_manage_evidence_register(user, school) -> bool:
+    """Copying a year and importing a list rewrite many items at once: the school's leaders."""
+    return bool(school_roles(user, school) & EVIDENCE_LEADERS)
+
+
+def can_import_evidence(user, school) -> bool:
+    return can_add_evidence(user, school)
+
+
+def can_manage_evidence(user, item) -> bool:
+    """Edit, delete, attach files. A council member manages the items of the criteria assigned to
+    them (and the items they added); with no criteria assigned, every item of the school."""
+    roles = school_roles(user, item.school)
+    if roles & EVIDENCE_LEADERS:
+        return True
+    if Role.COUNCIL_MEMBER not in roles:
+        return False
+    if item.created_by_id and item.created_by_id == user.pk:
+        return True
+    assigned = _assigned_criterion_ids(user, item.school)
+    if assigned is None:
+        return True
+    return any(link.criterion_id in assigned for link in item.criterion_links.all())
+
+
+def evidence_criteria_allowed(user, school):
+    """The criteria under which the person may file new evidence: None for all of them (the school's
+    leaders, a council member with no assignment), a set of criterion ids, or an empty set for nobody."""
+    roles = school_roles(user, school)
+    if roles & EVIDENCE_LEADERS:
+        return None
+    if Role.COUNCIL_MEMBER not in roles:
+        return set()
+    return _assigned_criterion_ids(user, school)
+
+
+def can_view_evidence(user, item) -> bool:
+    """One item and its files: public items for everyone, the others for those who read the register."""
+    return bool(item.public) or can_view_evidence_register(user, item.school)

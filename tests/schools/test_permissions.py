@@ -15,6 +15,7 @@ from django.test import RequestFactory
 
 from caitien.assessments.models import CriterionAssessment, SelfAssessment
 from caitien.escalations.models import Escalation
+from caitien.evidence.models import EvidenceItem
 from caitien.imports.models import PendingImport
 from caitien.monitoring.models import ResultsReport, ReviewPoint
 from caitien.notifications.models import Notification
@@ -67,6 +68,14 @@ BY_ROLE = {
     # The staff directory: kept by the school's leaders, read by its staff.
     "can_view_people": ("school", IN_SCHOOL),
     "can_manage_people": ("school", {"principal", "vice"}),
+    # Evidence register: the school, its offices and the admin read it; the public sees public items.
+    "can_view_evidence_register": ("school", IN_SCHOOL | OVERSEERS | {"admin"}),
+    "can_add_evidence": ("school", AUTHORS),
+    "can_import_evidence": ("school", AUTHORS),
+    "can_manage_evidence_register": ("school", {"principal", "vice"}),
+    # A private item; council members manage all items while no criterion is assigned to them.
+    "can_manage_evidence": ("evidence", AUTHORS),
+    "can_view_evidence": ("evidence", IN_SCHOOL | OVERSEERS | {"admin"}),
 }
 
 ESCALATION_STATES = ["sent", "received", "forwarded", "resolved", "unresolvable"]
@@ -174,7 +183,15 @@ def subjects(cast):
         reports[status] = ResultsReport.objects.create(
             plan=plans["published"], point=point, status=status, title="Báo cáo"
         )
+    evidence = EvidenceItem.objects.create(
+        school=cast.primary, school_year=2025, regulation=tt17, code="[H1-1.1-01]", name="Quyết định"
+    )
+    public_evidence = EvidenceItem.objects.create(
+        school=cast.primary, school_year=2025, regulation=tt17, code="[H1-1.1-02]", name="Ảnh", public=True
+    )
     return {
+        "evidence": evidence,
+        "public_evidence": public_evidence,
         "reports": reports,
         "notification": notification,
         "escalation": escalations["sent"],
@@ -437,3 +454,35 @@ def test_membership_cache_is_per_user_object(people, cast):
     membership_add(user=user, role=Role.STAFF, school=cast.primary)
     assert permissions.can_view_school(user, cast.primary)
     assert CriterionAssessment.objects.count() == 0  # the table's assessment has no rows: nothing else built
+
+
+def test_a_public_evidence_item_is_seen_by_everyone_and_managed_by_the_authors(people, subjects):
+    item = subjects["public_evidence"]
+    for role in ROLES:
+        assert permissions.can_view_evidence(_fresh(people[role]), item), role
+        assert permissions.can_manage_evidence(_fresh(people[role]), item) is (role in AUTHORS), role
+
+
+def test_council_members_manage_the_evidence_of_their_assigned_criteria(people, subjects, cast):
+    from caitien.catalog.models import Criterion
+
+    tt17 = cast.primary.regulation
+    mine, other = (Criterion.objects.get(standard__regulation=tt17, code=c) for c in ("1.1", "2.1"))
+    row = CriterionAssessment.objects.create(self_assessment=subjects["assessment"], criterion=mine)
+    row.assignees.add(people["council"])
+    theirs = subjects["evidence"]
+    theirs.criterion_links.create(criterion=other, order=0)
+    assigned = EvidenceItem.objects.create(
+        school=cast.primary, school_year=2025, regulation=tt17, code="[H1-1.1-05]", name="Kế hoạch"
+    )
+    assigned.criterion_links.create(criterion=mine, order=0)
+    council = _fresh(people["council"])
+    assert permissions.can_manage_evidence(council, assigned)
+    assert not permissions.can_manage_evidence(council, theirs)
+    assert permissions.evidence_criteria_allowed(council, cast.primary) == {mine.pk}
+    assert permissions.evidence_criteria_allowed(_fresh(people["vice"]), cast.primary) is None
+    assert permissions.evidence_criteria_allowed(_fresh(people["staff"]), cast.primary) == set()
+    # The items they added stay theirs to correct.
+    theirs.created_by = people["council"]
+    theirs.save()
+    assert permissions.can_manage_evidence(_fresh(people["council"]), theirs)

@@ -111,10 +111,16 @@ def update_add(
         spent_vnd=spent_vnd,
         funding_source=funding_source,
     )
+    chosen = list(evidence)
     for upload in uploads:
         evidence.append(_evidence_from(upload, current, item, update, actor))
     if evidence:
         update.evidence.add(*evidence)
+    if chosen:
+        from caitien.evidence.services import row_link
+
+        for e in chosen:  # an item chosen for the update proves the row too
+            row_link(item=e, plan=current, item_key=item.key, actor=actor)
     if task is not None:
         task.status, task.progress = status, progress
         task.done_on = on if status == Status.DONE else None
