@@ -76,6 +76,8 @@ BY_ROLE = {
     # A private item; council members manage all items while no criterion is assigned to them.
     "can_manage_evidence": ("evidence", AUTHORS),
     "can_view_evidence": ("evidence", IN_SCHOOL | OVERSEERS | {"admin"}),
+    # Personal access tokens: every signed-in person keeps their own.
+    "can_manage_access_tokens": (None, set(ROLES) - {"anonymous"}),
 }
 
 ESCALATION_STATES = ["sent", "received", "forwarded", "resolved", "unresolvable"]
@@ -113,6 +115,18 @@ BY_STATUS = {
     # Who is responsible for rows: staff read it, the leaders map texts once for the school.
     "can_view_responsibles": {r: ALL for r in IN_SCHOOL},
     "can_map_responsibles": {r: ALL for r in ("principal", "vice")},
+    # Execution: the school reads its progress, the office that of published plans.
+    "can_view_progress": {**{r: ALL for r in IN_SCHOOL | {"admin"}}, **{r: PUBLIC for r in OVERSEERS}},
+    "can_plan_tasks": {r: {"published"} for r in ("principal", "vice")},
+    # The monitoring team (and the school, the office) comment on a plan in execution.
+    "can_comment_progress": {r: {"published"} for r in IN_SCHOOL | OVERSEERS},
+}
+
+# Execution of one row and one task, per plan status: the council member leads the row (chủ trì),
+# the staff member owns the task, the monitoring member helps with it.
+BY_RELATION = {
+    "can_update_row": {r: {"published"} for r in ("principal", "vice", "council")},
+    "can_update_task": {r: {"published"} for r in ("principal", "vice", "council", "staff", "monitor")},
 }
 
 REPORT_STATUSES = ["draft", "sent", "received"]
@@ -135,6 +149,7 @@ BY_REPORT_STATUS = {
 # Functions that do not depend on who asks: status -> answer.
 WITHOUT_USER = {
     "can_view_public_plan": PUBLIC,
+    "can_view_public_progress": PUBLIC,
 }
 
 
@@ -220,6 +235,7 @@ def test_every_permission_function_has_a_table():
     tabled = (
         set(BY_ROLE) | set(BY_STATUS) | set(WITHOUT_USER) | set(BY_REPORT_STATUS) | set(BY_ESCALATION_STATE)
     )
+    tabled |= set(BY_RELATION)
     assert defined - tabled == set(), "permission functions without expected answers in this file"
     assert tabled - defined == set(), "answers for permission functions that no longer exist"
 
@@ -486,3 +502,43 @@ def test_council_members_manage_the_evidence_of_their_assigned_criteria(people, 
     theirs.created_by = people["council"]
     theirs.save()
     assert permissions.can_manage_evidence(_fresh(people["council"]), theirs)
+
+
+@pytest.fixture
+def rows_and_tasks(people, subjects, cast):
+    """A row and a task on each plan: led by the council member, owned by the staff member, helped
+    by the monitoring member (the last two through the staff directory)."""
+    from caitien.execution.models import Task
+    from caitien.people.models import Person
+    from caitien.plans.models import PlanItem
+
+    owner = Person.objects.create(school=cast.primary, full_name="Hoàng Thị Em", user=people["staff"])
+    helper = Person.objects.create(school=cast.primary, full_name="Phạm Văn Dũng", user=people["monitor"])
+    out = {}
+    for status, plan in subjects["plans"].items():
+        item = PlanItem.objects.create(
+            plan=plan, order=0, criterion_code="1.1", lead_text="Chủ trì theo danh sách"
+        )
+        item.lead_people.add(people["council"])
+        task = Task.objects.create(plan=plan, item_key=item.key, title="Việc", owner=owner)
+        task.helpers.add(helper)
+        out[status] = (plan, item, task)
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(BY_RELATION))
+def test_answer_per_role_plan_status_and_relation_to_the_row(name, people, rows_and_tasks):
+    from caitien.plans.models import PlanItem
+
+    expected = BY_RELATION[name]
+    check = getattr(permissions, name)
+    wrong = []
+    for role in ROLES:
+        for status in STATUSES:
+            plan, item, task = rows_and_tasks[status]
+            item = PlanItem.objects.get(pk=item.pk)  # no leads cached between rows
+            args = (plan, item) if name == "can_update_row" else (plan, item, task)
+            answer = check(_fresh(people[role]), *args)
+            if answer is not (status in expected.get(role, set())):
+                wrong.append((role, status, answer))
+    assert wrong == [], f"{name}: unexpected answers (role, status, answer)"
