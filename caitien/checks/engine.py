@@ -42,6 +42,7 @@ class CheckContext:
     weaknesses: dict[str, str] = field(default_factory=dict)  # criterion code -> weaknesses text
     target_level: int | None = None
     saved: bool = False
+    execution: object | None = None  # caitien.execution.facts.ExecutionFacts of a published plan
 
 
 @dataclass
@@ -106,7 +107,7 @@ def check(*rule_ids: str):
 def run_checks(doc: Document, *, context: CheckContext | None = None) -> list[Finding]:
     """All findings for the plan: document-level ones first, then row by row, errors first."""
     # The rule modules register their checks on import.
-    from caitien.checks import budget, criteria, document, rows, saved, timeline, wording  # noqa: F401
+    from caitien.checks import budget, criteria, document, execution, rows, saved, timeline, wording  # noqa: F401
 
     subject = resolve(doc, context)
     findings: list[Finding] = []

@@ -343,6 +343,35 @@ _RULES = [
         "Chỉ một tiêu chí bắt buộc chưa đạt là trường không đạt Mức 1.",
         "Ưu tiên thêm dòng cải tiến cho tiêu chí bắt buộc này.",
     ),
+    # Carrying out the published plan (saved plans in execution).
+    Rule(
+        "task-overdue",
+        "warning",
+        "Một việc của dòng kế hoạch đã quá hạn hoàn thành mà chưa hoàn thành (cũng chưa ghi nhận không thực hiện được).",
+        "Việc quá hạn không ai cập nhật là dấu hiệu kế hoạch chỉ nằm trên giấy; tổ giám sát cần biết để nhắc, hỗ trợ.",
+        "Cập nhật tiến độ của việc, gia hạn (sửa hạn trong thời gian của dòng) hoặc ghi nhận không thực hiện được kèm lý do.",
+    ),
+    Rule(
+        "row-ended-without-status",
+        "warning",
+        "Dòng kế hoạch đã qua tháng kết thúc mà chưa ghi nhận trạng thái nào (không có việc, không có cập nhật tiến độ).",
+        "Kết quả từng dòng là căn cứ của lần giám sát nội bộ, báo cáo cuối năm và kế hoạch năm sau.",
+        "Ghi nhận trạng thái của dòng: hoàn thành, đang thực hiện hoặc không thực hiện được (kèm lý do).",
+    ),
+    Rule(
+        "task-outside-row-time",
+        "warning",
+        "Ngày bắt đầu hoặc hạn hoàn thành của một việc nằm ngoài thời gian thực hiện của dòng kế hoạch (thường do kế hoạch đã điều chỉnh thời gian).",
+        "Việc phải nằm trong thời gian đã ký của dòng; lệch thời gian làm kết quả giám sát sai lệch.",
+        "Sửa ngày của việc cho nằm trong thời gian của dòng, hoặc điều chỉnh kế hoạch nếu thời gian thực hiện thay đổi.",
+    ),
+    Rule(
+        "spent-over-planned",
+        "warning",
+        "Tổng kinh phí đã chi ghi trong các cập nhật tiến độ của một dòng vượt kinh phí dự kiến của dòng.",
+        "Chi vượt dự toán cần được giải trình và phê duyệt; Phòng GDĐT đối chiếu kinh phí khi tổng hợp.",
+        "Kiểm tra lại số tiền đã chi; nếu đúng, điều chỉnh kế hoạch để ghi kinh phí và nguồn bổ sung.",
+    ),
 ]
 
 RULES: dict[str, Rule] = {r.id: r for r in _RULES}
