@@ -1,8 +1,7 @@
-import datetime
-
 """Every rule fires on a plan that has the problem and stays quiet on one that does not."""
 
 import dataclasses
+import datetime
 
 import pytest
 
