@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/", include("caitien.api.urls")),
     path("thong-bao/", include("caitien.notifications.urls")),
     path("", include("caitien.monitoring.urls")),
+    path("", include("caitien.people.urls")),
 ]
 
 handler403 = "caitien.schools.views.refused"
