@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("caitien.execution.urls")),
     path("", include("caitien.tokens.urls")),
     path("minh-chung/", include("caitien.evidence.urls")),
+    path("", include("caitien.people.urls")),
 ]
 
 handler403 = "caitien.schools.views.refused"

@@ -320,28 +320,42 @@ def _starts(key: str, prefix: str) -> bool:
     return key == prefix or key.startswith(prefix + " ")
 
 
+# What may follow "Tổ trưởng" and still mean every team's leader ("Tổ trưởng chuyên môn các khối").
+GENERIC_TEAM = {"", "chuyen mon", "to", "khoi", "to chuyen mon", "chuyen mon khoi", "khoi chuyen mon"}
+
+
 def _by_role(d: SchoolDirectory, key: str) -> Piece | None:
     words = key.split()
     for role_words, role in vocabulary().roles:
         if tuple(words[: len(role_words)]) != role_words:
             continue
-        rest = " ".join(words[len(role_words) :])
+        rest = " ".join(w for w in words[len(role_words) :] if w != "cac")
+        if rest.startswith("chuyen mon ") and rest not in GENERIC_TEAM:
+            rest = rest[len("chuyen mon ") :]  # "Tổ trưởng chuyên môn khối 4": the team of khối 4
+        generic = rest in GENERIC_TEAM
         if role_words[0] == "khoi":
-            groups = (
-                _groups_for(d, rest, default_kind=Group.Kind.GRADE) if rest else _of_kind(d, Group.Kind.GRADE)
-            )
-        elif not rest or rest == "chuyen mon":
+            groups = _of_kind(d, Group.Kind.GRADE) if generic else _groups_for(d, rest, Group.Kind.GRADE)
+        elif generic:
             groups = _of_kind(d, Group.Kind.SUBJECT)
         else:
-            groups = _groups_for(d, rest)
+            groups = _groups_for(d, rest) or _teams_of_grade(d, rest)
         people = [p for g in groups for p in d.members(g, role)]
-        people += _position_people(d, key, exact_only=True)
+        people += _position_people(d, key)
         if people:
             return Piece("", people=_unique(people), how="role")
-        if groups or rest == "" or rest == "chuyen mon":
-            # The group exists but no one is marked with that role yet: leave it for the principal.
+        if groups or generic:
+            # The team exists but no one is marked with that role yet: left for the principal.
             return None
     return None
+
+
+def _teams_of_grade(d: SchoolDirectory, rest: str) -> list[Group]:
+    """The subject team that covers a grade, for its leader: "khối 4" -> "Tổ 4-5" (a team often
+    covers two grades in a small school). Not for homeroom teachers: half of "Tổ 4-5" teach grade 5."""
+    match = re.fullmatch(r"(?:khoi\s+)?(\d+)", rest)
+    if not match:
+        return []
+    return [g for g in _of_kind(d, Group.Kind.SUBJECT) if match.group(1) in d.group_keys[g.pk].split()]
 
 
 def _homeroom(d: SchoolDirectory, key: str) -> Piece | None:
@@ -427,11 +441,29 @@ def _by_group(d: SchoolDirectory, key: str) -> Piece | None:
     return None
 
 
-def _position_people(d: SchoolDirectory, key: str, *, exact_only: bool = False) -> list[Person]:
-    exact = [p for p in d.people if d.position_keys.get(p.pk) == key]
-    if exact or exact_only:
+def _without_staff_word(key: str) -> str:
+    return key[len("nhan vien ") :] if key.startswith("nhan vien ") else key
+
+
+def _position_people(d: SchoolDirectory, key: str) -> list[Person]:
+    """People whose position is the key ("Kế toán"), else starts with it ("Giáo viên" for every
+    teacher), else is the key without "nhân viên" ("nhân viên văn thư" for "Văn thư"), else is the
+    key without what follows "phụ trách" ("Phó Hiệu trưởng phụ trách chuyên môn")."""
+    positions = d.position_keys
+    exact = [p for p in d.people if positions.get(p.pk) == key]
+    if exact:
         return exact
-    return [p for p in d.people if _starts(d.position_keys.get(p.pk, ""), key)]
+    prefix = [p for p in d.people if _starts(positions.get(p.pk, ""), key)]
+    if prefix:
+        return prefix
+    bare = _without_staff_word(key)
+    same = [p for p in d.people if p.pk in positions and _without_staff_word(positions[p.pk]) == bare]
+    if same:
+        return same
+    if " phu trach " in key:
+        head = key.split(" phu trach ")[0]
+        return [p for p in d.people if positions.get(p.pk) == head]
+    return []
 
 
 def _by_position(d: SchoolDirectory, key: str) -> Piece | None:
