@@ -207,3 +207,16 @@ def register_json(school, school_year, *, public_only: bool = False) -> dict:
             for item in items
         ],
     }
+
+
+def register_for_checks(plan) -> dict[str, list[tuple[str, str]]]:
+    """The register of the plan's years for the checker: code -> [(name, number and date)]."""
+    years = list(range(plan.start_year, max(plan.end_year, plan.start_year + 1)))
+    register: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for code, name, number, issued in (
+        EvidenceItem.objects.filter(school_id=plan.school_id, school_year__in=years)
+        .order_by("school_year", "code")
+        .values_list("code", "name", "number_date", "issued_on")
+    ):
+        register[code].append((name, number or (issued.strftime("%d/%m/%Y") if issued else "")))
+    return dict(register)
