@@ -12,7 +12,11 @@ def _doc(*items):
 
 
 def _evidence(findings):
-    return [(f.rule, f.item, f.field) for f in findings if f.rule in ("evidence-code-unknown", "evidence-code-duplicate")]
+    return [
+        (f.rule, f.item, f.field)
+        for f in findings
+        if f.rule in ("evidence-code-unknown", "evidence-code-duplicate")
+    ]
 
 
 def test_a_code_not_in_the_register_is_reported_with_its_row_and_column():
