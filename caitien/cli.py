@@ -22,6 +22,7 @@ COMMANDS = {
     "remind": "remind",
     "report": "report",
     "progress": "progress",
+    "evidence": "evidence",
 }
 
 

@@ -336,6 +336,21 @@ _RULES = [
         "Kế hoạch cải tiến phải bám sát kết quả tự đánh giá.",
         "Thêm dòng cải tiến cho tiêu chí này.",
     ),
+    # The evidence register (danh mục minh chứng) behind a saved plan.
+    Rule(
+        "evidence-code-unknown",
+        "warning",
+        "Một mã minh chứng ghi trong cột minh chứng dự kiến hoặc ghi chú của một dòng không có trong danh mục minh chứng của trường cho các năm học của kế hoạch (khi trường đã lập danh mục trên Cải Tiến).",
+        "Mã không có trong danh mục thì không ai tìm được minh chứng, và đoàn đánh giá coi như nhận định thiếu minh chứng.",
+        "Thêm minh chứng vào danh mục (mã được cấp theo tiêu chí), hoặc sửa mã trong dòng cho đúng mã đã có.",
+    ),
+    Rule(
+        "evidence-code-duplicate",
+        "warning",
+        "Một mã minh chứng được dòng kế hoạch trích dẫn nhưng trỏ tới hai minh chứng khác nhau (cùng mã ở hai năm học của kế hoạch), hoặc một minh chứng được trích dẫn có trùng tên và số, ngày ban hành với một minh chứng khác mang mã khác.",
+        "Mỗi minh chứng chỉ có một mã (dùng chung cho nhiều tiêu chí); một văn bản vào danh mục hai lần, hay một mã chỉ hai văn bản, làm người đọc không biết minh chứng nào được trích.",
+        "Giữ một mục cho mỗi văn bản: xóa mục thừa và dùng mã còn lại (gắn thêm tiêu chí nếu dùng chung); với kế hoạch nhiều năm, ghi rõ năm học của minh chứng.",
+    ),
     Rule(
         "mandatory-criterion-at-risk",
         "error",

@@ -147,3 +147,76 @@ def evidence_index_for_plan(plan, *, public_only: bool = False) -> dict[str, int
     if public_only:
         items = items.filter(public=True)
     return dict(items.order_by("school_year", "id").values_list("code", "id"))
+
+
+def for_criterion_page(self_assessment, criterion) -> dict:
+    """What the self-assessment criterion page shows of the register: the codes its texts may cite
+    (as links) and the items serving the criterion, from the years the self-assessment covers."""
+    years = list(
+        range(self_assessment.start_year, max(self_assessment.end_year, self_assessment.start_year + 1))
+    )
+    items = list(
+        EvidenceItem.objects.filter(
+            school_id=self_assessment.school_id, school_year__in=years, criterion_links__criterion=criterion
+        )
+        .prefetch_related(Prefetch("files", queryset=EvidenceFile.objects.order_by("uploaded_at", "id")))
+        .order_by("school_year", "code")
+        .distinct()
+    )
+    index = dict(
+        EvidenceItem.objects.filter(school_id=self_assessment.school_id, school_year__in=years)
+        .order_by("school_year", "id")
+        .values_list("code", "id")
+    )
+    return {"evidence_index": index, "criterion_evidence": items, "evidence_year": years[0]}
+
+
+def register_json(school, school_year, *, public_only: bool = False) -> dict:
+    """The register as the contract of `caitien evidence --json` and GET /api/schools/{code}/evidence."""
+    from caitien.evidence import codes
+
+    regulation = register_regulation(school, school_year)
+    items = list(register_items(school, school_year, public_only=public_only))
+    rows: dict[int, list[dict]] = defaultdict(list)
+    for item_id, plan_id, key in EvidenceRow.objects.filter(item__in=[i.pk for i in items]).values_list(
+        "item_id", "plan_id", "item_key"
+    ):
+        rows[item_id].append({"plan": plan_id, "item_key": str(key)})
+    return {
+        "school": school.short_code,
+        "school_year": school_year,
+        "regulation": regulation.slug,
+        "code_format": codes.spec_for(regulation)["format"],
+        "items": [
+            {
+                "code": item.code,
+                "name": item.name,
+                "number_date": item.number_date,
+                "issued_on": item.issued_on.isoformat() if item.issued_on else None,
+                "issuer": item.issuer,
+                "location": item.location,
+                "notes": item.notes,
+                "public": item.public,
+                "criteria": [link.criterion.code for link in item.criterion_links.all()],
+                "files": [
+                    {"name": f.original_name, "content_type": f.content_type, "size": f.size}
+                    for f in item.files.all()
+                ],
+                "rows": [] if public_only else rows.get(item.pk, []),
+            }
+            for item in items
+        ],
+    }
+
+
+def register_for_checks(plan) -> dict[str, list[tuple[str, str]]]:
+    """The register of the plan's years for the checker: code -> [(name, number and date)]."""
+    years = list(range(plan.start_year, max(plan.end_year, plan.start_year + 1)))
+    register: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for code, name, number, issued in (
+        EvidenceItem.objects.filter(school_id=plan.school_id, school_year__in=years)
+        .order_by("school_year", "code")
+        .values_list("code", "name", "number_date", "issued_on")
+    ):
+        register[code].append((name, number or (issued.strftime("%d/%m/%Y") if issued else "")))
+    return dict(register)

@@ -57,7 +57,8 @@ def execution_facts(plan, today: datetime.date | None = None) -> ExecutionFacts 
                 spent_vnd=r.spent_vnd,
                 planned_vnd=r.planned_vnd,
                 tasks=tuple(
-                    TaskFacts(t.task.title, t.task.start, t.task.due, t.task.status, t.overdue) for t in r.tasks
+                    TaskFacts(t.task.title, t.task.start, t.task.due, t.task.status, t.overdue)
+                    for t in r.tasks
                 ),
             )
             for r in rows

@@ -87,6 +87,9 @@ def check_context_for(plan):
     from caitien.execution.facts import execution_facts
 
     values["execution"] = execution_facts(plan)
+    from caitien.evidence.selectors import register_for_checks
+
+    values["evidence_register"] = register_for_checks(plan)
     return CheckContext(**_known(CheckContext, values))
 
 

@@ -43,3 +43,28 @@ def file_size(size):
     if size >= 1024 * 1024:
         return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
     return f"{max(size // 1024, 1)} KB"
+
+
+@register.filter
+def evidence_codes_cited(text, index):
+    """The codes written in a text, each a link when it is in the register, else marked unknown."""
+    index = index or {}
+    seen, parts = set(), []
+    for _start, _end, code in find_any_codes(str(text or "")):
+        if code in seen:
+            continue
+        seen.add(code)
+        pk = index.get(code)
+        if pk is None:
+            parts.append(
+                format_html(
+                    '<span class="evidence-unknown" title="Chưa có trong danh mục">{} (chưa có)</span>', code
+                )
+            )
+        else:
+            parts.append(
+                format_html(
+                    '<a class="evidence-code" href="{}">{}</a>', reverse("evidence:item", args=[pk]), code
+                )
+            )
+    return mark_safe(", ".join(parts)) if parts else "không có"
