@@ -10,7 +10,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        from caitien.evidence.demo import evidence_demo_load
         from caitien.offices.demo import offices_demo_load
+        from caitien.people.demo import people_demo_load
 
         try:
             result = demo_load()
@@ -18,6 +20,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         # The office's side: a dozen more schools of the demo Phòng, escalations, a Sở specialist.
         office_logins = offices_demo_load(year=result.school_year)
+        people_demo_load()  # the demo schools' staff directories, the demo users linked to their entry
+        evidence_demo_load(year=result.school_year)  # the evidence register of the demo school
         if result.created:
             self.stdout.write(
                 f"Đã tạo dữ liệu mẫu cho năm học {result.school_year}-{result.school_year + 1}."
