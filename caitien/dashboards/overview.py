@@ -77,11 +77,13 @@ class Line:
     done: int = 0
     in_progress: int = 0
     not_started: int = 0
+    not_done: int = 0
     overdue: int = 0
     planned_vnd: int = 0
     spent_vnd: int = 0
     planned_by_source: dict = field(default_factory=dict)
     criteria_rows: dict = field(default_factory=dict)  # {criterion id: rows of this year's plan}
+    criteria_done: dict = field(default_factory=dict)  # {criterion id: those rows done}
     spent_by_source: dict = field(default_factory=dict)
     reviews_recorded: int = 0
     reviews_due: int = 0
@@ -273,9 +275,10 @@ def _escalations(lines, scope) -> None:
 
 
 def _carrying_out(lines, plans, year_plans, year, today) -> None:
-    from caitien.dashboards.carrying_out import add_reviews
+    from caitien.dashboards.carrying_out import add_execution, add_reviews
 
     add_reviews(lines, plans, year_plans, year, today)
+    add_execution(lines, plans, year_plans, year, today)
 
 
 # The columns of what happens after publication: f(lines, plans, year_plans, year, today).

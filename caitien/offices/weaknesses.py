@@ -11,9 +11,6 @@ from django.db.models import Count, F
 from caitien.assessments.models import CriterionAssessment
 from caitien.catalog.models import Criterion, Regulation
 
-# Other parts count the rows done per criterion here: f(plan_ids) -> {criterion_id: rows done}.
-ROWS_DONE: list = []
-
 
 def weak_criteria(lines) -> list[dict]:
     """One entry per criterion assessed in the lines' latest self-assessments, most schools below
@@ -21,7 +18,6 @@ def weak_criteria(lines) -> list[dict]:
     (code), name, schools_assessed, schools_below (below the school's target level), below {1, 2, 3:
     schools below that level}, rows (this year's plan rows on it), rows_done, criterion_id."""
     assessments = [line.assessment_id for line in lines if line.assessment_id]
-    plan_ids = [line.plan_id for line in lines if line.plan_id]
     if not assessments:
         return []
     found = defaultdict(lambda: {"assessed": 0, "below_target": 0, "below": {1: 0, 2: 0, 3: 0}})
@@ -44,8 +40,8 @@ def weak_criteria(lines) -> list[dict]:
         for criterion_id, n in line.criteria_rows.items():
             planned[criterion_id] += n
     done = defaultdict(int)
-    for count in ROWS_DONE:
-        for criterion_id, n in count(plan_ids).items():
+    for line in lines:
+        for criterion_id, n in line.criteria_done.items():
             done[criterion_id] += n
     criteria = Criterion.objects.filter(pk__in=list(found)).values_list(
         "pk",
