@@ -103,11 +103,11 @@ def add_execution(lines, plans, year_plans, year, today) -> None:
     }
     recorded = dict(RowProgress.objects.filter(plan_id__in=roots).values_list("item_key", "status"))
     spent = defaultdict(dict)
-    for key, source, vnd, last in (
+    for key, source, vnd in (
         ProgressUpdate.objects.filter(plan_id__in=roots, spent_vnd__isnull=False)
         .order_by()
         .values_list("item_key", "funding_source")
-        .annotate(total=Sum("spent_vnd"), last=Max("created_at"))
+        .annotate(total=Sum("spent_vnd"))
     ):
         spent[key][source.strip()] = int(vnd or 0)
     rows = (
