@@ -209,7 +209,7 @@ try:
     STORAGES = {
         "default": storage_settings(os.environ.get("CAITIEN_STORAGE_URL"), media_root=MEDIA_ROOT),
         "staticfiles": {
-            "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "BACKEND": "caitien.serving.StaticFilesStorage"
             if _PRODUCTION_STATIC
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
