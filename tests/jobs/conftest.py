@@ -99,12 +99,13 @@ class Site:
         self.processes.append((name, process))
         return process
 
-    def web(self, name: str, *extra: str) -> str:
-        """An app server (scripts/serve without its worker); its address once it answers."""
+    def web(self, name: str, *extra: str, wait: bool = True) -> str:
+        """An app server (scripts/serve without its worker); its address (once it answers)."""
         port = free_port()
         self.start(name, [sys.executable, "scripts/serve", "--port", str(port), "--no-worker", *extra])
         url = f"http://127.0.0.1:{port}"
-        self.wait_until_up(url, name)
+        if wait:
+            self.wait_until_up(url, name)
         return url
 
     def worker(self, name: str, *extra: str, **env) -> subprocess.Popen:
