@@ -62,7 +62,7 @@ def test_a_reader_running_too_long_is_ended_and_the_import_fails(
 
 
 def test_a_reader_taking_too_much_memory_is_ended(client, cast, tight):
-    tight.CAITIEN_IMPORT_CPU_SECONDS = 20
+    tight.CAITIEN_IMPORT_CPU_SECONDS = tight.CAITIEN_IMPORT_WALL_SECONDS = 30  # only memory can end it
     pending = _import(client, cast, "hoard", tight)
     html = _failure_page(client, pending)
     assert "Tệp cần quá nhiều bộ nhớ để đọc (quá 200 MB)" in html
