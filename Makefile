@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres bench lint setup
+.PHONY: prepare run dev test test-sqlite test-postgres bench lint setup
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,11 +16,18 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-run: $(STAMP)
+prepare: $(STAMP)
 	$(BIN)/caitien migrate --noinput -v0
 	$(BIN)/caitien loadcatalog
 	$(BIN)/caitien demo
-	CAITIEN_DEBUG=1 $(BIN)/caitien runserver $(HOST):$(PORT)
+
+# The production server (gunicorn + whitenoise, DEBUG off) and the background worker; Ctrl-C stops both.
+run: prepare
+	$(BIN)/python scripts/serve --host $(HOST) --port $(PORT)
+
+# Django's development server (DEBUG, reloading on code changes) and the background worker.
+dev: prepare
+	$(BIN)/python scripts/serve --dev --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	scripts/run-tests

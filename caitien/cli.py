@@ -23,6 +23,7 @@ COMMANDS = {
     "report": "report",
     "progress": "progress",
     "evidence": "evidence",
+    "worker": "worker",
 }
 
 

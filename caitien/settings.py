@@ -184,3 +184,54 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CAITIEN_LOG_LEVEL", "WARNING")},
 }
+
+# --- Serving, background jobs and files on more than one machine ---------------------------------
+# CAITIEN_HTTPS          "1" behind HTTPS: secure cookies, HSTS, redirect to https, proxy header trusted
+# CAITIEN_STORAGE_URL    where uploaded files go: unset = the folder var/media; s3://KEY:SECRET@HOST/BUCKET?region=…
+# CAITIEN_WEB_WORKERS    gunicorn worker processes of `make run` / scripts/serve (default 2 × cores + 1, at most 8)
+# CAITIEN_IMPORT_CPU_SECONDS, CAITIEN_IMPORT_MEMORY_MB, CAITIEN_IMPORT_WALL_SECONDS: limits of reading one upload
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "caitien.jobs"]
+
+# Jobs live in a table of the shared database; `caitien worker` runs them (caitien/jobs).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Static files are served by the application (whitenoise), from var/static filled by collectstatic.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+_PRODUCTION_STATIC = not DEBUG and not _TESTING
+WHITENOISE_MANIFEST_STRICT = False  # a file missing from the manifest is served unhashed, not a 500
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise looks there at start (collectstatic fills it)
+
+from caitien.storage_url import StorageUrlError, storage_settings  # noqa: E402
+
+try:
+    STORAGES = {
+        "default": storage_settings(os.environ.get("CAITIEN_STORAGE_URL"), media_root=MEDIA_ROOT),
+        "staticfiles": {
+            "BACKEND": "caitien.serving.StaticFilesStorage"
+            if _PRODUCTION_STATIC
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+except StorageUrlError as exc:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(str(exc)) from None
+
+if os.environ.get("CAITIEN_HTTPS", "0") == "1":
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # other sites of the domain are not ours to decide
+    # The reverse proxy ends TLS and says so in this header (deploy/nginx.conf sets it).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Reading one uploaded file (caitien/imports/tasks.py): a child process with these limits.
+CAITIEN_IMPORT_CPU_SECONDS = int(os.environ.get("CAITIEN_IMPORT_CPU_SECONDS", 180))
+CAITIEN_IMPORT_MEMORY_MB = int(os.environ.get("CAITIEN_IMPORT_MEMORY_MB", 1024))
+CAITIEN_IMPORT_WALL_SECONDS = int(os.environ.get("CAITIEN_IMPORT_WALL_SECONDS", 300))
+# The function that reads an upload in that child (tests name a hostile reader here).
+CAITIEN_IMPORT_READER = "caitien.planfile.readers.read_with_text"

@@ -1,9 +1,10 @@
 """An import waiting for the person's confirmation.
 
-The uploaded file itself is never stored: it is read in memory and only what was understood is kept
-here, until the person saves the plan (the row is deleted in the same transaction), cancels, or sees
-why the file could not be read (the row is deleted then too). Rows left behind by a closed browser
-are swept after a day.
+The uploaded file is kept through Django's storage (any app server or worker can read it) only
+until a background job has read it; then only what was understood is kept here, until the person
+saves the plan (the row is deleted in the same transaction), cancels, or sees why the file could
+not be read (the row is deleted then too). Rows left behind by a closed browser are swept after a
+day, with their file.
 """
 
 import uuid
@@ -27,6 +28,11 @@ class PendingImport(models.Model):
     size = models.PositiveIntegerField("dung lượng", default=0)
     status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.READING)
     progress = models.CharField("tiến độ", max_length=200, blank=True)
+    # Pages read so far and in all, when the reader says so (OCR of a scanned PDF).
+    progress_done = models.PositiveIntegerField("số trang đã đọc", null=True, blank=True)
+    progress_total = models.PositiveIntegerField("tổng số trang", null=True, blank=True)
+    original = models.FileField("tệp tải lên", upload_to="imports/", max_length=200, blank=True)
+    job_id = models.CharField("mã việc nền", max_length=64, blank=True)
     document = models.JSONField("kế hoạch đọc được", null=True, blank=True)
     text = models.TextField("nội dung tệp", blank=True)
     error = models.TextField("lỗi", blank=True)
@@ -37,6 +43,12 @@ class PendingImport(models.Model):
         ordering = ["-created_at"]
         verbose_name = "tệp đang nhập"
         verbose_name_plural = "tệp đang nhập"
+
+    @property
+    def percent(self) -> int | None:
+        if not self.progress_total or self.progress_done is None:
+            return None
+        return min(100, round(100 * self.progress_done / self.progress_total))
 
     def __str__(self):
         return f"{self.filename} ({self.get_status_display()})"

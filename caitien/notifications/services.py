@@ -59,6 +59,12 @@ def notify(
         if key:
             return None
         raise
+    if user.email and Preference.objects.filter(user=user, kind=kind, delivery=Delivery.IMMEDIATE).exists():
+        # Sent by a background job once the caller's transaction commits, never in the request.
+        from caitien.jobs.framework import enqueue_on_commit
+        from caitien.notifications.tasks import email_notification
+
+        enqueue_on_commit(email_notification, notification.pk)
     return notification
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
+from caitien.jobs.framework import job
 from caitien.notifications.kinds import Delivery, Kind
 from caitien.notifications.mail import build_message, site_url
 from caitien.notifications.models import Mailbox, Notification, Preference
@@ -69,6 +70,38 @@ def send_notification_email(notification_id: int, *, connection=None) -> bool:
         context={"notification": n, "page_url": site_url(n.url) if n.url else "", "kind": Kind(n.kind).label},
     )
     return _send(message, Notification.objects.filter(claim=token), connection)
+
+
+class EmailNotSent(Exception):
+    """The mail server did not take the message; the job is tried again."""
+
+
+EMAIL_ATTEMPTS = 3
+
+
+def _email_gave_up(error, notification_id, **kwargs) -> None:
+    Notification.objects.filter(pk=notification_id, email=Notification.Email.PENDING).update(
+        email_error=(
+            f"Chưa gửi được e-mail sau {EMAIL_ATTEMPTS} lần thử ({error}). Thông báo vẫn ở trong hộp "
+            "thông báo; lượt nhắc việc hằng ngày (caitien remind) sẽ gửi lại."
+        )[:300]
+    )
+
+
+@job(max_attempts=EMAIL_ATTEMPTS, backoff=datetime.timedelta(minutes=5), on_give_up=_email_gave_up)
+def email_notification(notification_id: int) -> bool:
+    """The background job `notify` enqueues for a notification its person wants by e-mail at once.
+    A message the mail server refused is tried again (the claim logic above keeps it from ever going
+    twice); after the last try it waits, pending, for the next `caitien remind` pass."""
+    if send_notification_email(notification_id):
+        return True
+    failed = Notification.objects.filter(pk=notification_id, email=Notification.Email.PENDING).exclude(
+        email_error=""
+    )
+    error = failed.values_list("email_error", flat=True).first()
+    if error:
+        raise EmailNotSent(error)
+    return False  # nothing to send: read, switched off, or sent by another run
 
 
 def send_digest(user_id: int, day: datetime.date, *, connection=None) -> int | None:

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from caitien.imports.models import PendingImport
+from caitien.jobs.testing import run_jobs
 from caitien.plans.models import Plan
 from tests.readers import builders
 
@@ -39,6 +40,8 @@ def test_importing_a_pdf_in_the_browser(live_server, cast, tmp_path):
         page.goto(live_server.url + "/nhap/")
         page.set_input_files("input[type=file]", str(pdf))
         page.get_by_role("button", name="Tải lên và đọc tệp").click()
+        page.wait_for_selector("#import-progress")
+        assert run_jobs() == 1  # what `caitien worker` does beside the server
         # The reading page polls with htmx and moves on to the preview by itself.
         page.wait_for_selector("h1:has-text('Xem lại kế hoạch đọc từ')")
         assert "6 dòng kế hoạch" in page.inner_text("main")

@@ -8,10 +8,11 @@ from django.urls import reverse
 
 from caitien.audit.models import AuditEvent
 from caitien.imports.models import PendingImport
+from caitien.jobs.testing import run_jobs
 from caitien.plans.models import Plan
 from tests.readers import builders
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the file is read in a background thread
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -30,9 +31,14 @@ def _upload(client, school, name, data):
 
 
 def _wait(client, pending_id, timeout=60):
-    """Poll like the page does until the reader is done; the last answer is the redirect signal."""
+    """Poll like the page does while the job waits, let a worker run it, poll until the page is told
+    to move on (the redirect signal). Returns the progress fragments seen."""
     url = reverse("imports:status", args=[pending_id])
     seen = []
+    waiting = client.get(url, HTTP_HX_REQUEST="true")
+    assert waiting.status_code == 200
+    seen.append(waiting.content.decode())
+    assert run_jobs() == 1
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         response = client.get(url, HTTP_HX_REQUEST="true")
@@ -130,9 +136,10 @@ def test_progress_is_shown_while_reading(client, cast, tmp_path):
     pending = PendingImport.objects.get()
     reading = client.get(reverse("imports:pending", args=[pending.pk]))
     html = reading.content.decode()
-    if PendingImport.objects.get().status == "reading":
-        assert 'hx-trigger="every 1s"' in html and "Đang đọc tệp" in html
+    assert PendingImport.objects.get().status == "reading"  # until a worker takes the job
+    assert 'hx-trigger="every 1s"' in html and "Đang đọc tệp" in html
     fragments = _wait(client, pending.pk)
+    assert "Đang chờ đến lượt đọc tệp" in fragments[0]
     for fragment in fragments:
         assert "import-progress" in fragment
     assert PendingImport.objects.get().progress == "Đã đọc xong: 6 dòng kế hoạch."
