@@ -7,7 +7,7 @@ import re
 from django.db.models import Prefetch, QuerySet
 
 from caitien.people.models import Group, GroupMember, Person
-from caitien.people.resolve import normalize, resolve_responsibles
+from caitien.people.resolve import SchoolDirectory, normalize, resolve_responsibles
 from caitien.plans.selectors import COMMON_ROLES
 from caitien.text import fold
 
@@ -131,3 +131,17 @@ def picker_suggestions(directory, text: str) -> list[dict]:
         ranked.append((rank, kind != "Người", label, {"kind": kind, "label": label, "value": value}))
     ranked.sort(key=lambda r: r[:3])
     return [r[3] for r in ranked[:PICKER_LIMIT]]
+
+
+def responsibilities_of(person: Person, items, directory=None) -> list[tuple[object, str]]:
+    """The rows among `items` that `person` leads or coordinates, as (item, "lead" | "coordinator"),
+    by name, position or a group they belong to (the lead wins when both). For "Việc của tôi"."""
+    directory = directory or SchoolDirectory.load(person.school)
+    found = []
+    for item in items:
+        for role, text in (("lead", item.lead_text), ("coordinator", item.coordinators_text)):
+            named = resolve_responsibles(person.school, text, directory=directory)
+            if any(p.pk == person.pk for p in named.everyone()):
+                found.append((item, role))
+                break
+    return found
