@@ -354,3 +354,15 @@ def test_the_row_editor_asks_the_picker(client, cast, staff):
     assert f'hx-get="/ke-hoach/{plan.pk}/dong/{item.pk}/goi-y-phu-trach/?o=lead_text"' in page
     assert f'id="pick-{item.pk}-coordinators_text"' in page
     assert "caitien/people.js" in page
+
+
+def test_without_a_directory_the_picker_offers_the_schools_accounts(client, cast):
+    plan = make_plan(cast.primary, cast.principal, rows=ROWS[:1])
+    item = plan.items.first()
+    login(client, cast.principal, cast)
+    answer = html(client.get(f"/ke-hoach/{plan.pk}/dong/{item.pk}/goi-y-phu-trach/", {"lead_text": "binh"}))
+    assert 'data-pick="Trần Thị Bình"' in answer
+    positions = html(
+        client.get(f"/ke-hoach/{plan.pk}/dong/{item.pk}/goi-y-phu-trach/", {"lead_text": "to truong"})
+    )
+    assert 'data-pick="Tổ trưởng chuyên môn"' in positions
