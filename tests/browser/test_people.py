@@ -10,7 +10,7 @@ from caitien.plans.models import PlanItem
 from tests.people.conftest import staff  # noqa: F401 - the school's directory
 
 from . import data
-from .conftest import DESKTOP, assert_clean, assert_no_english, login
+from .conftest import DESKTOP, SCREENS, assert_clean, assert_no_english, login, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -35,6 +35,7 @@ def test_the_principal_keeps_the_directory_and_picks_who_is_responsible(browse, 
     expect(page.locator(".messages")).to_contain_text("Đã thêm Phan Thị Quỳnh")
     assert Person.objects.filter(school=cast.primary, full_name="Phan Thị Quỳnh", position="Thủ quỹ").exists()
     assert_no_english(page)
+    shoot(page, "people-directory", "desktop")
 
     # The row editor: typing in Phối hợp offers the school's people, positions and groups.
     page.goto(f"/ke-hoach/{plan.pk}/soan/")
@@ -51,14 +52,15 @@ def test_the_principal_keeps_the_directory_and_picks_who_is_responsible(browse, 
     assert item.coordinators_text == "Kế toán, Tổ văn phòng"
     # What the cell is understood as is said under it.
     cell.fill("Kế toán, thu quy")
-    expect(page.locator(f"#pick-{item.pk}-coordinators_text")).to_contain_text(
-        "Hiểu là: Hoàng Thị Em, Phan Thị Quỳnh"
-    )
+    picker = page.locator(f"#pick-{item.pk}-coordinators_text")
+    expect(picker).to_contain_text("Hiểu là: Hoàng Thị Em, Phan Thị Quỳnh")
+    picker.screenshot(path=str(SCREENS / "people-picker-desktop.png"))
 
     # The Người phụ trách page: "bác bảo vệ" was not understood; mapped once for the school.
     page.goto(f"/ke-hoach/{plan.pk}/nguoi-phu-trach/")
     unresolved = page.locator("#unresolved")
     expect(unresolved).to_contain_text("“bác bảo vệ”")
+    shoot(page, "people-responsibles", "desktop")
     expect(page.locator(f"#item-{item.pk}")).to_contain_text("Hoàng Thị Em")
     page.get_by_label("“bác bảo vệ” là").select_option(label="Phan Văn Tuấn (Bảo vệ)")
     page.get_by_role("button", name="Gán cho cả trường").first.click()
