@@ -8,27 +8,30 @@ chosen for the year are first mapped to their lineage roots.
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, Q
-
-from caitien.plans.models import Plan
-
-
-def lineage_roots(plans: dict) -> dict[int, int]:
-    """{root plan id: chosen plan id} for the chosen plans (`plans` is {plan id: line})."""
-    found = Plan.objects.filter(pk__in=list(plans)).values_list("pk", "lineage_id")
-    return {(lineage or pk): pk for pk, lineage in found}
+from django.db.models import Count, F, Max, Q
+from django.db.models.functions import Coalesce
 
 
-def add_reviews(lines, plans, year, today) -> None:
+def lineage_roots(year_plans, plans: dict) -> dict[int, int]:
+    """{root plan id: chosen plan id} for the chosen plans (`plans` is {plan id: line}). Asked of the
+    year's plans as a queryset, so an office with no plan asks the same queries as one with many."""
+    found = year_plans.order_by().values_list("pk", "lineage_id")
+    return {(lineage or pk): pk for pk, lineage in found if pk in plans}
+
+
+def root_ids(year_plans):
+    """The lineage roots of the year's plans, as a subquery."""
+    return year_plans.order_by().annotate(root=Coalesce(F("lineage_id"), F("pk"))).values("root")
+
+
+def add_reviews(lines, plans, year_plans, year, today) -> None:
     """Review points of the school year: recorded, due so far (planned date reached, or recorded
     early), and missing (planned date passed, nothing recorded)."""
     from caitien.monitoring.models import ReviewPoint
 
-    roots = lineage_roots(plans)
-    if not roots:
-        return
+    roots = lineage_roots(year_plans, plans)
     found = (
-        ReviewPoint.objects.filter(plan_id__in=list(roots), school_year=year)
+        ReviewPoint.objects.filter(plan_id__in=root_ids(year_plans), school_year=year)
         .order_by()
         .values("plan_id")
         .annotate(
@@ -39,6 +42,8 @@ def add_reviews(lines, plans, year, today) -> None:
         )
     )
     for row in found:
+        if row["plan_id"] not in roots:  # a version not chosen for the overview
+            continue
         line = plans[roots[row["plan_id"]]]
         line.reviews_recorded = row["recorded"]
         line.reviews_due = row["due"]

@@ -179,7 +179,7 @@ def overview_lines(office, year: int, *, today: datetime.date | None = None, sch
     _rows(plans, year_plans)
     _escalations(lines, scope)
     for extend in EXTENSIONS:
-        extend(lines, plans, year, today)
+        extend(lines, plans, year_plans, year, today)
     return list(lines.values())
 
 
@@ -272,13 +272,13 @@ def _escalations(lines, scope) -> None:
         line.touch(row["last"])
 
 
-def _carrying_out(lines, plans, year, today) -> None:
+def _carrying_out(lines, plans, year_plans, year, today) -> None:
     from caitien.dashboards.carrying_out import add_reviews
 
-    add_reviews(lines, plans, year, today)
+    add_reviews(lines, plans, year_plans, year, today)
 
 
-# The columns of what happens after publication: f(lines, plans, year, today).
+# The columns of what happens after publication: f(lines, plans, year_plans, year, today).
 EXTENSIONS: list = [_carrying_out]
 
 
