@@ -102,6 +102,9 @@ def load(source: Path) -> None:
 
 
 def _sqlite_dump(target: Path) -> None:
+    if connection.in_atomic_block:
+        # SQLite's backup waits for the source's open transaction, which is this one: it would wait forever.
+        raise BackupError("Không sao lưu được từ bên trong một giao dịch đang mở.")
     connection.ensure_connection()
     copy = sqlite3.connect(target)
     try:
