@@ -59,7 +59,7 @@ def public_plan(request, pk):
         permissions.can_view_public_plan(plan),
         "Kế hoạch này chưa được công khai. Trường sẽ công khai sau khi Hiệu trưởng phê duyệt.",
     )
-    ctx = plan_context(request, plan, light=True)
+    ctx = plan_context(request, plan, light=True, checked=False)
     ctx["newer"] = Plan.objects.filter(previous=plan, status__in=permissions.PUBLIC_STATUSES).first()
     return render(request, "plans/public.html", ctx)
 
