@@ -178,6 +178,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("CAITIEN_EMAIL_FROM", "").strip() or "Cải 
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CAITIEN_SITE_URL = os.environ.get("CAITIEN_SITE_URL", "").strip() or "http://127.0.0.1:8000"
 
+# Shared cache (download limits, caitien.web.ratelimit): in the database, so several app servers
+# count against the same numbers; `migrate` creates its table. CAITIEN_DOWNLOAD_RATE: downloads of
+# plan documents per client, "count/seconds".
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "caitien_cache"}}
+CAITIEN_DOWNLOAD_RATE = os.environ.get("CAITIEN_DOWNLOAD_RATE", "").strip() or (
+    "100000/600" if _TESTING else "30/600"
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -8,9 +8,12 @@ from collections.abc import Iterator
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 
+# Files that can always be made again (generated plan documents): not worth a backup's space.
+SKIPPED_FOLDERS = {"cache"}
+
 
 def names(folder: str = "") -> Iterator[str]:
-    """Every stored file's name, folders walked depth first, in a stable order."""
+    """Every stored file's name (but the skipped folders'), folders walked depth first, in a stable order."""
     try:
         folders, files = default_storage.listdir(folder)
     except FileNotFoundError:
@@ -18,6 +21,8 @@ def names(folder: str = "") -> Iterator[str]:
     for name in sorted(files):
         yield f"{folder}/{name}" if folder else name
     for sub in sorted(folders):
+        if not folder and sub in SKIPPED_FOLDERS:
+            continue
         yield from names(f"{folder}/{sub}" if folder else sub)
 
 
