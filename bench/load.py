@@ -22,7 +22,6 @@ import os
 import random
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -156,6 +155,27 @@ def _wait_ready(port, server, log) -> None:
     raise RuntimeError("gunicorn không trả lời sau 60 giây")
 
 
+def _warm_up(port, plan, workers) -> None:
+    """Every worker imports its views and templates on its first requests: not what is measured."""
+    paths = ["/tong-quan/", *(f"/cong-khai/{pk}/" for pk in plan["published"][:2])]
+    paths += [f"/ke-hoach/{e['plan']}/" for e in plan["editors"][:2]]
+
+    def hit(path, session):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        conn.request("GET", path, headers={"Cookie": f"sessionid={session}"})
+        conn.getresponse().read()
+        conn.close()
+
+    session = plan["specialists"][0] if plan["specialists"] else ""
+    for path in paths:
+        who = session if not path.startswith("/ke-hoach/") else plan["editors"][0]["session"]
+        threads = [threading.Thread(target=hit, args=(path, who)) for _ in range(workers)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+
 def _load(env_extra: dict) -> int:
     env = {
         **os.environ,
@@ -185,14 +205,20 @@ def _load(env_extra: dict) -> int:
         )  # fmt: skip
         try:
             _wait_ready(port, server, log)
+            _warm_up(port, plan, workers)
             results: list = []
             deadline = time.time() + SECONDS
-            people = []
+            people, editors = [], 0
             for i in range(USERS):
                 kind = "specialist" if i % 10 == 0 else ("principal" if i % 2 else "public")
-                if kind == "principal" and not plan["editors"] or kind == "public" and not plan["published"]:
+                if kind == "principal":  # each principal edits a plan of their own: no edit conflicts
+                    kind = "principal" if editors < len(plan["editors"]) else "public"
+                    editors += kind == "principal"
+                if kind == "public" and not plan["published"]:
                     kind = "specialist"
-                people.append(Person(port, kind, plan, i, deadline, results))
+                people.append(
+                    Person(port, kind, plan, editors - 1 if kind == "principal" else i, deadline, results)
+                )
             t0 = time.perf_counter()
             for p in people:
                 p.start()
@@ -214,6 +240,10 @@ def _load(env_extra: dict) -> int:
     text = log.read_text(errors="replace")
     print(f"  “database is locked” trong nhật ký máy chủ: {text.count('database is locked')}")
     print(f"  lỗi máy chủ (Traceback) trong nhật ký: {text.count('Traceback')}")
+    if "Traceback" in text:
+        lines = text[text.index("Traceback") :].splitlines()[1:80]
+        end = next((n for n, line in enumerate(lines) if line and not line.startswith(" ")), len(lines) - 1)
+        print("  lỗi đầu tiên:", " | ".join(x.strip() for x in lines[max(end - 2, 0) : end + 1])[:600])
     return 0
 
 
