@@ -109,3 +109,23 @@ def test_the_public_page_never_runs_the_checker(cast, client, checker_runs):
     assert response.status_code == 200
     assert len(checker_runs) == runs
     assert not StoredFindings.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_principals_home_costs_the_same_queries_whatever_the_rows(cast, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.plans.conftest import ROWS
+
+    client.force_login(cast.principal)
+    counts = []
+    for n in (3, 20):
+        Plan.objects.filter(school=cast.primary).delete()
+        rows = [{**ROWS[i % len(ROWS)], "notes": f"Dòng {i + 1}"} for i in range(n)]
+        make_plan(cast.primary, cast.principal, rows=rows)
+        client.get("/")  # the findings are checked and stored
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/").status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1], counts

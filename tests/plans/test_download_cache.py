@@ -84,3 +84,21 @@ def test_downloads_are_limited_per_client(client, cast, published, media_root, s
     assert client.get(url, REMOTE_ADDR="10.0.0.9").status_code == 200
     client.force_login(cast.specialist)
     assert client.get(url).status_code == 200
+
+
+def test_a_cached_download_costs_the_same_queries_whatever_the_rows(client, cast, media_root):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.plans.conftest import ROWS
+
+    client.force_login(cast.principal)
+    counts = []
+    for n in (3, 20):
+        rows = [{**ROWS[i % len(ROWS)], "notes": f"Dòng {i + 1}"} for i in range(n)]
+        plan = make_plan(cast.primary, cast.principal, rows=rows)
+        client.get(f"/ke-hoach/{plan.pk}/tai-ve/xlsx/")  # written and stored
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(f"/ke-hoach/{plan.pk}/tai-ve/xlsx/").status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1], counts
