@@ -21,7 +21,7 @@ import subprocess
 from pathlib import Path
 
 from django.apps import apps
-from django.db import connection
+from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -84,12 +84,34 @@ def unknown_migrations(state: list[list[str]]) -> list[str]:
     return [f"{app}.{name}" for app, name in state if (app, name) not in known]
 
 
-def dump(target: Path) -> None:
-    """Writes a consistent copy of the whole database to `target`."""
+def dump(target: Path) -> tuple[dict[str, int], list[list[str]]]:
+    """Writes a consistent copy of the whole database to `target`; returns the rows per model and
+    the migrations applied as they are in that copy (the site may change while it runs)."""
+    if connection.in_atomic_block:
+        # SQLite's backup would wait for this very transaction forever; PostgreSQL's snapshot must
+        # be the first thing its own transaction does.
+        raise BackupError("Không sao lưu được từ bên trong một giao dịch đang mở.")
     if vendor() == "sqlite":
         _sqlite_dump(target)
-    else:
-        _pg_dump(target)
+        return _sqlite_state(target)
+    return _pg_dump(target)
+
+
+def _sqlite_state(path: Path) -> tuple[dict[str, int], list[list[str]]]:
+    copy = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        found = {}
+        for model in _models():
+            table = model._meta.db_table
+            if table in tables:
+                found[model._meta.label_lower] = copy.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+        migrations = []
+        if "django_migrations" in tables:
+            migrations = sorted([a, n] for a, n in copy.execute("SELECT app, name FROM django_migrations"))
+        return found, migrations
+    finally:
+        copy.close()
 
 
 def load(source: Path) -> None:
@@ -102,9 +124,6 @@ def load(source: Path) -> None:
 
 
 def _sqlite_dump(target: Path) -> None:
-    if connection.in_atomic_block:
-        # SQLite's backup waits for the source's open transaction, which is this one: it would wait forever.
-        raise BackupError("Không sao lưu được từ bên trong một giao dịch đang mở.")
     connection.ensure_connection()
     copy = sqlite3.connect(target)
     try:
@@ -161,11 +180,28 @@ def _run(args: list[str], what: str) -> None:
         raise BackupError(f"{what} không thành công: {detail[-1] if detail else 'không rõ lỗi'}")
 
 
-def _pg_dump(target: Path) -> None:
-    _run(
-        [_pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={target}"],
-        "Sao lưu cơ sở dữ liệu PostgreSQL (pg_dump)",
-    )
+def _pg_dump(target: Path) -> tuple[dict[str, int], list[list[str]]]:
+    """pg_dump reads the snapshot of a REPEATABLE READ transaction held open here, in which the rows
+    are counted too: the counts are exactly those of the dump."""
+    tool = _pg_tool("pg_dump")
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+        found, migrations = counts(), applied_migrations()
+        _run(
+            [
+                tool,
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                f"--snapshot={snapshot}",
+                f"--file={target}",
+            ],
+            "Sao lưu cơ sở dữ liệu PostgreSQL (pg_dump)",
+        )
+    return found, migrations
 
 
 def _pg_load(source: Path) -> None:

@@ -30,9 +30,7 @@ def backup_create(path: Path) -> dict:
     try:
         with tempfile.TemporaryDirectory(prefix="caitien-backup-") as tmp:
             dump = Path(tmp) / database.DUMP_NAMES[vendor]
-            counts = database.counts()
-            migrations = database.applied_migrations()
-            database.dump(dump)
+            counts, migrations = database.dump(dump)
             with dump.open("rb") as handle:
                 writer.add(dump.name, handle, dump.stat().st_size)
         media_count = 0
