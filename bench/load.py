@@ -157,8 +157,9 @@ def _wait_ready(port, server, log) -> None:
 
 def _warm_up(port, plan, workers) -> None:
     """Every worker imports its views and templates on its first requests: not what is measured."""
-    paths = ["/tong-quan/", *(f"/cong-khai/{pk}/" for pk in plan["published"][:2])]
-    paths += [f"/ke-hoach/{e['plan']}/" for e in plan["editors"][:2]]
+    specialist = plan["specialists"][0] if plan["specialists"] else ""
+    visits = [("/tong-quan/", specialist), *((f"/cong-khai/{pk}/", "") for pk in plan["published"][:2])]
+    visits += [(f"/ke-hoach/{e['plan']}/", e["session"]) for e in plan["editors"][:2]]
 
     def hit(path, session):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
@@ -166,10 +167,8 @@ def _warm_up(port, plan, workers) -> None:
         conn.getresponse().read()
         conn.close()
 
-    session = plan["specialists"][0] if plan["specialists"] else ""
-    for path in paths:
-        who = session if not path.startswith("/ke-hoach/") else plan["editors"][0]["session"]
-        threads = [threading.Thread(target=hit, args=(path, who)) for _ in range(workers)]
+    for path, session in visits:
+        threads = [threading.Thread(target=hit, args=(path, session)) for _ in range(workers)]
         for t in threads:
             t.start()
         for t in threads:
