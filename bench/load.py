@@ -3,8 +3,8 @@
 For each database a throwaway one is made and filled by the province generator (CAITIEN_BENCH_LOAD_SCHOOLS
 schools, default 100; 1000 for a whole province) with 5 plans × 30 rows each; gunicorn serves it with
 DEBUG off and 2 × cores + 1 workers. CAITIEN_BENCH_USERS people (default 50) then work for
-CAITIEN_BENCH_SECONDS (default 30) seconds each, pausing about CAITIEN_BENCH_THINK seconds (default 1)
-between requests: one in ten is an office specialist opening the overview, half are principals opening
+CAITIEN_BENCH_SECONDS (default 30) seconds each, pausing about CAITIEN_BENCH_THINK seconds (default 5, a
+person reading the page) between requests: one in ten is an office specialist opening the overview, half are principals opening
 their draft plan and saving a row of it, the rest are public readers opening published plans. Printed:
 requests per second, p50/p95/p99 latency and errors per kind of request and overall, the number of
 "database is locked" in the server's log, and (from the preparing child) the CPU time per request of
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PG_BASE = os.environ.get("CAITIEN_TEST_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 USERS = int(os.environ.get("CAITIEN_BENCH_USERS", "50"))
 SECONDS = float(os.environ.get("CAITIEN_BENCH_SECONDS", "30"))
-THINK = float(os.environ.get("CAITIEN_BENCH_THINK", "1"))
+THINK = float(os.environ.get("CAITIEN_BENCH_THINK", "5"))
 SETUP_TIMEOUT = 900
 
 
