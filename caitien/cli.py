@@ -24,6 +24,8 @@ COMMANDS = {
     "progress": "progress",
     "evidence": "evidence",
     "worker": "worker",
+    "backup": "backup",
+    "restore": "restore",
 }
 
 

@@ -10,6 +10,7 @@ CAITIEN_EMAIL_FROM   the sender of notification e-mails
 CAITIEN_SITE_URL     the site's address, for links in e-mails (default http://127.0.0.1:8000)
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -49,6 +50,10 @@ if _TESTING:
     # The test cast logs in a dozen people per test; the slow production hash would dominate the run.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# django-ninja's templates and static files (the API docs page without a CDN), found without importing
+# it: as an installed app it was imported by every `caitien` command, a third of their start-up.
+NINJA_DIR = Path(importlib.util.find_spec("ninja").submodule_search_locations[0])
+
 INSTALLED_APPS = [
     "caitien.schools",
     "caitien.catalog",
@@ -67,7 +72,7 @@ INSTALLED_APPS = [
     "caitien.evidence",
     "caitien.execution",
     "caitien.tokens",
-    "ninja",  # django-ninja's own templates and static files: the API docs page without a CDN
+    "caitien.backups",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -93,7 +98,7 @@ WSGI_APPLICATION = "caitien.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [BASE_DIR / "templates", NINJA_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -152,7 +157,7 @@ DECIMAL_SEPARATOR = ","
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]  # caitien/static is not inside an app
+STATICFILES_DIRS = [BASE_DIR / "static", NINJA_DIR / "static"]  # caitien/static is not inside an app
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 
@@ -177,6 +182,14 @@ except EmailUrlError as exc:
 DEFAULT_FROM_EMAIL = os.environ.get("CAITIEN_EMAIL_FROM", "").strip() or "Cải Tiến <khong-tra-loi@localhost>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CAITIEN_SITE_URL = os.environ.get("CAITIEN_SITE_URL", "").strip() or "http://127.0.0.1:8000"
+
+# Shared cache (download limits, caitien.web.ratelimit): in the database, so several app servers
+# count against the same numbers; `migrate` creates its table. CAITIEN_DOWNLOAD_RATE: downloads of
+# plan documents per client, "count/seconds".
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "caitien_cache"}}
+CAITIEN_DOWNLOAD_RATE = os.environ.get("CAITIEN_DOWNLOAD_RATE", "").strip() or (
+    "100000/600" if _TESTING else "30/600"
+)
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,10 @@ def _date(value: str):
 def catalog_load() -> list[tuple[str, str]]:
     """Create or refresh every regulation from the data files. Idempotent: an unchanged file is
     skipped; a changed one is updated in place so criteria keep their ids (plans point at them)."""
+    from caitien.checks.matching import clear_caches
+
+    registry.regulations.cache_clear()
+    clear_caches()  # the checker's index of indicator texts is read from the catalog
     done = []
     for reg in registry.regulations():
         digest = hashlib.sha256(json.dumps(reg.raw, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

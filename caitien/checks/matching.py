@@ -82,21 +82,41 @@ def scores(slug: str, text: str) -> dict[str, float]:
     return result
 
 
+@cache
+def _indicator_terms(slug: str) -> tuple[tuple[str, tuple[tuple[frozenset, dict, float], ...]], ...]:
+    """Per criterion, each indicator's terms with their idf weights: read once per regulation, not
+    once per row (folding and splitting the catalog's texts was most of the checker's time)."""
+    index = _index(slug)
+    out = []
+    for criterion in registry.get(slug).criteria:
+        indicators = []
+        for indicator in criterion.indicators:
+            wanted = frozenset(terms(indicator.text))
+            idf = {t: index.idf.get(t, 0.0) for t in wanted}
+            weight = sum(idf.values())
+            if len(wanted) < 6 or not weight:
+                continue  # too short to say anything ("Hoạt động theo quy định;")
+            indicators.append((wanted, idf, weight))
+        out.append((criterion.code, tuple(indicators)))
+    return tuple(out)
+
+
+def clear_caches() -> None:
+    """Forgets what was read from the catalog (called when the catalog is loaded again)."""
+    _index.cache_clear()
+    _indicator_terms.cache_clear()
+
+
 def coverage(slug: str, text: str) -> dict[str, float]:
     """Per criterion, the largest share (idf-weighted) of one indicator's terms found in `text`:
     1.0 means the text repeats an indicator almost word for word."""
-    index = _index(slug)
     query = set(terms(text))
     result = {}
-    for criterion in registry.get(slug).criteria:
+    for code, indicators in _indicator_terms(slug):
         best = 0.0
-        for indicator in criterion.indicators:
-            wanted = set(terms(indicator.text))
-            weight = sum(index.idf.get(t, 0.0) for t in wanted)
-            if len(wanted) < 6 or not weight:
-                continue  # too short to say anything ("Hoạt động theo quy định;")
-            best = max(best, sum(index.idf.get(t, 0.0) for t in wanted if t in query) / weight)
-        result[criterion.code] = best
+        for wanted, idf, weight in indicators:
+            best = max(best, sum(idf[t] for t in wanted if t in query) / weight)
+        result[code] = best
     return result
 
 

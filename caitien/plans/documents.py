@@ -34,10 +34,12 @@ def item_to_document_item(item) -> Item:
     )
 
 
-def plan_to_document(plan) -> Document:
+def plan_to_document(plan, items=None) -> Document:
+    """`items`: the plan's rows in order when the caller has already read them."""
     school = plan.school
     regulation = plan.regulation
-    items = list(plan.items.select_related("criterion").order_by("order", "id"))
+    if items is None:
+        items = list(plan.items.select_related("criterion").order_by("order", "id"))
     signer = (
         Signer(title=plan.signer_title, name=plan.signer_name)
         if (plan.signer_title or plan.signer_name)

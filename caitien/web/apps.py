@@ -5,3 +5,16 @@ class WebConfig(AppConfig):
     name = "caitien.web"
     label = "web"
     verbose_name = "Giao diện"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(_create_cache_table, sender=self)
+
+
+def _create_cache_table(using="default", **kwargs):
+    """`migrate` also creates the database cache's table (settings CACHES), so every app server
+    shares the same cache (download limits) without a separate step."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)

@@ -5,14 +5,21 @@ from __future__ import annotations
 from caitien.plans.models import Plan
 
 
-def plan_findings(plan) -> list:
-    """The checker's findings on the saved plan, with what its self-assessment knows."""
+def plan_findings(plan, items=None) -> list:
+    """The checker's findings on the saved plan, with what its self-assessment knows. Read from
+    the stored findings while the plan is unchanged (caitien.checks.stored); checked again otherwise.
+    `items`: the plan's rows in order (select_related criterion), when the caller has them."""
     from caitien.checks import run_checks
+    from caitien.checks.stored import signature, stored_findings
     from caitien.plans.documents import check_context_for, plan_to_document
 
-    findings = run_checks(plan_to_document(plan), context=check_context_for(plan))
+    document, context = plan_to_document(plan, items), check_context_for(plan)
+    # Approval sets the number and the date: before it, only a wrongly written one is worth a remark.
+    unset = {}
     if plan.status in (Plan.Status.DRAFT, Plan.Status.SUBMITTED):
-        # Approval sets the number and the date: before it, only a wrongly written one is worth a remark.
         unset = {"document-number-format": not plan.document_number, "date-format": plan.date is None}
-        findings = [f for f in findings if not unset.get(f.rule)]
-    return list(findings)
+
+    def compute():
+        return [f for f in run_checks(document, context=context) if not unset.get(f.rule)]
+
+    return stored_findings(plan.pk, signature(document, context, unset), compute)

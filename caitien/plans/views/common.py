@@ -66,11 +66,12 @@ def available_downloads():
     return [(fmt, label) for fmt, (_write, label, _mime) in DOWNLOADS.items()]
 
 
-def plan_context(request, plan, *, light: bool = False, **extra):
+def plan_context(request, plan, *, light: bool = False, checked: bool = True, **extra):
     """The plan's rows with their findings, and what the plan pages show around them. `light`:
-    only what a row of the editor needs (no versions, no comments panel)."""
+    only what a row of the editor needs (no versions, no comments panel); `checked=False`: no
+    findings at all (the public page never shows them)."""
     items = list(plan.items.select_related("criterion").order_by("order", "id"))
-    findings = services.plan_findings(plan)
+    findings = services.plan_findings(plan, items) if checked else []
     by_row, general = findings_by_row(plan, items, findings)
     for item in items:
         item.findings = by_row.get(item.pk, [])

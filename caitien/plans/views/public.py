@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
@@ -13,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from caitien.planfile.writers import WriteError
 from caitien.plans import selectors
 from caitien.plans.documents import plan_to_document
+from caitien.plans.downloads import plan_document_bytes
 from caitien.plans.models import Plan
 from caitien.plans.views.common import (
     DOWNLOADS,
@@ -22,6 +20,7 @@ from caitien.plans.views.common import (
 )
 from caitien.schools import permissions
 from caitien.schools.models import School
+from caitien.web import ratelimit
 
 
 def plan_download(request, pk, fmt):
@@ -38,16 +37,16 @@ def plan_download(request, pk, fmt):
         return response
     if fmt not in DOWNLOADS:
         raise Http404
+    wait = ratelimit.over_limit(request, "plan-download")
+    if wait:
+        return ratelimit.too_many(request, wait, "văn bản kế hoạch")
     write, label, mime = DOWNLOADS[fmt]
-    with tempfile.TemporaryDirectory(prefix="caitien-") as tmp:
-        path = Path(tmp) / f"{name}.{fmt}"
-        try:
-            write(doc, path)
-        except WriteError as exc:
-            messages.error(request, f"Chưa tạo được bản {label}: {exc}")
-            back = "plans:detail" if permissions.can_view_plan(request.user, plan) else "plans:public"
-            return redirect(back, pk=plan.pk)
-        data = path.read_bytes()
+    try:
+        data = plan_document_bytes(plan, doc, fmt, write, stem=name)
+    except WriteError as exc:
+        messages.error(request, f"Chưa tạo được bản {label}: {exc}")
+        back = "plans:detail" if permissions.can_view_plan(request.user, plan) else "plans:public"
+        return redirect(back, pk=plan.pk)
     response = HttpResponse(data, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
@@ -59,7 +58,7 @@ def public_plan(request, pk):
         permissions.can_view_public_plan(plan),
         "Kế hoạch này chưa được công khai. Trường sẽ công khai sau khi Hiệu trưởng phê duyệt.",
     )
-    ctx = plan_context(request, plan, light=True)
+    ctx = plan_context(request, plan, light=True, checked=False)
     ctx["newer"] = Plan.objects.filter(previous=plan, status__in=permissions.PUBLIC_STATUSES).first()
     if "evidence_index" not in ctx:  # codes cited in rows link to public register items only
         from caitien.evidence.selectors import evidence_index_for_plan
