@@ -179,3 +179,8 @@ def report_of(point: ReviewPoint):
     from caitien.monitoring.models import ResultsReport
 
     return ResultsReport.objects.filter(point=point).first()
+
+
+def reviews_for_progress(plan: Plan) -> list[dict]:
+    """The `"reviews"` key of the execution app's progress JSON (see reviews_json)."""
+    return reviews_json(plan)
