@@ -69,7 +69,7 @@ def recommendation_to_task(
     title: str = "",
 ) -> Recommendation:
     """The recommendation as a task under its row (or the row chosen): its text is the task."""
-    from caitien.execution.services import task_create
+    from caitien.execution.services import ExecutionError, task_create
 
     rec = _locked(recommendation)
     plan = lineage.in_force(rec.point.plan)
@@ -78,14 +78,17 @@ def recommendation_to_task(
     item = _row_in_force(rec, plan, item_pk)
     if item is None:
         raise MonitoringError("Một việc thuộc một dòng kế hoạch: hãy chọn dòng nhận việc này.")
-    task = task_create(
-        plan=plan,
-        item_key=item.key,
-        title=(title or "").strip() or rec.text,
-        owner=owner,
-        due=due,
-        actor=actor,
-    )
+    try:
+        task = task_create(
+            plan=plan,
+            item_key=item.key,
+            title=(title or "").strip() or rec.text,
+            owner=owner,
+            due=due,
+            actor=actor,
+        )
+    except ExecutionError as exc:
+        raise MonitoringError(str(exc)) from exc
     return _done(
         rec,
         Recommendation.Action.TASK,
