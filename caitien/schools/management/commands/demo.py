@@ -18,6 +18,10 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         # The office's side: a dozen more schools of the demo Phòng, escalations, a Sở specialist.
         office_logins = offices_demo_load(year=result.school_year)
+        # Monitoring: last year's plan closed with its report, this year's mid-year review half done.
+        from caitien.monitoring.demo import monitoring_demo_load
+
+        monitoring_logins = monitoring_demo_load(year=result.school_year)
         if result.created:
             self.stdout.write(
                 f"Đã tạo dữ liệu mẫu cho năm học {result.school_year}-{result.school_year + 1}."
@@ -32,7 +36,8 @@ class Command(BaseCommand):
             _table(
                 ["Tên đăng nhập", "Mật khẩu", "Vai trò", "Trường / cơ quan"],
                 [[x.username, x.password, x.role, x.place] for x in result.logins]
-                + [[x.username, result.logins[0].password, x.role, x.place] for x in office_logins],
+                + [[x.username, result.logins[0].password, x.role, x.place] for x in office_logins]
+                + [[u, result.logins[0].password, "Thành viên tổ giám sát", p] for u, p in monitoring_logins],
             )
         )
         self.stdout.write("")
