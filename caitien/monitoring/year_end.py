@@ -109,12 +109,21 @@ def carry_options(plan: Plan) -> list[CarryOption]:
 
 
 def year_end_report(plan: Plan) -> ResultsReport | None:
-    """The results report of the plan's last year-end review (the one next year's plan cites)."""
-    return (
-        ResultsReport.objects.filter(point__plan=plan.root, point__kind=ReviewPoint.Kind.YEAR_END)
+    """The results report next year's plan cites: the one of the last year-end review, else the
+    latest report of the plan (a mid-year one), sent reports before drafts."""
+    reports = list(
+        ResultsReport.objects.filter(point__plan=plan.root)
         .select_related("point")
-        .order_by("-point__school_year", "-point__planned_date")
-        .first()
+        .order_by("-point__planned_date", "-pk")
+    )
+    return max(
+        reports,
+        key=lambda r: (
+            r.point.kind == ReviewPoint.Kind.YEAR_END,
+            r.status != ResultsReport.Status.DRAFT,
+            r.point.planned_date,
+        ),
+        default=None,
     )
 
 
