@@ -248,3 +248,16 @@ def test_a_multi_year_plan_shows_its_rows_by_year(cast, client):
     client.force_login(cast.principal)
     page = client.get(f"/ke-hoach/{plan.pk}/giam-sat/").content.decode()
     assert "Nội dung theo từng năm học" in page and "Cuối học kỳ I năm học 2026-2027" in page
+
+
+def test_the_year_end_report_names_the_rows_still_to_finish_when_no_next_steps_were_written(
+    year_end_recorded, cast
+):
+    from caitien.monitoring import documents
+
+    _close_all(year_end_recorded.plan, cast.principal)
+    doc = documents.point_to_document(year_end_recorded)
+    directions = doc.sections[-1]
+    assert directions.number == "IV"
+    assert directions.text == "Tiếp tục thực hiện trong năm học tiếp theo 2 nội dung chưa đạt (TT 2, 3)."
+    assert [r.status for r in doc.rows] == ["Đạt", "Chưa đạt", "Chưa đạt"]
