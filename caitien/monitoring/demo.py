@@ -12,6 +12,7 @@ from django.db import transaction
 
 from caitien.assessments import services as assessments
 from caitien.assessments.models import SelfAssessment
+from caitien.audit.services import audit_record
 from caitien.monitoring import services
 from caitien.monitoring.models import CarriedItem, ReviewPoint
 from caitien.plans import services as plans
@@ -235,6 +236,13 @@ def _carry(last, current) -> None:
                 )
             )
     CarriedItem.objects.bulk_create(links)
+    audit_record(
+        actor=None,
+        action="plan.carry",
+        obj=current,
+        summary=f"Ghi các dòng tiếp tục nội dung chưa đạt của {last.title} (dữ liệu mẫu)",
+        changes={"rows": [c.item.order for c in links]},
+    )
 
 
 def _this_years_review(current, year, today, monitor) -> None:
