@@ -20,7 +20,7 @@ from caitien.plans.models import Plan
 from tests.monitoring.conftest import make_published
 from tests.plans.conftest import ROWS
 
-from .conftest import assert_clean, assert_no_english, login, logout
+from .conftest import PHONE, assert_clean, assert_no_english, login, logout, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -137,6 +137,7 @@ def test_the_monitoring_year(browse, cast, story):
     page.locator("#save-closing").click()
     expect(page.locator("#closing-summary")).to_contain_text("Đã kết thúc 3/3 dòng: 1 đạt, 2 chưa đạt")
     assert_no_english(page)
+    shoot(page, "year-end-close", "desktop")
 
     # 5. Next year's self-assessment starts from this year's.
     page.goto(f"/tu-danh-gia/{story['assessment'].pk}/")
@@ -159,6 +160,7 @@ def test_the_monitoring_year(browse, cast, story):
     page.locator(f"#carry-box-{c.pk}").check()
     page.get_by_label("Thêm dòng cho các tiêu chí còn yếu của").select_option(str(new_sa.pk))
     assert_no_english(page)
+    shoot(page, "year-end-next-plan", "desktop")
     page.locator("#create-next-plan").click()
     expect(page.locator(".messages")).to_contain_text("2 dòng chuyển từ năm trước")
     carried = page.locator("#carried-rows")
@@ -168,6 +170,7 @@ def test_the_monitoring_year(browse, cast, story):
     expect(carried).to_contain_text("Dự giờ 48 tiết, 4 chuyên đề.")
     assert_no_english(page)
     assert_clean(page)
+    shoot(page, "year-end-carried", "desktop")
     new = Plan.objects.get(start_year=2026)
     codes = [i.criterion_code for i in new.items.order_by("order")]
     assert codes[:2] == ["3.2", "5.1"] and "4.1" in codes
@@ -176,3 +179,26 @@ def test_the_monitoring_year(browse, cast, story):
         "Căn cứ Báo cáo số 05/BC-THHB ngày 05/02/2026 của Trường Tiểu học Hoà Bình"
         in new.sections["legal_bases"]
     )
+
+
+def test_the_level_history_on_a_phone(browse, cast, story):
+    """Two years of self-assessment: the school's chart and one small chart per criterion."""
+    from caitien.assessments.carryover import self_assessment_from_previous
+    from tests.assessments.helpers import answer_up_to
+
+    sa = story["assessment"]
+    answer_up_to(sa.criteria.get(criterion__code="1.1"), 1, cast.principal)
+    new = self_assessment_from_previous(previous=sa, actor=cast.principal)
+    answer_up_to(new.criteria.get(criterion__code="1.1"), 2, cast.principal)
+    page = browse(PHONE)
+    login(page, "principal", cast.password)
+    page.goto(f"/tu-danh-gia/{new.pk}/")
+    page.locator("#levels-history").click()
+    expect(page.locator("#school-trend svg title")).to_have_text("Mức đạt của trường")
+    row = page.locator("#criterion-trends tbody tr").first
+    expect(row).to_contain_text("Tiêu chí 1.1")
+    expect(row).to_contain_text("tăng")
+    expect(row.locator("svg circle")).to_have_count(2)
+    assert_no_english(page)
+    assert_clean(page)
+    shoot(page, "level-history", "phone")

@@ -20,7 +20,7 @@ from caitien.text import fold
 
 def _locked(recommendation: Recommendation) -> Recommendation:
     current = (
-        Recommendation.objects.select_for_update()
+        Recommendation.objects.select_for_update(of=("self",))
         .select_related("point__plan__school__office", "item")
         .get(pk=recommendation.pk)
     )
