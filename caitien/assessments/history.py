@@ -64,21 +64,25 @@ def _max_level(regulation) -> int:
 
 
 def trend_svg(trend: Trend, *, small: bool = False) -> str:
-    """A line of the level per school year: years along the bottom, Mức 0 … Mức max up the side."""
-    width, height = (240, 90) if small else (560, 200)
-    left, right, top, bottom = 44, 16, 12, 24
-    span_x, span_y = width - left - right, height - top - bottom
+    """A line of the level per school year: years along the bottom, Mức 0 … Mức max up the side.
+    Sized so that the 12px labels stay readable on a phone (the chart is shown near its own size)."""
+    width, height = (220, 96) if small else (400, 180)
+    left, right, top, bottom = 46, 10, 10, 24
+    inset = 34  # the first and last years' labels are centred on their points: keep them inside
+    span_x, span_y = width - left - right - 2 * inset, height - top - bottom
     n = len(trend.points)
     body = []
+    shown_levels = (0, trend.max_level) if small else range(trend.max_level + 1)
     for level in range(trend.max_level + 1):
         y = top + span_y - span_y * level / trend.max_level
         body.append(f'<line class="chart-grid" x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}"/>')
-        body.append(
-            f'<text class="chart-label" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">Mức {level}</text>'
-        )
+        if level in shown_levels:
+            body.append(
+                f'<text class="chart-label" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">Mức {level}</text>'
+            )
 
     def x_of(i: int) -> float:
-        return left + (span_x / 2 if n == 1 else span_x * i / (n - 1))
+        return left + inset + (span_x / 2 if n == 1 else span_x * i / (n - 1))
 
     coords = []
     for i, (year, level) in enumerate(trend.points):
