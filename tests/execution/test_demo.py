@@ -23,7 +23,9 @@ def test_the_published_demo_plan_is_in_execution(built, client):
     assert RowProgress.objects.filter(plan=plan.root, status="not_done").exclude(reason="").exists()
     data = plan_progress(plan)
     assert data["summary"]["tasks_overdue"] >= 1 and data["summary"]["spent_vnd"] == 1_200_000
-    photos = ProgressUpdate.objects.filter(plan=plan.root, evidence__files__content_type="image/png").distinct()
+    photos = ProgressUpdate.objects.filter(
+        plan=plan.root, evidence__files__content_type="image/png"
+    ).distinct()
     assert photos.count() == 2
     assert data["summary"]["evidence"] >= 2
     # The demo teacher signs in and finds her tasks, the overdue one first.
