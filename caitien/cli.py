@@ -21,6 +21,8 @@ COMMANDS = {
     "rollup": "rollup",
     "remind": "remind",
     "report": "report",
+    "progress": "progress",
+    "evidence": "evidence",
 }
 
 

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "caitien.people",
     "caitien.evidence",
     "caitien.execution",
+    "caitien.tokens",
     "ninja",  # django-ninja's own templates and static files: the API docs page without a CDN
     "django.contrib.admin",
     "django.contrib.auth",

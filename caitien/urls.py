@@ -21,6 +21,10 @@ urlpatterns = [
     path("api/", include("caitien.api.urls")),
     path("thong-bao/", include("caitien.notifications.urls")),
     path("", include("caitien.monitoring.urls")),
+    path("", include("caitien.execution.urls")),
+    path("", include("caitien.tokens.urls")),
+    path("minh-chung/", include("caitien.evidence.urls")),
+    path("", include("caitien.people.urls")),
 ]
 
 handler403 = "caitien.schools.views.refused"

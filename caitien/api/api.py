@@ -32,7 +32,8 @@ DESCRIPTION = (
     "API của Cải Tiến cho phần mềm của phòng, sở giáo dục và bộ phận công nghệ thông tin của trường: "
     "danh mục văn bản quy định, các kế hoạch cải tiến chất lượng giáo dục (dạng JSON của kế hoạch) và "
     "công cụ kiểm tra kế hoạch. Người đã đăng nhập dùng phiên đăng nhập (cookie) của Cải Tiến; "
-    "khi không đăng nhập chỉ xem được các kế hoạch đã công khai. API chỉ đọc, không thay đổi dữ liệu."
+    "khi không đăng nhập chỉ xem được các kế hoạch đã công khai. API chỉ đọc, trừ việc ghi nhận tiến độ "
+    "(POST /api/tasks/{id}/updates) bằng mã truy cập cá nhân (Authorization: Bearer …)."
 )
 FORMAT_HINT = "Hãy gửi kế hoạch theo dạng JSON của kế hoạch (như lệnh “caitien parse --json” in ra)."
 
@@ -350,3 +351,37 @@ def plan_reviews(request, plan_id: int):
 def check(request, doc: schemas.PlanDocumentIn):
     document = Document.from_dict(doc.model_dump(exclude_unset=True))
     return {"findings": [f.to_dict() for f in run_checks(document)]}
+
+
+# --- evidence register ------------------------------------------------------------------------------
+
+
+@api.get(
+    "/schools/{code}/evidence",
+    auth=session_or_anonymous,
+    response={200: dict, 404: schemas.ErrorOut, 422: schemas.ErrorOut},
+    summary="Danh mục minh chứng của một trường",
+    description="Danh mục minh chứng của trường (mã viết tắt `code`) cho năm học `year` (năm bắt đầu; mặc định "
+    "năm học hiện tại), như “caitien evidence --json”. Người của trường và cơ quan quản lý xem toàn bộ danh mục; "
+    "người khác, kể cả khi không đăng nhập, chỉ thấy các minh chứng công khai.",
+)
+def school_evidence(request, code: str, year: int | None = None):
+    from caitien.evidence.selectors import register_json
+    from caitien.plans.calendar import current_school_year
+
+    school = (
+        School.objects.select_related("regulation", "office").filter(short_code__iexact=code.strip()).first()
+    )
+    if school is None:
+        raise Http404(f"Không có trường mã “{code[:40]}”.")
+    year = year or current_school_year()
+    if not 2000 <= year <= 2100:
+        return _error(
+            request, 422, f"Năm học {year} không hợp lệ; hãy ghi năm bắt đầu năm học, ví dụ year=2025."
+        )
+    full = permissions.can_view_evidence_register(request.auth, school)
+    return register_json(school, year, public_only=not full)
+
+
+# The execution endpoints (progress, task updates) register themselves on `api`.
+from caitien.api import progress as _progress  # noqa: E402, F401

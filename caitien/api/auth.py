@@ -15,3 +15,23 @@ def anonymous(request):
 
 
 session_or_anonymous = [django_auth, anonymous]
+
+
+# --- personal access tokens (Authorization: Bearer …) -------------------------------------------------
+
+from ninja.security import HttpBearer  # noqa: E402
+
+
+class PersonalToken(HttpBearer):
+    """A personal access token made on the person's page; `request.auth` is its user. No CSRF: the
+    token is not sent by the browser on its own."""
+
+    def authenticate(self, request, token):
+        from caitien.tokens.services import user_for_token
+
+        return user_for_token(token)
+
+
+personal_token = PersonalToken()
+token_or_session = [personal_token, django_auth]
+token_session_or_anonymous = [personal_token, django_auth, anonymous]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from caitien.assessments import selectors, services
 from caitien.assessments.models import CriterionAssessment, SelfAssessment, StandardAssessment
 from caitien.catalog.models import Indicator
+from caitien.evidence import selectors as evidence_selectors
 from caitien.plans.calendar import current_school_year
 from caitien.schools import permissions
 from caitien.schools.models import School
@@ -151,6 +152,7 @@ def criterion(request, pk, ca_pk):
         "assign": assign,
         **_criterion_years(ca),
     }
+    context.update(evidence_selectors.for_criterion_page(sa, ca.criterion))
     return render(request, "assessments/criterion.html", context, status=409 if conflict else 200)
 
 

@@ -42,6 +42,10 @@ class CheckContext:
     weaknesses: dict[str, str] = field(default_factory=dict)  # criterion code -> weaknesses text
     target_level: int | None = None
     saved: bool = False
+    execution: object | None = None  # caitien.execution.facts.ExecutionFacts of a published plan
+    # The school's evidence register for the plan's years: code -> [(name, number and date)] (one
+    # entry per item; two entries when two years use the code). None: no register known.
+    evidence_register: dict[str, list[tuple[str, str]]] | None = None
 
 
 @dataclass
@@ -106,7 +110,17 @@ def check(*rule_ids: str):
 def run_checks(doc: Document, *, context: CheckContext | None = None) -> list[Finding]:
     """All findings for the plan: document-level ones first, then row by row, errors first."""
     # The rule modules register their checks on import.
-    from caitien.checks import budget, criteria, document, rows, saved, timeline, wording  # noqa: F401
+    from caitien.checks import (  # noqa: F401
+        budget,
+        criteria,
+        document,
+        evidence,
+        execution,
+        rows,
+        saved,
+        timeline,
+        wording,
+    )
 
     subject = resolve(doc, context)
     findings: list[Finding] = []

@@ -336,12 +336,56 @@ _RULES = [
         "Kế hoạch cải tiến phải bám sát kết quả tự đánh giá.",
         "Thêm dòng cải tiến cho tiêu chí này.",
     ),
+    # The evidence register (danh mục minh chứng) behind a saved plan.
+    Rule(
+        "evidence-code-unknown",
+        "warning",
+        "Một mã minh chứng ghi trong cột minh chứng dự kiến hoặc ghi chú của một dòng không có trong danh mục minh chứng của trường cho các năm học của kế hoạch (khi trường đã lập danh mục trên Cải Tiến).",
+        "Mã không có trong danh mục thì không ai tìm được minh chứng, và đoàn đánh giá coi như nhận định thiếu minh chứng.",
+        "Thêm minh chứng vào danh mục (mã được cấp theo tiêu chí), hoặc sửa mã trong dòng cho đúng mã đã có.",
+    ),
+    Rule(
+        "evidence-code-duplicate",
+        "warning",
+        "Một mã minh chứng được dòng kế hoạch trích dẫn nhưng trỏ tới hai minh chứng khác nhau (cùng mã ở hai năm học của kế hoạch), hoặc một minh chứng được trích dẫn có trùng tên và số, ngày ban hành với một minh chứng khác mang mã khác.",
+        "Mỗi minh chứng chỉ có một mã (dùng chung cho nhiều tiêu chí); một văn bản vào danh mục hai lần, hay một mã chỉ hai văn bản, làm người đọc không biết minh chứng nào được trích.",
+        "Giữ một mục cho mỗi văn bản: xóa mục thừa và dùng mã còn lại (gắn thêm tiêu chí nếu dùng chung); với kế hoạch nhiều năm, ghi rõ năm học của minh chứng.",
+    ),
     Rule(
         "mandatory-criterion-at-risk",
         "error",
         "Một tiêu chí bắt buộc (Thông tư 57/2026) chưa đạt Mức 1 mà kế hoạch không có dòng cải tiến.",
         "Chỉ một tiêu chí bắt buộc chưa đạt là trường không đạt Mức 1.",
         "Ưu tiên thêm dòng cải tiến cho tiêu chí bắt buộc này.",
+    ),
+    # Carrying out the published plan (saved plans in execution).
+    Rule(
+        "task-overdue",
+        "warning",
+        "Một việc của dòng kế hoạch đã quá hạn hoàn thành mà chưa hoàn thành (cũng chưa ghi nhận không thực hiện được).",
+        "Việc quá hạn không ai cập nhật là dấu hiệu kế hoạch chỉ nằm trên giấy; tổ giám sát cần biết để nhắc, hỗ trợ.",
+        "Cập nhật tiến độ của việc, gia hạn (sửa hạn trong thời gian của dòng) hoặc ghi nhận không thực hiện được kèm lý do.",
+    ),
+    Rule(
+        "row-ended-without-status",
+        "warning",
+        "Dòng kế hoạch đã qua tháng kết thúc mà chưa ghi nhận trạng thái nào (không có việc, không có cập nhật tiến độ).",
+        "Kết quả từng dòng là căn cứ của lần giám sát nội bộ, báo cáo cuối năm và kế hoạch năm sau.",
+        "Ghi nhận trạng thái của dòng: hoàn thành, đang thực hiện hoặc không thực hiện được (kèm lý do).",
+    ),
+    Rule(
+        "task-outside-row-time",
+        "warning",
+        "Ngày bắt đầu hoặc hạn hoàn thành của một việc nằm ngoài thời gian thực hiện của dòng kế hoạch (thường do kế hoạch đã điều chỉnh thời gian).",
+        "Việc phải nằm trong thời gian đã ký của dòng; lệch thời gian làm kết quả giám sát sai lệch.",
+        "Sửa ngày của việc cho nằm trong thời gian của dòng, hoặc điều chỉnh kế hoạch nếu thời gian thực hiện thay đổi.",
+    ),
+    Rule(
+        "spent-over-planned",
+        "warning",
+        "Tổng kinh phí đã chi ghi trong các cập nhật tiến độ của một dòng vượt kinh phí dự kiến của dòng.",
+        "Chi vượt dự toán cần được giải trình và phê duyệt; Phòng GDĐT đối chiếu kinh phí khi tổng hợp.",
+        "Kiểm tra lại số tiền đã chi; nếu đúng, điều chỉnh kế hoạch để ghi kinh phí và nguồn bổ sung.",
     ),
 ]
 

@@ -33,6 +33,15 @@ class EvidenceItem(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The item of an earlier year this one was copied from (copying a register skips items already copied).
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name="chuyển từ",
+    )
 
     class Meta:
         ordering = ["school", "school_year", "code"]
@@ -65,6 +74,12 @@ def evidence_file_path(file, filename: str) -> str:
     return f"minh-chung/{file.item.school_id}/{file.item_id}/{uuid.uuid4().hex}"
 
 
+def evidence_thumbnail_path(file, filename: str) -> str:
+    import uuid
+
+    return f"minh-chung/{file.item.school_id}/{file.item_id}/thumb-{uuid.uuid4().hex}"
+
+
 class EvidenceFile(models.Model):
     item = models.ForeignKey(EvidenceItem, on_delete=models.CASCADE, related_name="files")
     file = models.FileField("tệp", upload_to=evidence_file_path, max_length=300)
@@ -75,6 +90,7 @@ class EvidenceFile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    thumbnail = models.FileField("ảnh thu nhỏ", upload_to=evidence_thumbnail_path, max_length=300, blank=True)
 
     class Meta:
         ordering = ["item", "uploaded_at", "id"]
@@ -83,3 +99,25 @@ class EvidenceFile(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class EvidenceRow(models.Model):
+    """An item proving a plan row: keyed by the plan's lineage root and the row's key, so the link
+    follows the row into the plan's revised versions."""
+
+    item = models.ForeignKey(EvidenceItem, on_delete=models.CASCADE, related_name="row_links")
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, related_name="evidence_rows"
+    )  # lineage root
+    item_key = models.UUIDField("mã dòng")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan", "item_key", "item__code"]
+        verbose_name = "minh chứng của dòng kế hoạch"
+        verbose_name_plural = "minh chứng của dòng kế hoạch"
+        constraints = [models.UniqueConstraint(fields=["item", "plan", "item_key"], name="evidence_row_once")]
+        indexes = [models.Index(fields=["plan", "item_key"], name="evidence_row_key")]
+
+    def __str__(self):
+        return f"{self.item.code} → {self.item_key}"

@@ -84,3 +84,43 @@ class GroupMember(models.Model):
 
     def __str__(self):
         return f"{self.person} — {self.group}"
+
+
+class ResponsibleMapping(models.Model):
+    """What a lead or coordinator text the resolver did not understand means in this school, decided
+    once by the principal ("Cô Sáu" → a person, "Bộ phận bán trú" → a group, "Nhà trường" → nobody)
+    and used for every plan of the school from then on. `key` is the text as the resolver compares
+    it (no diacritics, abbreviations written out), so "BP bán trú" and "bp ban tru" share one mapping."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Một người"
+        GROUP = "group", "Một tổ, nhóm"
+        POSITION = "position", "Một chức vụ"
+        NOBODY = "nobody", "Không phải người phụ trách cụ thể"
+
+    school = models.ForeignKey(
+        School, on_delete=models.CASCADE, related_name="responsible_mappings", verbose_name="trường"
+    )
+    text = models.CharField("cách ghi", max_length=200)
+    key = models.CharField("khóa so khớp", max_length=200, editable=False)
+    kind = models.CharField("ứng với", max_length=10, choices=Kind.choices)
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="người"
+    )
+    group = models.ForeignKey(
+        Group, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="tổ, nhóm"
+    )
+    position = models.CharField("chức vụ", max_length=100, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["school", "text"]
+        verbose_name = "cách ghi người phụ trách"
+        verbose_name_plural = "cách ghi người phụ trách"
+        constraints = [models.UniqueConstraint(fields=["school", "key"], name="one_mapping_per_text")]
+
+    def __str__(self):
+        return self.text

@@ -84,6 +84,12 @@ def check_context_for(plan):
             if ca.weaknesses.strip():
                 weaknesses[ca.criterion.code] = ca.weaknesses.strip()
     values = {"criterion_levels": levels, "weaknesses": weaknesses, "target_level": target, "saved": True}
+    from caitien.execution.facts import execution_facts
+
+    values["execution"] = execution_facts(plan)
+    from caitien.evidence.selectors import register_for_checks
+
+    values["evidence_register"] = register_for_checks(plan)
     return CheckContext(**_known(CheckContext, values))
 
 

@@ -151,19 +151,6 @@ def budget_totals(items) -> dict:
     return total
 
 
-def people_suggestions(school) -> list[str]:
-    """Names for the lead/coordinators datalist: the school's people, then common roles."""
-    from caitien.schools.models import User
-
-    names = []
-    for u in User.objects.filter(memberships__school=school).distinct().order_by("full_name"):
-        position = next(
-            (m.position for m in u.memberships.all() if m.school_id == school.pk and m.position), ""
-        )
-        names.append(f"{u.display_name} ({position})" if position else u.display_name)
-    return [*COMMON_ROLES, *names]
-
-
 def criteria_of(regulation) -> list[Criterion]:
     return list(
         Criterion.objects.filter(standard__regulation=regulation)

@@ -368,3 +368,161 @@ def can_comment_report(user, report) -> bool:
     if report.status != "draft" and oversees(user, report.plan.school):
         return True
     return bool(school_roles(user, report.plan.school) & REPORT_WRITERS)
+
+
+# --- execution: row status, tasks (việc), progress updates -------------------------------------------
+
+# The principal and vice-principals run the plan's execution: they split rows and assign tasks.
+EXECUTION_MANAGERS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL}
+
+
+def _in_execution(plan) -> bool:
+    return plan.status == "published"
+
+
+def _leads_row(user, item) -> bool:
+    from caitien.execution.responsibles import row_leads
+
+    return getattr(user, "is_authenticated", False) and user.pk in row_leads(item).lead_users
+
+
+def can_view_progress(user, plan) -> bool:
+    """The school reads the progress of its plans; the office that of published ones."""
+    return can_view_plan(user, plan)
+
+
+def can_view_public_progress(plan) -> bool:
+    """The công khai page shows each row's status (never tasks, names, money or private files)."""
+    return plan.status in PUBLIC_STATUSES
+
+
+def can_plan_tasks(user, plan) -> bool:
+    """Split rows into tasks and assign them anywhere in the plan."""
+    return _in_execution(plan) and bool(school_roles(user, plan.school) & EXECUTION_MANAGERS)
+
+
+def can_update_row(user, plan, item) -> bool:
+    """The row's status and its tasks: the leadership and the row's lead (chủ trì)."""
+    if not _in_execution(plan) or not school_roles(user, plan.school):
+        return False
+    return bool(school_roles(user, plan.school) & EXECUTION_MANAGERS) or _leads_row(user, item)
+
+
+def can_update_task(user, plan, item, task) -> bool:
+    """Progress of a task: its owner and helpers, the row's lead, the leadership."""
+    if can_update_row(user, plan, item):
+        return True
+    if not _in_execution(plan) or not school_roles(user, plan.school):
+        return False
+    person_ids = {p.pk for p in task.helpers.all()} | {task.owner_id}
+    person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
+    return person is not None and person.pk in person_ids
+
+
+def can_comment_progress(user, plan) -> bool:
+    """The monitoring team (and the school's people, the office) comment on a plan in execution."""
+    return _in_execution(plan) and can_comment_plan(user, plan)
+
+
+def can_manage_access_tokens(user) -> bool:
+    """Personal access tokens for the API: each signed-in person manages their own."""
+    return bool(getattr(user, "is_authenticated", False))
+
+
+# --- the staff directory (nhân sự) and who is responsible for rows ------------------------------
+
+# The school's leadership keeps the directory; every member of staff reads it.
+PEOPLE_MANAGERS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL}
+
+
+def can_view_people(user, school) -> bool:
+    return bool(school_roles(user, school) & READERS_OF_DRAFTS)
+
+
+def can_manage_people(user, school) -> bool:
+    """Add, edit, deactivate people, groups and their members; import the staff list."""
+    return bool(school_roles(user, school) & PEOPLE_MANAGERS)
+
+
+def can_view_responsibles(user, plan) -> bool:
+    """The "Người phụ trách" page of a plan names staff, so it stays inside the school."""
+    return can_view_people(user, plan.school)
+
+
+def can_map_responsibles(user, plan) -> bool:
+    """Say once for the whole school what a lead or coordinator text means; it changes no row, so
+    any step of the plan."""
+    return can_manage_people(user, plan.school)
+
+
+# --- evidence register (danh mục minh chứng) ----------------------------------------------------
+
+EVIDENCE_LEADERS = {Role.PRINCIPAL, Role.VICE_PRINCIPAL}
+
+
+def _assigned_criterion_ids(user, school) -> set | None:
+    """The criteria the council member was assigned in the school's self-assessments, or None when
+    none were assigned (then the member manages every item). Cached on the user for one request."""
+    cache = getattr(user, "_caitien_evidence_criteria", None)
+    if cache is None:
+        cache = user._caitien_evidence_criteria = {}
+    if school.pk not in cache:
+        from caitien.assessments.models import CriterionAssessment
+
+        ids = set(
+            CriterionAssessment.objects.filter(self_assessment__school=school, assignees=user).values_list(
+                "criterion_id", flat=True
+            )
+        )
+        cache[school.pk] = ids or None
+    return cache[school.pk]
+
+
+def can_view_evidence_register(user, school) -> bool:
+    """The whole register (private items too): the school, its offices, the admin."""
+    return can_view_school(user, school)
+
+
+def can_add_evidence(user, school) -> bool:
+    return bool(school_roles(user, school) & AUTHORS)
+
+
+def can_manage_evidence_register(user, school) -> bool:
+    """Copying a year and importing a list rewrite many items at once: the school's leaders."""
+    return bool(school_roles(user, school) & EVIDENCE_LEADERS)
+
+
+def can_import_evidence(user, school) -> bool:
+    return can_add_evidence(user, school)
+
+
+def can_manage_evidence(user, item) -> bool:
+    """Edit, delete, attach files. A council member manages the items of the criteria assigned to
+    them (and the items they added); with no criteria assigned, every item of the school."""
+    roles = school_roles(user, item.school)
+    if roles & EVIDENCE_LEADERS:
+        return True
+    if Role.COUNCIL_MEMBER not in roles:
+        return False
+    if item.created_by_id and item.created_by_id == user.pk:
+        return True
+    assigned = _assigned_criterion_ids(user, item.school)
+    if assigned is None:
+        return True
+    return any(link.criterion_id in assigned for link in item.criterion_links.all())
+
+
+def evidence_criteria_allowed(user, school):
+    """The criteria under which the person may file new evidence: None for all of them (the school's
+    leaders, a council member with no assignment), a set of criterion ids, or an empty set for nobody."""
+    roles = school_roles(user, school)
+    if roles & EVIDENCE_LEADERS:
+        return None
+    if Role.COUNCIL_MEMBER not in roles:
+        return set()
+    return _assigned_criterion_ids(user, school)
+
+
+def can_view_evidence(user, item) -> bool:
+    """One item and its files: public items for everyone, the others for those who read the register."""
+    return bool(item.public) or can_view_evidence_register(user, item.school)

@@ -1,6 +1,7 @@
 """Every rule fires on a plan that has the problem and stays quiet on one that does not."""
 
 import dataclasses
+import datetime
 
 import pytest
 
@@ -38,6 +39,28 @@ def ok_row(**values):
 
 
 # (rule, plan with the problem [, context]) — each plan differs from a clean plan in one thing.
+# --- plans in execution ---------------------------------------------------------------------------
+D = datetime.date
+
+
+def _task(due, status="in_progress"):
+    from caitien.execution.facts import TaskFacts
+
+    return TaskFacts(
+        "Lập lịch họp", None, due, status, overdue=status not in ("done", "not_done") and due < D(2026, 7, 1)
+    )
+
+
+ROW_END = D(2026, 5, 31)
+
+
+def _executing(*, tasks=(), recorded=True, end=ROW_END, spent=0, planned=0):
+    from caitien.execution.facts import ExecutionFacts, RowFacts
+
+    row = RowFacts("in_progress", recorded, D(2025, 9, 1), end, spent, planned, tuple(tasks))
+    return CheckContext(saved=True, execution=ExecutionFacts(today=D(2026, 7, 1), rows={0: row}))
+
+
 FIRES = {
     "regulation-assumed": lambda: good_doc(circular=None),
     "circular-level-mismatch": lambda: good_doc(circular="18/2018/TT-BGDĐT"),
@@ -150,6 +173,14 @@ FIRES = {
         good_57_doc(),
         CheckContext(criterion_levels={"3.1": 0, "2.2": 0}, target_level=1, saved=True),
     ),
+    # A plan in execution: facts of its first row as caitien.execution.facts builds them.
+    "task-overdue": lambda: (good_doc(), _executing(tasks=[_task(due=D(2026, 1, 10))])),
+    "row-ended-without-status": lambda: (good_doc(), _executing(recorded=False, end=D(2026, 5, 31))),
+    "task-outside-row-time": lambda: (
+        good_doc(),
+        _executing(tasks=[_task(due=D(2026, 6, 15), status="done")]),
+    ),
+    "spent-over-planned": lambda: (good_doc(), _executing(spent=9_000_000, planned=7_000_000)),
 }
 
 
@@ -303,6 +334,13 @@ QUIET = {
         good_57_doc(),
         CheckContext(criterion_levels={"2.2": 0, "3.1": 1}, target_level=1, saved=True),
     ),
+    "task-overdue": lambda: (good_doc(), _executing(tasks=[_task(due=D(2026, 1, 10), status="done")])),
+    "row-ended-without-status": lambda: (good_doc(), _executing(recorded=True, end=D(2026, 5, 31))),
+    "task-outside-row-time": lambda: (
+        good_doc(),
+        _executing(tasks=[_task(due=D(2026, 5, 15), status="done")]),
+    ),
+    "spent-over-planned": lambda: (good_doc(), _executing(spent=7_000_000, planned=7_000_000)),
 }
 
 

@@ -15,6 +15,7 @@ from django.test import RequestFactory
 
 from caitien.assessments.models import CriterionAssessment, SelfAssessment
 from caitien.escalations.models import Escalation
+from caitien.evidence.models import EvidenceItem
 from caitien.imports.models import PendingImport
 from caitien.monitoring.models import ResultsReport, ReviewPoint
 from caitien.notifications.models import Notification
@@ -64,6 +65,19 @@ BY_ROLE = {
     "can_set_office_calendar": ("phong", {"specialist"}),
     # A notification addressed to the staff member: theirs alone, not even the admin's.
     "can_view_notification": ("notification", {"staff"}),
+    # The staff directory: kept by the school's leaders, read by its staff.
+    "can_view_people": ("school", IN_SCHOOL),
+    "can_manage_people": ("school", {"principal", "vice"}),
+    # Evidence register: the school, its offices and the admin read it; the public sees public items.
+    "can_view_evidence_register": ("school", IN_SCHOOL | OVERSEERS | {"admin"}),
+    "can_add_evidence": ("school", AUTHORS),
+    "can_import_evidence": ("school", AUTHORS),
+    "can_manage_evidence_register": ("school", {"principal", "vice"}),
+    # A private item; council members manage all items while no criterion is assigned to them.
+    "can_manage_evidence": ("evidence", AUTHORS),
+    "can_view_evidence": ("evidence", IN_SCHOOL | OVERSEERS | {"admin"}),
+    # Personal access tokens: every signed-in person keeps their own.
+    "can_manage_access_tokens": (None, set(ROLES) - {"anonymous"}),
 }
 
 ESCALATION_STATES = ["sent", "received", "forwarded", "resolved", "unresolvable"]
@@ -98,6 +112,21 @@ BY_STATUS = {
     "can_act_on_recommendation": {"principal": {"published"}},
     "can_close_rows": {"principal": {"published"}},
     "can_create_report": {r: PUBLIC for r in ("principal", "vice")},
+    # Who is responsible for rows: staff read it, the leaders map texts once for the school.
+    "can_view_responsibles": {r: ALL for r in IN_SCHOOL},
+    "can_map_responsibles": {r: ALL for r in ("principal", "vice")},
+    # Execution: the school reads its progress, the office that of published plans.
+    "can_view_progress": {**{r: ALL for r in IN_SCHOOL | {"admin"}}, **{r: PUBLIC for r in OVERSEERS}},
+    "can_plan_tasks": {r: {"published"} for r in ("principal", "vice")},
+    # The monitoring team (and the school, the office) comment on a plan in execution.
+    "can_comment_progress": {r: {"published"} for r in IN_SCHOOL | OVERSEERS},
+}
+
+# Execution of one row and one task, per plan status: the council member leads the row (chủ trì),
+# the staff member owns the task, the monitoring member helps with it.
+BY_RELATION = {
+    "can_update_row": {r: {"published"} for r in ("principal", "vice", "council")},
+    "can_update_task": {r: {"published"} for r in ("principal", "vice", "council", "staff", "monitor")},
 }
 
 REPORT_STATUSES = ["draft", "sent", "received"]
@@ -120,6 +149,7 @@ BY_REPORT_STATUS = {
 # Functions that do not depend on who asks: status -> answer.
 WITHOUT_USER = {
     "can_view_public_plan": PUBLIC,
+    "can_view_public_progress": PUBLIC,
 }
 
 
@@ -168,7 +198,15 @@ def subjects(cast):
         reports[status] = ResultsReport.objects.create(
             plan=plans["published"], point=point, status=status, title="Báo cáo"
         )
+    evidence = EvidenceItem.objects.create(
+        school=cast.primary, school_year=2025, regulation=tt17, code="[H1-1.1-01]", name="Quyết định"
+    )
+    public_evidence = EvidenceItem.objects.create(
+        school=cast.primary, school_year=2025, regulation=tt17, code="[H1-1.1-02]", name="Ảnh", public=True
+    )
     return {
+        "evidence": evidence,
+        "public_evidence": public_evidence,
         "reports": reports,
         "notification": notification,
         "escalation": escalations["sent"],
@@ -197,6 +235,7 @@ def test_every_permission_function_has_a_table():
     tabled = (
         set(BY_ROLE) | set(BY_STATUS) | set(WITHOUT_USER) | set(BY_REPORT_STATUS) | set(BY_ESCALATION_STATE)
     )
+    tabled |= set(BY_RELATION)
     assert defined - tabled == set(), "permission functions without expected answers in this file"
     assert tabled - defined == set(), "answers for permission functions that no longer exist"
 
@@ -431,3 +470,75 @@ def test_membership_cache_is_per_user_object(people, cast):
     membership_add(user=user, role=Role.STAFF, school=cast.primary)
     assert permissions.can_view_school(user, cast.primary)
     assert CriterionAssessment.objects.count() == 0  # the table's assessment has no rows: nothing else built
+
+
+def test_a_public_evidence_item_is_seen_by_everyone_and_managed_by_the_authors(people, subjects):
+    item = subjects["public_evidence"]
+    for role in ROLES:
+        assert permissions.can_view_evidence(_fresh(people[role]), item), role
+        assert permissions.can_manage_evidence(_fresh(people[role]), item) is (role in AUTHORS), role
+
+
+def test_council_members_manage_the_evidence_of_their_assigned_criteria(people, subjects, cast):
+    from caitien.catalog.models import Criterion
+
+    tt17 = cast.primary.regulation
+    mine, other = (Criterion.objects.get(standard__regulation=tt17, code=c) for c in ("1.1", "2.1"))
+    row = CriterionAssessment.objects.create(self_assessment=subjects["assessment"], criterion=mine)
+    row.assignees.add(people["council"])
+    theirs = subjects["evidence"]
+    theirs.criterion_links.create(criterion=other, order=0)
+    assigned = EvidenceItem.objects.create(
+        school=cast.primary, school_year=2025, regulation=tt17, code="[H1-1.1-05]", name="Kế hoạch"
+    )
+    assigned.criterion_links.create(criterion=mine, order=0)
+    council = _fresh(people["council"])
+    assert permissions.can_manage_evidence(council, assigned)
+    assert not permissions.can_manage_evidence(council, theirs)
+    assert permissions.evidence_criteria_allowed(council, cast.primary) == {mine.pk}
+    assert permissions.evidence_criteria_allowed(_fresh(people["vice"]), cast.primary) is None
+    assert permissions.evidence_criteria_allowed(_fresh(people["staff"]), cast.primary) == set()
+    # The items they added stay theirs to correct.
+    theirs.created_by = people["council"]
+    theirs.save()
+    assert permissions.can_manage_evidence(_fresh(people["council"]), theirs)
+
+
+@pytest.fixture
+def rows_and_tasks(people, subjects, cast):
+    """A row and a task on each plan: led by the council member, owned by the staff member, helped
+    by the monitoring member (the last two through the staff directory)."""
+    from caitien.execution.models import Task
+    from caitien.people.models import Person
+    from caitien.plans.models import PlanItem
+
+    owner = Person.objects.create(school=cast.primary, full_name="Hoàng Thị Em", user=people["staff"])
+    helper = Person.objects.create(school=cast.primary, full_name="Phạm Văn Dũng", user=people["monitor"])
+    out = {}
+    for status, plan in subjects["plans"].items():
+        item = PlanItem.objects.create(
+            plan=plan, order=0, criterion_code="1.1", lead_text="Chủ trì theo danh sách"
+        )
+        item.lead_people.add(people["council"])
+        task = Task.objects.create(plan=plan, item_key=item.key, title="Việc", owner=owner)
+        task.helpers.add(helper)
+        out[status] = (plan, item, task)
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(BY_RELATION))
+def test_answer_per_role_plan_status_and_relation_to_the_row(name, people, rows_and_tasks):
+    from caitien.plans.models import PlanItem
+
+    expected = BY_RELATION[name]
+    check = getattr(permissions, name)
+    wrong = []
+    for role in ROLES:
+        for status in STATUSES:
+            plan, item, task = rows_and_tasks[status]
+            item = PlanItem.objects.get(pk=item.pk)  # no leads cached between rows
+            args = (plan, item) if name == "can_update_row" else (plan, item, task)
+            answer = check(_fresh(people[role]), *args)
+            if answer is not (status in expected.get(role, set())):
+                wrong.append((role, status, answer))
+    assert wrong == [], f"{name}: unexpected answers (role, status, answer)"

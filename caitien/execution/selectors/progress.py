@@ -42,7 +42,7 @@ def plan_progress(plan, as_of: datetime.date | None = None) -> dict:
                     }
                     for t in r.tasks
                 ],
-                "evidence": list(r.evidence),
+                "evidence": [code.strip("[]") for code in r.evidence],
                 "spent_vnd": r.spent_vnd,
             }
             for r in rows

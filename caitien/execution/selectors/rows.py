@@ -31,7 +31,8 @@ class TaskView:
 @dataclass
 class RowView:
     item: object
-    index: int  # 1-based row number as the plan shows it
+    index: int  # the row's number as the plan shows it (TT)
+    position: int  # 0-based place among the rows (the plan document's item index)
     status: str
     progress: int
     reason: str
@@ -76,26 +77,10 @@ def tasks_by_row(root, today) -> dict:
 
 
 def evidence_by_row(root) -> dict:
-    """Register codes per row: those attached to updates, and (when the register links rows) its own."""
-    codes = defaultdict(list)
-    through = ProgressUpdate.evidence.through
-    for key, code in (
-        through.objects.filter(progressupdate__plan=root)
-        .values_list("progressupdate__item_key", "evidenceitem__code")
-        .order_by("evidenceitem__code")
-        .distinct()
-    ):
-        if code not in codes[key]:
-            codes[key].append(code)
-    try:
-        from caitien.evidence.selectors import codes_by_row
-    except ImportError:
-        return codes
-    for key, found in codes_by_row(root).items():
-        for code in found:
-            if code not in codes[key]:
-                codes[key].append(code)
-    return codes
+    """Register codes per row (the register links a row to every item attached to its updates)."""
+    from caitien.evidence.selectors import codes_by_row
+
+    return codes_by_row(root)
 
 
 def row_views(plan, today: datetime.date | None = None, *, with_tasks: bool = True) -> list[RowView]:
@@ -131,7 +116,8 @@ def row_views(plan, today: datetime.date | None = None, *, with_tasks: bool = Tr
         rows.append(
             RowView(
                 item=item,
-                index=n,
+                index=item.order or n,
+                position=n - 1,
                 status=status,
                 progress=progress,
                 reason=recorded.reason if recorded is not None and status == Status.NOT_DONE else "",

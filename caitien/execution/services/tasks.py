@@ -75,19 +75,24 @@ def task_create(
         action="task.create",
         obj=task,
         school=current.school,
-        summary=f"Thêm việc “{title[:120]}” (dòng {item.order + 1 if item.order is not None else ''})",
+        summary=f"Thêm việc “{title[:120]}” (dòng {item.order})",
     )
     return task
 
 
 @transaction.atomic
-def tasks_create_from_split(*, plan, item_key, titles: list[str], owner=None, actor) -> list[Task]:
-    """The principal confirmed the suggested tasks of a row (each title edited as they wished)."""
-    titles = [" ".join((t or "").split()) for t in titles]
-    titles = [t for t in titles if t]
-    if not titles:
-        raise ExecutionError("Chưa có việc nào được chọn. Hãy giữ lại ít nhất một việc hoặc ghi thêm việc.")
-    return [task_create(plan=plan, item_key=item_key, title=t, owner=owner, actor=actor) for t in titles]
+def tasks_create_from_split(*, plan, item_key, tasks: list[dict], actor) -> list[Task]:
+    """The principal confirmed the suggested tasks of a row: each {"title", "owner"} as they edited it.
+    All are saved or none."""
+    kept = [t for t in tasks if " ".join((t.get("title") or "").split())]
+    if not kept:
+        raise ExecutionError(
+            "Chưa giữ lại việc nào. Hãy đánh dấu ít nhất một việc (hoặc ghi thêm việc) rồi lưu."
+        )
+    return [
+        task_create(plan=plan, item_key=item_key, title=t["title"], owner=t.get("owner"), actor=actor)
+        for t in kept
+    ]
 
 
 @transaction.atomic

@@ -111,10 +111,16 @@ def update_add(
         spent_vnd=spent_vnd,
         funding_source=funding_source,
     )
+    chosen = list(evidence)
     for upload in uploads:
         evidence.append(_evidence_from(upload, current, item, update, actor))
     if evidence:
         update.evidence.add(*evidence)
+    if chosen:
+        from caitien.evidence.services import row_link
+
+        for e in chosen:  # an item chosen for the update proves the row too
+            row_link(item=e, plan=current, item_key=item.key, actor=actor)
     if task is not None:
         task.status, task.progress = status, progress
         task.done_on = on if status == Status.DONE else None
@@ -132,7 +138,7 @@ def update_add(
                 "updated_by": update.author,
             },
         )
-    what = f"việc “{task.title[:80]}”" if task is not None else f"dòng {item.order + 1}"
+    what = f"việc “{task.title[:80]}”" if task is not None else f"dòng {item.order}"
     audit_record(
         actor=actor,
         action="progress.update",
@@ -150,7 +156,7 @@ def _evidence_from(upload, plan, item, update, actor):
         raise ExecutionError(
             "Chưa đính kèm được tệp minh chứng: danh mục minh chứng chưa sẵn sàng."
         ) from None
-    name = update.text[:200] or f"Ảnh minh chứng thực hiện dòng {item.order + 1}"
+    name = update.text[:200] or f"Ảnh minh chứng thực hiện dòng {item.order}"
     try:
         return evidence_from_upload(
             school=plan.school,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 
+from caitien.evidence.selectors import evidence_index_for_plan
 from caitien.planfile.writers.docx import write_docx
 from caitien.planfile.writers.pdf import write_pdf
 from caitien.planfile.writers.xlsx import write_xlsx
@@ -130,5 +131,6 @@ def detail_context(request, plan, **extra):
         approve_form=approve_form,
         comment_limit=limits.COMMENT_LIMIT,
         reason_limit=limits.REASON_LIMIT,
+        evidence_index=evidence_index_for_plan(plan),  # codes cited in rows become links
         **extra,
     )

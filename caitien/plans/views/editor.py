@@ -68,7 +68,6 @@ def rows_context(request, plan, *, light: bool = True, **extra) -> dict:
 
 def editor_context(request, plan, **extra) -> dict:
     ctx = rows_context(request, plan, light=False, **extra)
-    ctx["people"] = selectors.people_suggestions(plan.school)
     criteria = selectors.criteria_of(plan.regulation)
     ctx["criteria"] = criteria
     ctx["status_values"] = (plan.regulation.plan_form or {}).get("status_values") or []

@@ -61,6 +61,14 @@ def public_plan(request, pk):
     )
     ctx = plan_context(request, plan, light=True)
     ctx["newer"] = Plan.objects.filter(previous=plan, status__in=permissions.PUBLIC_STATUSES).first()
+    if "evidence_index" not in ctx:  # codes cited in rows link to public register items only
+        from caitien.evidence.selectors import evidence_index_for_plan
+
+        ctx["evidence_index"] = evidence_index_for_plan(plan, public_only=True)
+    if permissions.can_view_public_progress(plan):
+        from caitien.execution.selectors.public import public_statuses
+
+        ctx["execution_rows"] = public_statuses(plan)
     return render(request, "plans/public.html", ctx)
 
 

@@ -10,7 +10,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        from caitien.evidence.demo import evidence_demo_load
+        from caitien.execution.demo import execution_demo_load
         from caitien.offices.demo import offices_demo_load
+        from caitien.people.demo import people_demo_load
 
         try:
             result = demo_load()
@@ -18,6 +21,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         # The office's side: a dozen more schools of the demo Phòng, escalations, a Sở specialist.
         office_logins = offices_demo_load(year=result.school_year)
+        people_demo_load()  # the demo schools' staff directories, the demo users linked to their entry
+        evidence_demo_load(year=result.school_year)  # the evidence register of the demo school
+        execution_logins = execution_demo_load(password=result.logins[0].password)  # the plan in execution
         # Monitoring: last year's plan closed with its report, this year's mid-year review half done.
         from caitien.monitoring.demo import monitoring_demo_load
 
@@ -37,6 +43,7 @@ class Command(BaseCommand):
                 ["Tên đăng nhập", "Mật khẩu", "Vai trò", "Trường / cơ quan"],
                 [[x.username, x.password, x.role, x.place] for x in result.logins]
                 + [[x.username, result.logins[0].password, x.role, x.place] for x in office_logins]
+                + [[u, result.logins[0].password, role, place] for u, role, place in execution_logins]
                 + [[u, result.logins[0].password, "Thành viên tổ giám sát", p] for u, p in monitoring_logins],
             )
         )
