@@ -43,6 +43,13 @@ WHOLE_LABELS = {
     "plan.from_previous": "Tạo kế hoạch từ kế hoạch năm trước",
     "plan.from_assessment": "Tạo kế hoạch từ báo cáo tự đánh giá",
     "plan.supersede": "Kế hoạch được thay bằng phiên bản mới",
+    # The year end (caitien/monitoring, caitien/assessments/carryover.py).
+    "plan.rows_close": "Kết thúc năm học: đạt / chưa đạt từng dòng",
+    "plan.from_year_end": "Tạo kế hoạch năm sau từ kết quả năm trước",
+    "plan.carry": "Ghi dòng chuyển tiếp từ năm trước",
+    "self_assessment.carry": "Tạo tự đánh giá năm sau từ bản năm trước",
+    "recommendation.task": "Giao kiến nghị thành việc",
+    "recommendation.escalation": "Đề xuất kiến nghị lên cấp trên",
 }
 
 
