@@ -123,6 +123,11 @@ def test_next_years_plan_carries_only_the_chosen_rows_with_last_years_result(yea
     )
     with pytest.raises(MonitoringError, match="Chỉ chuyển được các dòng chưa hoàn thành"):
         services.next_plan_create(plan=plan, actor=cast.principal, carry=[a.pk])
+    with pytest.raises(
+        MonitoringError, match="Đã lập “Kế hoạch cải tiến chất lượng giáo dục năm học 2026 - 2027”"
+    ):
+        services.next_plan_create(plan=plan, actor=cast.principal, carry=[b.pk])
+    assert Plan.objects.filter(start_year=2026).count() == 1
 
 
 def test_next_years_plan_adds_the_weak_criteria_of_the_new_self_assessment(year_end_recorded, cast):

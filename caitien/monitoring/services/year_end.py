@@ -128,6 +128,15 @@ def next_plan_create(
             "Chỉ chuyển được các dòng chưa hoàn thành của kế hoạch năm trước. Hãy tải lại trang rồi chọn lại."
         )
     start = start_year or last.end_year
+    made = (
+        Plan.objects.filter(school=last.school, start_year=start, items__carried_from__source__plan=last)
+        .distinct()
+        .first()
+    )
+    if made is not None:  # a second click, or a second person: one next plan per year
+        raise MonitoringError(
+            f"Đã lập “{made.title}” từ kết quả năm trước (phiên bản {made.version}). Hãy mở kế hoạch đó để soạn tiếp."
+        )
     if assessment is not None and assessment.school_id != last.school_id:
         raise MonitoringError("Tự đánh giá đã chọn không phải của trường này.")
     if assessment is not None:
