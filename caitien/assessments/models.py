@@ -28,6 +28,15 @@ class SelfAssessment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Last year's self-assessment this one started from (its results, texts and evidence links).
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        verbose_name="bắt đầu từ tự đánh giá",
+    )
 
     class Meta:
         ordering = ["school", "-start_year"]
@@ -112,3 +121,24 @@ class StandardAssessment(models.Model):
 
     def __str__(self):
         return f"Tiêu chuẩn {self.standard.number}"
+
+
+class CriterionEvidence(models.Model):
+    """An item of the evidence register cited for a criterion. The item keeps its code and year:
+    a self-assessment started from last year's cites last year's items until the council
+    replaces them."""
+
+    assessment = models.ForeignKey(
+        CriterionAssessment, on_delete=models.CASCADE, related_name="evidence_links"
+    )
+    item = models.ForeignKey("evidence.EvidenceItem", on_delete=models.CASCADE, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["assessment", "order", "id"]
+        verbose_name = "minh chứng của tiêu chí"
+        verbose_name_plural = "minh chứng của tiêu chí"
+        constraints = [models.UniqueConstraint(fields=["assessment", "item"], name="criterion_evidence_once")]
+
+    def __str__(self):
+        return str(self.item)

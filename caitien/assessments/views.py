@@ -150,9 +150,24 @@ def criterion(request, pk, ca_pk):
         "conflict": conflict,
         "form": form,
         "assign": assign,
+        **_criterion_years(ca),
     }
     context.update(evidence_selectors.for_criterion_page(sa, ca.criterion))
     return render(request, "assessments/criterion.html", context, status=409 if conflict else 200)
+
+
+def _criterion_years(ca) -> dict:
+    """The criterion's level over the years (a small chart) and the evidence it cites."""
+    from caitien.assessments import history
+
+    trend = history.criterion_trends(ca.self_assessment.school, ca.self_assessment.regulation).get(
+        ca.criterion.code
+    )
+    return {
+        "trend": trend,
+        "trend_chart": history.trend_svg(trend) if trend and len(trend.points) > 1 else "",
+        "evidence_links": list(ca.evidence_links.select_related("item")),
+    }
 
 
 def login_required_htmx(view):

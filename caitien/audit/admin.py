@@ -47,6 +47,13 @@ WHOLE_LABELS = {
     "evidence.file_add": "Thêm tệp minh chứng",
     "evidence.file_delete": "Xóa tệp minh chứng",
     "evidence.copy_year": "Sao chép danh mục minh chứng sang năm học mới",
+    # The year end (caitien/monitoring, caitien/assessments/carryover.py).
+    "plan.rows_close": "Kết thúc năm học: đạt / chưa đạt từng dòng",
+    "plan.from_year_end": "Tạo kế hoạch năm sau từ kết quả năm trước",
+    "plan.carry": "Ghi dòng chuyển tiếp từ năm trước",
+    "self_assessment.carry": "Tạo tự đánh giá năm sau từ bản năm trước",
+    "recommendation.task": "Giao kiến nghị thành việc",
+    "recommendation.escalation": "Đề xuất kiến nghị lên cấp trên",
 }
 
 

@@ -49,7 +49,7 @@ def execution_facts(plan, today: datetime.date | None = None) -> ExecutionFacts 
     return ExecutionFacts(
         today=today,
         rows={
-            r.index - 1: RowFacts(
+            r.position: RowFacts(
                 status=r.status,
                 recorded=bool(r.tasks) or r.key in recorded,
                 start=r.start,

@@ -106,9 +106,28 @@ def default_sections(point: ReviewPoint, plan) -> dict[str, str]:
         "shortcomings": point.shortcomings,
         "causes": point.causes,
         "recommendations": "\n".join(f"- Đối với {r.addressed_to}: {r.text}" for r in recs),
-        "directions": point.next_steps,
+        "directions": point.next_steps or _unfinished_directions(point, plan),
         "closing": f"Trên đây là báo cáo kết quả thực hiện kế hoạch cải tiến chất lượng giáo dục {period} của {school}./.",
     }
+
+
+def _unfinished_directions(point: ReviewPoint, plan) -> str:
+    """Section IV when the review wrote no next steps: the rows still to finish, by their TT (a
+    heading with nothing under it is what the rendered report showed before)."""
+    entries, closures = _entries(point, plan), _closures(point, plan)
+    left = []
+    for n, item in enumerate(plan.items.order_by("order", "id"), start=1):
+        closure, entry = closures.get(item.pk), entries.get(item.pk)
+        if closure is not None:
+            if not closure.achieved:
+                left.append(n)
+        elif entry is None or rules.meaning_of(plan.regulation, entry.status) != "done":
+            left.append(n)
+    if not left:
+        return "Duy trì, phát huy kết quả các nội dung đã hoàn thành."
+    which = "chưa đạt" if closures else "chưa hoàn thành"
+    when = "trong năm học tiếp theo" if point.kind == ReviewPoint.Kind.YEAR_END else "trong kỳ tới"
+    return f"Tiếp tục thực hiện {when} {len(left)} nội dung {which} (TT {', '.join(map(str, left))})."
 
 
 def default_recipients(plan) -> list[str]:

@@ -235,3 +235,25 @@ class ReportComment(models.Model):
         ordering = ["created_at"]
         verbose_name = "góp ý báo cáo"
         verbose_name_plural = "góp ý báo cáo"
+
+
+class CarriedItem(models.Model):
+    """A row of next year's plan carried from a row of last year's plan that was not finished: the
+    new plan shows last year's result beside it."""
+
+    item = models.OneToOneField(PlanItem, on_delete=models.CASCADE, related_name="carried_from")
+    source = models.ForeignKey(
+        PlanItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="carried_to"
+    )
+    source_plan_title = models.CharField("kế hoạch năm trước", max_length=300, blank=True)
+    label = models.CharField("kết quả năm trước", max_length=60, blank=True)
+    result = models.TextField("kết quả đạt được năm trước", blank=True)
+    cause = models.TextField("nguyên nhân chưa đạt", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "dòng chuyển từ năm trước"
+        verbose_name_plural = "dòng chuyển từ năm trước"
+
+    def __str__(self):
+        return f"Dòng {self.item.order} (năm trước: {self.label})"

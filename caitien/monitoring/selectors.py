@@ -119,12 +119,13 @@ def recommendations_of(point: ReviewPoint) -> list[Recommendation]:
     return list(point.recommendations.select_related("item", "acted_by").order_by("order", "id"))
 
 
-def reviews_json(plan: Plan) -> list[dict]:
+def reviews_json(plan: Plan, *, first_index: int = 0) -> list[dict]:
     """The plan's reviews as the progress JSON gives them:
-    [{"point", "planned", "recorded", "completeness", "items": [{"index", "status", "result"}]}]."""
+    [{"point", "planned", "recorded", "completeness", "items": [{"index", "status", "result"}]}].
+    `index` is the row's place in the plan, counted from `first_index`."""
     current = lineage.in_force(plan) or plan
     items = list(current.items.order_by("order", "id").values_list("pk", flat=True))
-    index = {pk: n for n, pk in enumerate(items)}
+    index = {pk: n for n, pk in enumerate(items, start=first_index)}
     points = list(ReviewPoint.objects.filter(plan=plan.root).order_by("planned_date", "id"))
     entries: dict[int, list] = {}
     for e in ReviewEntry.objects.filter(point__in=points, item__plan=current).order_by(
@@ -179,3 +180,9 @@ def report_of(point: ReviewPoint):
     from caitien.monitoring.models import ResultsReport
 
     return ResultsReport.objects.filter(point=point).first()
+
+
+def reviews_for_progress(plan: Plan) -> list[dict]:
+    """The `"reviews"` key of the execution app's progress JSON (see reviews_json); `index` counts
+    from 1 like the progress JSON's own `items`, so a review's row joins its item."""
+    return reviews_json(plan, first_index=1)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from caitien.monitoring import report_views, views
+from caitien.monitoring import report_views, views, year_end_views
 
 app_name = "monitoring"
 
@@ -11,6 +11,12 @@ urlpatterns = [
     path("giam-sat/<int:point_pk>/danh-gia-chung/", views.review_texts, name="review_texts"),
     path("giam-sat/<int:point_pk>/kien-nghi/", views.recommendation_add, name="recommendation_add"),
     path("kien-nghi/<int:pk>/xoa/", views.recommendation_delete, name="recommendation_delete"),
+    path("kien-nghi/<int:pk>/giao-viec/", year_end_views.recommendation_task, name="recommendation_task"),
+    path(
+        "kien-nghi/<int:pk>/de-xuat/", year_end_views.recommendation_escalate, name="recommendation_escalate"
+    ),
+    path("ke-hoach/<int:pk>/ket-thuc-nam-hoc/", year_end_views.close_rows, name="year_end"),
+    path("ke-hoach/<int:pk>/ke-hoach-nam-sau/", year_end_views.next_plan, name="next_plan"),
     path("giam-sat/<int:point_pk>/bao-cao/", report_views.report_create, name="report_create"),
     path("bao-cao/<int:pk>/", report_views.report_detail, name="report"),
     path("bao-cao/<int:pk>/sua/", report_views.report_update, name="report_update"),

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from caitien.monitoring import lineage, rules, selectors, services
+from caitien.monitoring import lineage, rules, selectors, services, year_end
 from caitien.monitoring.forms import int_or_none, parse_date
 from caitien.monitoring.models import Recommendation, ReviewPoint
 from caitien.plans.models import Plan, PlanItem
@@ -55,6 +55,7 @@ def plan_reviews(request, pk):
             "summaries": summaries,
             "counts": selectors.counts(summaries),
             "years": selectors.by_school_year(plan, summaries),
+            "rows_by_year": year_end.rows_by_year(plan) if plan.period_kind == Plan.PeriodKind.MULTI else [],
         },
     )
 

@@ -59,7 +59,7 @@ def test_the_progress_json_has_exactly_the_documented_shape(published, cast, sta
         funding_source="Ngân sách",
     )
     data = selectors.plan_progress(published, datetime.date(2025, 11, 20))
-    assert list(data) == ["plan", "as_of", "summary", "items"]
+    assert list(data) == ["plan", "as_of", "summary", "items", "reviews"]
     assert data["plan"] == published.pk and data["as_of"] == "2025-11-20"
     assert list(data["summary"]) == SUMMARY_KEYS
     assert data["summary"] == {

@@ -139,7 +139,7 @@ def test_pages_run_a_constant_number_of_queries(client, cast, more, django_asser
     client.force_login(cast.monitor)
     for url in (f"/ke-hoach/{plan.pk}/giam-sat/", f"/giam-sat/{point.pk}/"):
         client.get(url)
-        with django_assert_max_num_queries(14):
+        with django_assert_max_num_queries(18):
             assert client.get(url).status_code == 200
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(24):
         assert client.post(f"/giam-sat/{point.pk}/", _form(plan, point)).status_code == 302

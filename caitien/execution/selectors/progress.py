@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from caitien.execution.selectors.rows import row_views, summary
+from caitien.monitoring.selectors import reviews_for_progress
 
 
 def _day(value) -> str | None:
@@ -46,4 +47,5 @@ def plan_progress(plan, as_of: datetime.date | None = None) -> dict:
             }
             for r in rows
         ],
+        "reviews": reviews_for_progress(plan),
     }

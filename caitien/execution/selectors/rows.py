@@ -31,7 +31,8 @@ class TaskView:
 @dataclass
 class RowView:
     item: object
-    index: int  # 1-based row number as the plan shows it
+    index: int  # the row's number as the plan shows it (TT)
+    position: int  # 0-based place among the rows (the plan document's item index)
     status: str
     progress: int
     reason: str
@@ -115,7 +116,8 @@ def row_views(plan, today: datetime.date | None = None, *, with_tasks: bool = Tr
         rows.append(
             RowView(
                 item=item,
-                index=n,
+                index=item.order or n,
+                position=n - 1,
                 status=status,
                 progress=progress,
                 reason=recorded.reason if recorded is not None and status == Status.NOT_DONE else "",

@@ -75,7 +75,7 @@ def task_create(
         action="task.create",
         obj=task,
         school=current.school,
-        summary=f"Thêm việc “{title[:120]}” (dòng {item.order + 1 if item.order is not None else ''})",
+        summary=f"Thêm việc “{title[:120]}” (dòng {item.order})",
     )
     return task
 

@@ -138,7 +138,7 @@ def update_add(
                 "updated_by": update.author,
             },
         )
-    what = f"việc “{task.title[:80]}”" if task is not None else f"dòng {item.order + 1}"
+    what = f"việc “{task.title[:80]}”" if task is not None else f"dòng {item.order}"
     audit_record(
         actor=actor,
         action="progress.update",
@@ -156,7 +156,7 @@ def _evidence_from(upload, plan, item, update, actor):
         raise ExecutionError(
             "Chưa đính kèm được tệp minh chứng: danh mục minh chứng chưa sẵn sàng."
         ) from None
-    name = update.text[:200] or f"Ảnh minh chứng thực hiện dòng {item.order + 1}"
+    name = update.text[:200] or f"Ảnh minh chứng thực hiện dòng {item.order}"
     try:
         return evidence_from_upload(
             school=plan.school,

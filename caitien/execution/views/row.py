@@ -103,7 +103,7 @@ def split(request, pk, key):
             )
         except services.ExecutionError as exc:
             return _split_page(request, plan, item, lines, people, error=str(exc), status=400, extra=0)
-        messages.success(request, f"Đã lưu {len(saved)} việc của dòng {item.order + 1}.")
+        messages.success(request, f"Đã lưu {len(saved)} việc của dòng {item.order}.")
         return redirect(_url(plan, item) + "#tasks")
     suggestions = [
         {"n": n, "title": t, "keep": True, "owner": ""} for n, t in enumerate(suggest_tasks(item.solutions))

@@ -11,6 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         from caitien.evidence.demo import evidence_demo_load
+        from caitien.execution.demo import execution_demo_load
         from caitien.offices.demo import offices_demo_load
         from caitien.people.demo import people_demo_load
 
@@ -22,6 +23,11 @@ class Command(BaseCommand):
         office_logins = offices_demo_load(year=result.school_year)
         people_demo_load()  # the demo schools' staff directories, the demo users linked to their entry
         evidence_demo_load(year=result.school_year)  # the evidence register of the demo school
+        execution_logins = execution_demo_load(password=result.logins[0].password)  # the plan in execution
+        # Monitoring: last year's plan closed with its report, this year's mid-year review half done.
+        from caitien.monitoring.demo import monitoring_demo_load
+
+        monitoring_logins = monitoring_demo_load(year=result.school_year)
         if result.created:
             self.stdout.write(
                 f"Đã tạo dữ liệu mẫu cho năm học {result.school_year}-{result.school_year + 1}."
@@ -36,7 +42,9 @@ class Command(BaseCommand):
             _table(
                 ["Tên đăng nhập", "Mật khẩu", "Vai trò", "Trường / cơ quan"],
                 [[x.username, x.password, x.role, x.place] for x in result.logins]
-                + [[x.username, result.logins[0].password, x.role, x.place] for x in office_logins],
+                + [[x.username, result.logins[0].password, x.role, x.place] for x in office_logins]
+                + [[u, result.logins[0].password, role, place] for u, role, place in execution_logins]
+                + [[u, result.logins[0].password, "Thành viên tổ giám sát", p] for u, p in monitoring_logins],
             )
         )
         self.stdout.write("")
