@@ -37,7 +37,14 @@ class PersonForm(_VietnameseForm):
     )
     email = forms.EmailField(label="Thư điện tử", required=False)
     phone = forms.CharField(label="Điện thoại", max_length=30, required=False)
-    order = forms.IntegerField(label="Thứ tự", required=False, min_value=0, max_value=100000)
+    # A text box: a number input drops what is not a number before the server can say what is wrong.
+    order = forms.IntegerField(
+        label="Thứ tự",
+        required=False,
+        min_value=0,
+        max_value=100000,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     user = forms.ModelChoiceField(
         label="Tài khoản đăng nhập",
         queryset=User.objects.none(),

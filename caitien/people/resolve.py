@@ -212,30 +212,22 @@ class Piece:
         return bool(self.how)
 
 
-HOW_LABELS = {
-    "mapping": "theo cách ghi đã gán",
-    "nobody": "không phải người cụ thể (đã gán)",
-    "everyone": "toàn thể cán bộ, giáo viên, nhân viên",
-    "role": "vai trò trong tổ, nhóm",
-    "homeroom": "giáo viên chủ nhiệm",
-    "group": "tổ, nhóm",
-    "position": "chức vụ",
-    "name": "họ và tên",
-}
-
-
 @dataclass
 class Resolution:
+    """Who a text names: people, groups, the pieces understood as nobody (as written), each piece
+    with the rule that matched it, and the active members of each group named."""
+
     people: list[Person]
     groups: list[Group]
     unresolved: list[str]
     pieces: list[Piece] = field(default_factory=list)
+    group_members: dict[int, list[Person]] = field(default_factory=dict)
 
     def everyone(self) -> list[Person]:
         """The people named, then the members of the groups named, each once."""
         seen: dict[int, Person] = {p.pk: p for p in self.people}
         for group in self.groups:
-            for person in getattr(group, "_resolved_members", []):
+            for person in self.group_members.get(group.pk, []):
                 seen.setdefault(person.pk, person)
         return list(seen.values())
 
@@ -252,11 +244,11 @@ def resolve_responsibles(school, text: str, *, directory: SchoolDirectory | None
         for person in piece.people:
             people.setdefault(person.pk, person)
         for group in piece.groups:
-            group._resolved_members = directory.members(group)
             groups.setdefault(group.pk, group)
         if not piece.resolved and piece.text not in unresolved:
             unresolved.append(piece.text)
-    return Resolution(list(people.values()), list(groups.values()), unresolved, pieces)
+    members = {pk: directory.members(group) for pk, group in groups.items()}
+    return Resolution(list(people.values()), list(groups.values()), unresolved, pieces, members)
 
 
 def _resolve_piece(directory: SchoolDirectory, text: str) -> list[Piece]:

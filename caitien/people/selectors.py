@@ -7,8 +7,9 @@ import re
 from django.db.models import Prefetch, QuerySet
 
 from caitien.people.models import Group, GroupMember, Person
-from caitien.people.resolve import normalize, resolve_responsibles
+from caitien.people.resolve import SchoolDirectory, normalize, resolve_responsibles
 from caitien.plans.selectors import COMMON_ROLES
+from caitien.schools.models import Membership
 from caitien.text import fold
 
 
@@ -95,7 +96,22 @@ def mapping_targets(directory) -> dict:
 PICKER_LIMIT = 8
 
 
-def picker_suggestions(directory, text: str) -> list[dict]:
+def accounts_without_entry(school) -> list[tuple[str, str]]:
+    """(name, position) of the school's accounts not yet in its directory, so a school that has not
+    typed its staff list still gets its people offered in the picker."""
+    found: dict[int, tuple[str, str]] = {}
+    memberships = (
+        Membership.objects.filter(school=school, user__person__isnull=True)
+        .select_related("user")
+        .order_by("user__full_name", "user__username")
+    )
+    for m in memberships:
+        name, position = found.get(m.user_id, (m.user.display_name, ""))
+        found[m.user_id] = (name, position or m.position)
+    return list(found.values())
+
+
+def picker_suggestions(directory, text: str, accounts: list[tuple[str, str]] = ()) -> list[dict]:
     """People, groups and positions matching the last piece of a Chủ trì / Phối hợp cell, what the
     piece resolves to first: "GVCN khối 5" offers the two homeroom teachers of grade 5, "ke t" offers
     "Kế toán" and the accountant, "ttcm" the subject team leaders."""
@@ -110,6 +126,8 @@ def picker_suggestions(directory, text: str) -> list[dict]:
     for p in directory.people:
         label = f"{p.full_name} — {p.position}" if p.position else p.full_name
         candidates.append((p.pk in named_people, "Người", label, p.full_name))
+    for name, position in accounts:
+        candidates.append((False, "Người", f"{name} — {position}" if position else name, name))
     for g in directory.groups:
         candidates.append((g.pk in named_groups, "Tổ, nhóm", g.name, g.name))
     positions = dict.fromkeys([*(p.position for p in directory.people if p.position), *COMMON_ROLES])
@@ -131,3 +149,17 @@ def picker_suggestions(directory, text: str) -> list[dict]:
         ranked.append((rank, kind != "Người", label, {"kind": kind, "label": label, "value": value}))
     ranked.sort(key=lambda r: r[:3])
     return [r[3] for r in ranked[:PICKER_LIMIT]]
+
+
+def responsibilities_of(person: Person, items, directory=None) -> list[tuple[object, str]]:
+    """The rows among `items` that `person` leads or coordinates, as (item, "lead" | "coordinator"),
+    by name, position or a group they belong to (the lead wins when both). For "Việc của tôi"."""
+    directory = directory or SchoolDirectory.load(person.school)
+    found = []
+    for item in items:
+        for role, text in (("lead", item.lead_text), ("coordinator", item.coordinators_text)):
+            named = resolve_responsibles(person.school, text, directory=directory)
+            if any(p.pk == person.pk for p in named.everyone()):
+                found.append((item, role))
+                break
+    return found

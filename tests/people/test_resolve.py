@@ -197,3 +197,21 @@ def test_one_directory_resolves_many_texts_without_queries(staff, django_assert_
     with django_assert_num_queries(0):
         for text, *_ in TABLE:
             resolve_responsibles(staff.school, text, directory=directory)
+
+
+def test_the_rows_a_person_is_responsible_for(staff, cast):
+    from caitien.people.selectors import responsibilities_of
+    from tests.plans.conftest import make_plan
+
+    rows = [
+        {"lead_text": "Kế toán", "coordinators_text": "BGH"},
+        {"lead_text": "HT", "coordinators_text": "Tổ văn phòng"},
+        {"lead_text": "TPT Đội", "coordinators_text": "GVCN khối 5"},
+    ]
+    plan = make_plan(staff.school, cast.principal, rows=rows)
+    items = list(plan.items.order_by("order"))
+    em = [(i.order, role) for i, role in responsibilities_of(staff.people["em"], items)]
+    assert em == [(1, "lead"), (2, "coordinator")]
+    an = [(i.order, role) for i, role in responsibilities_of(staff.people["an"], items)]
+    assert an == [(1, "coordinator"), (2, "lead")]
+    assert [i.order for i, _ in responsibilities_of(staff.people["thu"], items)] == [3]

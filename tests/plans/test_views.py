@@ -95,7 +95,8 @@ def test_editor_follows_the_2018_form(principal, draft):
     assert "Kết quả cần đạt (so với hiện trạng)" in page and "Chỉ số đánh giá kết quả" not in page
     assert 'aria-label="Tiêu chuẩn, tiêu chí, dòng 1"' in page
     assert 'id="add-row"' in page and "Thêm dòng" in page
-    assert '<option value="Tổ trưởng chuyên môn">' in page and '<option value="Trần Thị Bình">' in page
+    # Chủ trì / Phối hợp ask the staff directory's picker as the person types (tests/people).
+    assert f"/ke-hoach/{draft.pk}/dong/" in page and "goi-y-phu-trach/?o=lead_text" in page
     assert 'type="month"' not in page
     assert 'type="text" name="start_month" value="9/2025"' in page
 

@@ -130,7 +130,9 @@ def picker(request, plan_pk, item_pk):
             "item": item,
             "field": field,
             "target_id": f"f-{item.pk}-{field}",
-            "suggestions": selectors.picker_suggestions(directory, text),
+            "suggestions": selectors.picker_suggestions(
+                directory, text, selectors.accounts_without_entry(plan.school)
+            ),
             "understood": selectors.understood(plan.school, text, directory),
         },
     )
