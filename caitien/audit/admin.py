@@ -35,6 +35,7 @@ OBJECTS = {
     "office": "cơ quan quản lý",
     "user": "người dùng",
     "membership": "vai trò",
+    "evidence": "minh chứng",
 }
 
 
@@ -43,6 +44,9 @@ WHOLE_LABELS = {
     "plan.from_previous": "Tạo kế hoạch từ kế hoạch năm trước",
     "plan.from_assessment": "Tạo kế hoạch từ báo cáo tự đánh giá",
     "plan.supersede": "Kế hoạch được thay bằng phiên bản mới",
+    "evidence.file_add": "Thêm tệp minh chứng",
+    "evidence.file_delete": "Xóa tệp minh chứng",
+    "evidence.copy_year": "Sao chép danh mục minh chứng sang năm học mới",
 }
 
 

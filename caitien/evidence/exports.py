@@ -78,9 +78,11 @@ class RegisterDocument:
 
 def register_document(school, school_year, regulation, items) -> RegisterDocument:
     from caitien.evidence.selectors import grouped_register
+    from caitien.schools.models import Role
 
     groups, general = grouped_register(items, regulation)
-    principal = ""
+    membership = school.memberships.filter(role=Role.PRINCIPAL).select_related("user").first()
+    principal = (membership.user.full_name or "") if membership else ""
     return RegisterDocument(
         school=school.name,
         governing_body=school.governing_body,

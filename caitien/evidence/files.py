@@ -19,9 +19,13 @@ from PIL import Image, UnidentifiedImageError
 from caitien.planfile.readers import ReadError
 from caitien.planfile.readers.safety import open_office_zip
 
-MAX_BYTES = getattr(settings, "CAITIEN_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+MAX_BYTES = 10 * 1024 * 1024  # settings.CAITIEN_EVIDENCE_MAX_BYTES overrides it
 MAX_PIXELS = 40_000_000  # a phone photo is 12-50 MP; beyond Pillow's own limit it is a bomb anyway
 THUMBNAIL_SIZE = (320, 320)
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "CAITIEN_EVIDENCE_MAX_BYTES", MAX_BYTES))
 
 
 class FileRefused(Exception):
@@ -73,7 +77,7 @@ class CheckedFile:
 
 def read_upload(uploaded_file, max_bytes: int | None = None) -> tuple[bytes, str]:
     """The bytes and the name of a Django upload, refusing an oversized one before reading it."""
-    limit = max_bytes or MAX_BYTES
+    limit = max_bytes or max_upload_bytes()
     name = PurePath(getattr(uploaded_file, "name", "") or "tệp").name
     size = getattr(uploaded_file, "size", None)
     if size is not None and size > limit:
@@ -87,7 +91,7 @@ def read_upload(uploaded_file, max_bytes: int | None = None) -> tuple[bytes, str
 
 
 def check_file(data: bytes, name: str, max_bytes: int | None = None) -> CheckedFile:
-    limit = max_bytes or MAX_BYTES
+    limit = max_bytes or max_upload_bytes()
     if len(data) > limit:
         raise FileRefused(_too_big(name, len(data), limit))
     if not data:

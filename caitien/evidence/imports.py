@@ -171,10 +171,12 @@ def preview(*, school, school_year, regulation, data: bytes, filename: str) -> I
                 item.criterion_code = ""
             else:
                 item.messages.append(
-                    f"Tiêu chí {item.criterion_code} không có trong {regulation.label}: ghi là minh chứng chung."
+                    f"Tiêu chí {item.criterion_code} không có trong {regulation.label}: ghi là minh chứng chung"
+                    + (", với mã mới." if parts else ".")
                 )
                 item.criterion_code = ""
-        if item.written_code and not parts:
+                parts = None  # a code of a criterion the regulation does not have is not kept
+        if item.written_code and not parts and not item.messages:
             item.messages.append(
                 f"Mã “{item.written_code}” không đúng dạng {spec['format']} (ví dụ {spec['example']}): sẽ cấp mã mới."
             )

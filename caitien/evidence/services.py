@@ -166,11 +166,18 @@ def _delete_stored(names) -> None:
 
 def file_add(*, item: EvidenceItem, uploaded_file, actor) -> EvidenceFile:
     """Checks the upload by content, size and bombs, then stores it (and a thumbnail) via storage."""
+    return _store(item=item, checked=_checked(uploaded_file), actor=actor)
+
+
+def _checked(uploaded_file):
     try:
         data, name = read_upload(uploaded_file)
-        checked = check_file(data, name)
+        return check_file(data, name)
     except FileRefused as refused:
         raise EvidenceRefused(refused.message) from None
+
+
+def _store(*, item: EvidenceItem, checked, actor) -> EvidenceFile:
     with transaction.atomic():
         stored = EvidenceFile(
             item=item,
@@ -225,11 +232,7 @@ def evidence_from_upload(
     """One new item from one uploaded file (a photo taken on a phone, a scanned decision): checks the
     file, makes the code from the criterion (or the general number when there is none), stores the
     file and links the plan row when given. Raises EvidenceRefused with a Vietnamese message."""
-    try:
-        data, filename = read_upload(uploaded_file)
-        checked = check_file(data, filename)
-    except FileRefused as refused:
-        raise EvidenceRefused(refused.message) from None
+    checked = _checked(uploaded_file)
     if plan is not None and plan.root.school_id != school.pk:
         raise EvidenceRefused("Minh chứng và kế hoạch phải của cùng một trường.")
     if (plan is None) != (item_key is None):
@@ -243,7 +246,7 @@ def evidence_from_upload(
             fields=ItemFields(name=name or checked.original_name, location="Tệp điện tử trên Cải Tiến"),
             actor=actor,
         )
-        file_add(item=item, uploaded_file=ContentFile(checked.data, name=checked.original_name), actor=actor)
+        _store(item=item, checked=checked, actor=actor)
         if plan is not None:
             row_link(item=item, plan=plan, item_key=item_key, actor=actor)
     return item

@@ -133,6 +133,8 @@ def test_the_docx_export_in_the_decree_30_layout(register, cast, tmp_path):
     assert decision_lines[1][5] == "Minh chứng dùng chung"
     section = document.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.left_margin.mm) in (30, 35)
+    signature = document.tables[-1].rows[0].cells[1].text
+    assert "HIỆU TRƯỞNG" in signature and "Nguyễn Văn An" in signature
     run_fonts = {r.font.name for p in document.paragraphs for r in p.runs if r.text.strip()}
     assert run_fonts <= {"Times New Roman", None}
 

@@ -122,6 +122,8 @@ def test_oversize_is_refused(cast, catalog, media, settings):
 
     big = png_bytes() + b"\x00" * (files.MAX_BYTES + 1)
     _refused(cast, catalog, "to.png", big, "quá lớn")
+    settings.CAITIEN_EVIDENCE_MAX_BYTES = 1024 * 1024
+    _refused(cast, catalog, "vua.png", png_bytes() + b"\x00" * (1024 * 1024), "tối đa 1 MB")
 
 
 def test_zip_bomb_is_refused(cast, catalog, media):
