@@ -160,3 +160,27 @@ def test_due_soon_and_overdue_badges(client, published, cast, staff_people):
     late_row = page.split(f'id="task-{late.pk}"')[1].split("</tr>")[0]
     assert "Sắp đến hạn" in soon_row and "Quá hạn" not in soon_row
     assert "Quá hạn" in late_row
+
+
+def test_the_principal_edits_and_deletes_a_task(client, published, cast, staff_people):
+    row = rows_of(published)[1]  # 10/2025 - 12/2025
+    task = services.task_create(plan=published, item_key=row.key, title="Khảo sát", actor=cast.principal)
+    client.force_login(cast.principal)
+    url = reverse("execution:task_edit", args=[task.pk])
+    refused = client.post(url, {"title": "Khảo sát hiện trạng", "due": "10/01/2026"})
+    assert refused.status_code == 400 and "sau thời gian của dòng kế hoạch" in refused.content.decode()
+    values = {"title": "Khảo sát hiện trạng", "due": "20/12/2025", "owner": str(staff_people["teacher"].pk)}
+    values["helpers"] = [str(staff_people["other"].pk)]
+    assert client.post(url, values).status_code == 302
+    task.refresh_from_db()
+    assert (task.title, task.due, task.owner) == (
+        "Khảo sát hiện trạng",
+        datetime.date(2025, 12, 20),
+        staff_people["teacher"],
+    )
+    assert list(task.helpers.all()) == [staff_people["other"]]
+    client.force_login(cast.staff)  # the owner updates the task but does not delete it
+    assert client.post(reverse("execution:task_delete", args=[task.pk])).status_code == 403
+    client.force_login(cast.principal)
+    assert client.post(reverse("execution:task_delete", args=[task.pk])).status_code == 302
+    assert not Task.objects.exists()

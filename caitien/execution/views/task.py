@@ -96,11 +96,10 @@ def task_update_post(request, pk):
     except services.ExecutionError as exc:
         return _page(request, task, plan, item, form=form, error=str(exc), status=400)
     messages.success(request, f"Đã ghi nhận tiến độ của việc “{task.title[:60]}”.")
-    return redirect(
-        request.POST.get("next") == "mine"
-        and reverse("execution:mine")
-        or reverse("execution:task", args=[task.pk])
-    )
+    # From “Việc của tôi” the person goes back to their list; otherwise to the task.
+    if request.POST.get("next") == "mine":
+        return redirect("execution:mine")
+    return redirect("execution:task", task.pk)
 
 
 @require_POST
