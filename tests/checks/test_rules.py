@@ -181,7 +181,27 @@ FIRES = {
         _executing(tasks=[_task(due=D(2026, 6, 15), status="done")]),
     ),
     "spent-over-planned": lambda: (good_doc(), _executing(spent=9_000_000, planned=7_000_000)),
+    # The school's evidence register (code -> [(name, number and date)]) against the codes rows cite.
+    "evidence-code-unknown": lambda: (_citing(), _register({"[H1-1.1-01]": [("Biên bản họp", "")]})),
+    "evidence-code-duplicate": lambda: (
+        _citing(),
+        _register(
+            {
+                "[H1-1.1-01]": [("Biên bản họp hội đồng", "12/BB-THPH")],
+                "[H1-1.1-02]": [("Quyết định thành lập", "")],
+                "[H1-1.1-03]": [("Biên bản họp hội đồng", "12/BB-THPH")],  # the same document again
+            }
+        ),
+    ),
 }
+
+
+def _citing():
+    return with_item(good_doc(), 0, expected_evidence="[H1-1.1-01] Biên bản họp; [H1-1.1-02] Quyết định")
+
+
+def _register(register):
+    return CheckContext(evidence_register=register, saved=True)
 
 
 def _plan(case):
@@ -341,6 +361,15 @@ QUIET = {
         _executing(tasks=[_task(due=D(2026, 5, 15), status="done")]),
     ),
     "spent-over-planned": lambda: (good_doc(), _executing(spent=7_000_000, planned=7_000_000)),
+    # Every cited code is in the register, each naming one document.
+    "evidence-code-unknown": lambda: (
+        _citing(),
+        _register({"[H1-1.1-01]": [("Biên bản họp", "12/BB")], "[H1-1.1-02]": [("Quyết định", "")]}),
+    ),
+    "evidence-code-duplicate": lambda: (
+        _citing(),
+        _register({"[H1-1.1-01]": [("Biên bản họp", "12/BB")], "[H1-1.1-02]": [("Quyết định", "")]}),
+    ),
 }
 
 
