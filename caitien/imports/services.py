@@ -146,7 +146,7 @@ def _read(pk, data: bytes, filename: str) -> None:
 
     try:
         progress("Đang nhận dạng định dạng tệp…")
-        doc, text = readers.read_with_text(data, filename, progress=progress)
+        doc, text = readers.read_with_text(data, filename, messages=progress)
     except readers.ReadError as exc:
         _update(pk, status=PendingImport.Status.FAILED, error=str(exc), progress="")
         return

@@ -1,0 +1,146 @@
+"""Page images made ready for OCR: grey levels, even lighting, straight lines of text, rules found.
+
+Pillow does the resampling and filtering, numpy the counting. The deskew is a projection profile: a
+page's rows of ink (lines of text, table rules) are sharpest when level, so the angle that maximises
+the differences between neighbouring row sums is the page's skew. Ruling lines are runs of ink much
+longer than any letter stroke, found along rows (horizontal rules) and columns (vertical rules).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter, ImageOps
+
+MAX_SKEW = 6.0  # degrees a photo or scan may lean; more is a page turned, not skewed
+
+
+def prepare(image: Image.Image, long_side: int, short_min: int) -> Image.Image:
+    """Grey levels at working size, lighting flattened (a phone photo is darker at one corner)."""
+    gray = ImageOps.grayscale(image) if image.mode != "L" else image
+    width, height = gray.size
+    factor = min(long_side / max(width, height), 4.0)
+    if min(width, height) * factor < short_min:
+        factor = min(short_min / min(width, height), 4.0)
+    if abs(factor - 1) > 0.02:
+        gray = gray.resize((max(1, round(width * factor)), max(1, round(height * factor))), Image.LANCZOS)
+    gray = gray.filter(ImageFilter.MedianFilter(3))
+    # The paper's brightness around each point: the page with the ink filtered away, blurred.
+    small = gray.reduce(8) if min(gray.size) >= 80 else gray
+    background = small.filter(ImageFilter.MaxFilter(7)).filter(ImageFilter.GaussianBlur(4)).resize(gray.size)
+    page = np.asarray(gray, dtype=np.float32)
+    paper = np.maximum(np.asarray(background, dtype=np.float32), 1.0)
+    flat = np.clip(page * 255.0 / paper, 0, 255).astype(np.uint8)
+    return ImageOps.autocontrast(Image.fromarray(flat, mode="L"), cutoff=0.5)
+
+
+def otsu(values: np.ndarray) -> int:
+    histogram = np.bincount(values.ravel(), minlength=256).astype(np.float64)
+    total = histogram.sum()
+    if total == 0:
+        return 128
+    weights = np.cumsum(histogram)
+    means = np.cumsum(histogram * np.arange(256))
+    background = weights[-1] - weights
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (means[-1] * weights - means * total) ** 2 / (weights * background)
+    between[~np.isfinite(between)] = 0
+    return int(np.argmax(between))
+
+
+def binarize(gray: Image.Image) -> np.ndarray:
+    """True where there is ink."""
+    values = np.asarray(gray, dtype=np.uint8)
+    return values < min(otsu(values), 200)
+
+
+def skew_angle(gray: Image.Image) -> float:
+    """The angle (degrees, counter-clockwise) that levels the page's lines."""
+    small = gray.copy()
+    small.thumbnail((1100, 1100))
+    ink = Image.fromarray((binarize(small) * 255).astype(np.uint8), mode="L")
+
+    def sharpness(angle: float) -> float:
+        rows = np.asarray(ink.rotate(angle, resample=Image.BILINEAR, fillcolor=0), dtype=np.float32).sum(
+            axis=1
+        )
+        return float(np.sum(np.diff(rows) ** 2))
+
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5), key=sharpness)
+    fine = max(np.arange(best - 0.5, best + 0.51, 0.1), key=sharpness)
+    return float(round(fine, 2))
+
+
+def deskew(gray: Image.Image) -> Image.Image:
+    angle = skew_angle(gray)
+    if abs(angle) < 0.1:
+        return gray
+    return gray.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+
+
+def _runs(mask: np.ndarray, length: int) -> np.ndarray:
+    """The pixels of mask that lie in a run (along each row) at least `length` long, gaps of a few
+    pixels (noise, a broken line) tolerated."""
+    height, width = mask.shape
+    if width < length:
+        return np.zeros_like(mask)
+    counts = np.zeros((height, width + 1), dtype=np.int32)
+    np.cumsum(mask, axis=1, dtype=np.int32, out=counts[:, 1:])
+    window = counts[:, length:] - counts[:, :-length]  # ink in each window of `length`
+    full = window >= int(0.93 * length)
+    starts = np.zeros((height, full.shape[1] + 1), dtype=np.int32)
+    np.cumsum(full, axis=1, dtype=np.int32, out=starts[:, 1:])
+    # Pixel j is covered when some full window starts in [j - length + 1, j].
+    index = np.arange(width)
+    upper = np.minimum(index, full.shape[1] - 1) + 1
+    lower = np.clip(index - length + 1, 0, full.shape[1])
+    covered = (starts[:, upper] - starts[:, lower]) > 0
+    return covered & mask
+
+
+def _segments(mask: np.ndarray, length: int) -> list[tuple[float, int, int]]:
+    """Rules of a run mask as (position across, start, end) along the rows, one per drawn line."""
+    pieces: list[tuple[int, int, int]] = []
+    for y in np.nonzero(mask.any(axis=1))[0]:
+        row = np.concatenate(([0], mask[y].astype(np.int8), [0]))
+        changes = np.diff(row)
+        for start, end in zip(np.nonzero(changes == 1)[0], np.nonzero(changes == -1)[0], strict=True):
+            if end - start >= length:
+                pieces.append((int(y), int(start), int(end)))
+    lines: list[list] = []  # [sum of y * width, total width, last y, x0, x1]
+    for y, x0, x1 in sorted(pieces, key=lambda p: (p[1], p[0])):
+        for line in lines:
+            if abs(y - line[2]) <= 4 and x0 <= line[4] + 12 and x1 >= line[3] - 12:
+                line[0] += y * (x1 - x0)
+                line[1] += x1 - x0
+                line[2] = y
+                line[3], line[4] = min(line[3], x0), max(line[4], x1)
+                break
+        else:
+            lines.append([y * (x1 - x0), x1 - x0, y, x0, x1])
+    return [(line[0] / line[1], line[3], line[4]) for line in lines]
+
+
+def ruling_lines(ink: np.ndarray):
+    """(horizontal rules as (y, x0, x1), vertical rules as (x, y0, y1), mask of their pixels)."""
+    long_side = max(ink.shape)
+    h_length = max(40, int(0.03 * long_side))
+    v_length = max(30, int(0.018 * long_side))
+    horizontal = _runs(ink, h_length)
+    vertical = _runs(ink.T, v_length).T
+    h_lines = _segments(horizontal, h_length)
+    v_lines = _segments(vertical.T, v_length)
+    mask = horizontal | vertical
+    # Erase a little around each rule too: its grey edge would read as "|" or "_".
+    grown = mask.copy()
+    for shift in (1, 2):
+        grown[shift:, :] |= mask[:-shift, :]
+        grown[:-shift, :] |= mask[shift:, :]
+        grown[:, shift:] |= mask[:, :-shift]
+        grown[:, :-shift] |= mask[:, shift:]
+    return h_lines, v_lines, grown
+
+
+def erase(gray: Image.Image, mask: np.ndarray) -> Image.Image:
+    values = np.array(gray, dtype=np.uint8)
+    values[mask] = 255
+    return Image.fromarray(values, mode="L")
