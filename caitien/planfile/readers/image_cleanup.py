@@ -21,15 +21,17 @@ def prepare(image: Image.Image, long_side: int, short_min: int) -> Image.Image:
     factor = min(long_side / max(width, height), 4.0)
     if min(width, height) * factor < short_min:
         factor = min(short_min / min(width, height), 4.0)
-    if abs(factor - 1) > 0.02:
-        gray = gray.resize((max(1, round(width * factor)), max(1, round(height * factor))), Image.LANCZOS)
-    gray = gray.filter(ImageFilter.MedianFilter(3))
+    if abs(factor - 1) > 0.15:
+        gray = gray.resize((max(1, round(width * factor)), max(1, round(height * factor))), Image.BICUBIC)
     # The paper's brightness around each point: the page with the ink filtered away, blurred.
     small = gray.reduce(8) if min(gray.size) >= 80 else gray
     background = small.filter(ImageFilter.MaxFilter(7)).filter(ImageFilter.GaussianBlur(4)).resize(gray.size)
     page = np.asarray(gray, dtype=np.float32)
     paper = np.maximum(np.asarray(background, dtype=np.float32), 1.0)
-    flat = np.clip(page * 255.0 / paper, 0, 255).astype(np.uint8)
+    page *= 255.0  # in place: a page at 300 dpi is 9 million values
+    page /= paper
+    np.minimum(page, 255, out=page)
+    flat = page.astype(np.uint8)
     return ImageOps.autocontrast(Image.fromarray(flat, mode="L"), cutoff=0.5)
 
 
@@ -56,18 +58,18 @@ def binarize(gray: Image.Image) -> np.ndarray:
 def skew_angle(gray: Image.Image) -> float:
     """The angle (degrees, counter-clockwise) that levels the page's lines."""
     small = gray.copy()
-    small.thumbnail((1100, 1100))
+    small.thumbnail((1000, 1000))
     ink = Image.fromarray((binarize(small) * 255).astype(np.uint8), mode="L")
 
     def sharpness(angle: float) -> float:
-        rows = np.asarray(ink.rotate(angle, resample=Image.BILINEAR, fillcolor=0), dtype=np.float32).sum(
-            axis=1
-        )
+        turned = ink.rotate(angle, resample=Image.NEAREST, fillcolor=0)
+        rows = np.asarray(turned, dtype=np.float32).sum(axis=1)
         return float(np.sum(np.diff(rows) ** 2))
 
-    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5), key=sharpness)
-    fine = max(np.arange(best - 0.5, best + 0.51, 0.1), key=sharpness)
-    return float(round(fine, 2))
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 1.0), key=sharpness)
+    fine = max(np.arange(best - 0.9, best + 0.91, 0.15), key=sharpness)
+    finest = max(np.arange(fine - 0.1, fine + 0.11, 0.05), key=sharpness)
+    return float(round(finest, 2))
 
 
 def deskew(gray: Image.Image) -> Image.Image:
@@ -122,17 +124,24 @@ def _segments(mask: np.ndarray, length: int) -> list[tuple[float, int, int]]:
 
 def ruling_lines(ink: np.ndarray):
     """(horizontal rules as (y, x0, x1), vertical rules as (x, y0, y1), mask of their pixels)."""
-    long_side = max(ink.shape)
-    h_length = max(40, int(0.03 * long_side))
-    v_length = max(30, int(0.018 * long_side))
-    horizontal = _runs(ink, h_length)
-    vertical = _runs(ink.T, v_length).T
-    h_lines = _segments(horizontal, h_length)
-    v_lines = _segments(vertical.T, v_length)
-    mask = horizontal | vertical
+    # Found at half resolution (any ink in a 2×2 square counts): a quarter of the work, rules stay whole.
+    height, width = ink.shape
+    half = ink[: height - height % 2, : width - width % 2]
+    half = half[0::2, 0::2] | half[1::2, 0::2] | half[0::2, 1::2] | half[1::2, 1::2]
+    long_side = max(half.shape)
+    h_length = max(20, int(0.03 * long_side))
+    v_length = max(15, int(0.018 * long_side))
+    horizontal = _runs(half, h_length)
+    vertical = _runs(half.T, v_length).T
+    h_lines = [(2 * y + 1, 2 * x0, 2 * x1) for y, x0, x1 in _segments(horizontal, h_length)]
+    v_lines = [(2 * x + 1, 2 * y0, 2 * y1) for x, y0, y1 in _segments(vertical.T, v_length)]
+    small_mask = horizontal | vertical
+    mask = np.zeros_like(ink)
+    mask[: height - height % 2, : width - width % 2] = small_mask.repeat(2, axis=0).repeat(2, axis=1)
+    mask &= ink
     # Erase a little around each rule too: its grey edge would read as "|" or "_".
     grown = mask.copy()
-    for shift in (1, 2):
+    for shift in (1, 2, 3):
         grown[shift:, :] |= mask[:-shift, :]
         grown[:-shift, :] |= mask[shift:, :]
         grown[:, shift:] |= mask[:, :-shift]
@@ -140,7 +149,10 @@ def ruling_lines(ink: np.ndarray):
     return h_lines, v_lines, grown
 
 
-def erase(gray: Image.Image, mask: np.ndarray) -> Image.Image:
+def for_ocr(gray: Image.Image, mask: np.ndarray) -> Image.Image:
+    """The page as Tesseract reads it best: rules erased, speckle filtered out, black on white (on
+    noisy scans this reads small codes such as "2.3" that grey levels lose)."""
     values = np.array(gray, dtype=np.uint8)
     values[mask] = 255
-    return Image.fromarray(values, mode="L")
+    smooth = Image.fromarray(values, mode="L").filter(ImageFilter.MedianFilter(3))
+    return Image.fromarray(np.where(binarize(smooth), 0, 255).astype(np.uint8), mode="L")

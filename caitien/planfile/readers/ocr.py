@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -153,7 +154,7 @@ def ocr_page(scan: Scan, exe: str, deadline: float) -> OcrPage:
     gray = image_cleanup.deskew(gray)
     ink = image_cleanup.binarize(gray)
     horizontal, vertical, line_mask = image_cleanup.ruling_lines(ink)
-    cleaned = image_cleanup.erase(gray, line_mask)
+    cleaned = image_cleanup.for_ocr(gray, line_mask)
     width_px, height_px = cleaned.size
     if scan.width_pt and scan.height_pt:
         page_w, page_h = scan.width_pt, scan.height_pt
@@ -227,7 +228,39 @@ def parse_tsv(tsv: str) -> list[Word]:
         text = unicodedata.normalize("NFC", parts[11]).strip()
         if text and width > 0 and height > 0:
             out.append(Word(text, left, top, left + width, top + height, top, top + height, confidence))
-    return _share_lines(out)
+    return _share_lines(_repair(out))
+
+
+_CRITERION_AFTER = ("chí", "chi", "chỉ", "chì", "tc")
+_SPLIT_CODE = re.compile(r"^([1-5])\s*[,.;:·]?\s*(10|[1-9])[.,;:]?$")
+
+
+def _repair(words: list[Word]) -> list[Word]:
+    """Fix what OCR predictably gets wrong in a plan. A bullet (a small round dot) comes out as "*",
+    "®", "se." and the like: a word whose box is a small square is a bullet. Marks with no letter or
+    digit read with almost no confidence are specks or rule remnants: dropped. A criterion code after
+    "Tiêu chí" loses or bends its dot ("15", "1,2"): put back, and the field marked doubtful."""
+    if not words:
+        return words
+    heights = sorted(w.bottom - w.top for w in words)
+    usual = heights[len(heights) // 2]
+    out: list[Word] = []
+    previous = ""
+    for word in words:
+        width, height = word.right - word.left, word.bottom - word.top
+        letters = any(ch.isalnum() for ch in word.text)
+        if width <= 0.6 * usual and height <= 0.6 * usual and not any(ch.isdigit() for ch in word.text):
+            word.text = "•"
+        elif not letters and word.confidence < 30:
+            continue
+        elif previous.endswith(_CRITERION_AFTER):
+            code = _SPLIT_CODE.match(word.text)
+            if code and word.text != f"{code[1]}.{code[2]}":
+                word.text = f"{code[1]}.{code[2]}"
+                word.confidence = min(word.confidence, LOW_CONFIDENCE - 1)
+        previous = word.text.lower().strip(".,:;")
+        out.append(word)
+    return out
 
 
 def _share_lines(words: list[Word]) -> list[Word]:

@@ -116,9 +116,19 @@ def _is_data_row(row: list[str]) -> bool:
     return any(vn.find_criterion(c) for c in row if c)
 
 
+# A column number as OCR may read it: "(1)" seen as "q)", "l).", "G®)", "„}".
+_NUMBERED_BLURRED = re.compile(r"^\S?\S{1,3}[)}\]]\.?$")
+
+
 def _is_numbered_row(row: list[str]) -> bool:
+    """The row of column numbers under the header: "(1) | (2) | …", also when a scan blurred some."""
     cells = [c.strip() for c in row if c.strip()]
-    return len(cells) >= 3 and all(_NUMBERED.match(c) for c in cells)
+    if len(cells) < 3:
+        return False
+    exact = sum(1 for c in cells if _NUMBERED.match(c))
+    return exact == len(cells) or (
+        3 * exact >= len(cells) and all(_NUMBERED.match(c) or _NUMBERED_BLURRED.match(c) for c in cells)
+    )
 
 
 def _is_header_again(row: list[str], columns: dict[int, str]) -> bool:
