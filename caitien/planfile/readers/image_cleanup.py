@@ -32,7 +32,30 @@ def prepare(image: Image.Image, long_side: int, short_min: int) -> Image.Image:
     page /= paper
     np.minimum(page, 255, out=page)
     flat = page.astype(np.uint8)
+    desk = _off_paper(small.filter(ImageFilter.MaxFilter(5)))
+    if desk is not None:
+        # Around a photographed page lies the desk: white it out, or its edges would read as rules.
+        full = np.asarray(Image.fromarray(desk.astype(np.uint8) * 255, mode="L").resize(gray.size)) > 0
+        flat[full] = 255
     return ImageOps.autocontrast(Image.fromarray(flat, mode="L"), cutoff=0.5)
+
+
+def _off_paper(paper: Image.Image) -> np.ndarray | None:
+    """Where a reduced, ink-free image of a photo is not the page (much darker than the paper), grown
+    a little over the page's edge; None for a scan, which is all page."""
+    values = np.asarray(paper, dtype=np.float32)
+    if values.size == 0:
+        return None
+    dark = values < 0.6 * float(np.median(values))
+    if dark.mean() < 0.02:
+        return None
+    grown = dark.copy()
+    for shift in (1, 2):
+        grown[shift:, :] |= dark[:-shift, :]
+        grown[:-shift, :] |= dark[shift:, :]
+        grown[:, shift:] |= dark[:, :-shift]
+        grown[:, :-shift] |= dark[:, shift:]
+    return grown
 
 
 def otsu(values: np.ndarray) -> int:

@@ -116,6 +116,7 @@ def _is_data_row(row: list[str]) -> bool:
     return any(vn.find_criterion(c) for c in row if c)
 
 
+_NAMES_STANDARD = re.compile(r"^\s*tieu\s*chuan\s*\d")
 # A column number as OCR may read it: "(1)" seen as "q)", "l).", "G®)", "„}".
 _NUMBERED_BLURRED = re.compile(r"^\S?\S{1,3}[)}\]]\.?$")
 
@@ -193,7 +194,15 @@ def build_items(
         content = any(
             cells.get(k, "").strip() for k in ("expected_result", "solutions", "issue", "indicator")
         )
-        starts_new = criterion is not None or (form57 and cells.get("order", "").strip() and content)
+        # A 57/2026 row naming only a standard starts a new row even when its number was lost (OCR).
+        starts_new = criterion is not None or (
+            form57
+            and content
+            and (
+                cells.get("order", "").strip()
+                or _NAMES_STANDARD.match(vn.fold_same_length(cells.get("issue", "")))
+            )
+        )
         doubtful = {k for c, k in columns.items() if (r, c) in doubt} if doubt else set()
         if not starts_new and items and not cells.get("criterion", "").strip():
             _continue_cells(raws[-1], cells)
