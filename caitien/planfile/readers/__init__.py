@@ -216,6 +216,11 @@ def _decode(data: bytes) -> str:
 def _read_json(data: bytes, filename: str) -> Document:
     try:
         payload = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ReadError(
+            "Tệp JSON lồng nhau quá sâu, không phải dạng JSON của kế hoạch. "
+            "Hãy dùng tệp do lệnh “caitien parse --json” tạo ra."
+        ) from None
     except (UnicodeDecodeError, ValueError) as exc:
         # The json module's own message is English; say where the fault is in Vietnamese instead.
         where = (
@@ -230,7 +235,8 @@ def _read_json(data: bytes, filename: str) -> Document:
         raise ReadError("Tệp JSON không phải dạng JSON của kế hoạch (thiếu danh sách “items”).")
     try:
         doc = Document.from_dict(payload)
-    except (TypeError, ValueError):
+        doc.to_dict()  # every nested value of the right kind, or the refusal below
+    except (TypeError, ValueError, AttributeError, KeyError):
         raise ReadError(
             "Tệp JSON của kế hoạch có mục dữ liệu sai kiểu hoặc không có trong dạng JSON của kế hoạch. "
             "Hãy dùng tệp do lệnh “caitien parse --json” tạo ra."
