@@ -61,8 +61,13 @@ class _Pool:
                     if job is None:
                         pending = False
                         continue
-                    child["pipe"].send(job)
                     child["job"], child["since"] = job[0], time.monotonic()
+                    try:
+                        child["pipe"].send(job)
+                    except OSError:  # the child died between two files
+                        results.append((job[0], "killed", f"exit code {child['process'].exitcode}"))
+                        child.update(self._replace(child))
+                        child["job"] = None
             busy = [c for c in self.children if c["job"]]
             if not busy:
                 break
