@@ -106,7 +106,7 @@ class _Pool:
 
 
 def _bases(built, tmp_path) -> dict[str, bytes]:
-    short = builders.build_plan_docx(tmp_path / "ngan.docx", rows=builders.ROWS[:3])
+    short = builders.build_plan_docx(tmp_path / "ngan.docx", rows=builders.ROWS[:2])
     pdf = builders.soffice_pdf(short, tmp_path)
     doc = readers.read_path(short)
     lines = [f"{i.criterion}\t{i.expected_result}\t{i.solutions}\t{i.lead}\t{i.time_text}" for i in doc.items]
