@@ -76,7 +76,7 @@ def test_the_skew_of_a_turned_page_is_measured(scanned):
     for angle in (-3.5, 2.0):
         turned = page.rotate(angle, expand=True, fillcolor=255)
         found = image_cleanup.skew_angle(turned)
-        assert abs(found + angle - 0.8) < 0.3, (angle, found)
+        assert abs(found + angle + 0.8) < 0.3, (angle, found)  # the scan itself is turned 0.8°
 
 
 def test_a_smudged_cell_makes_its_field_doubtful(built, tmp_path):

@@ -131,6 +131,7 @@ def _is_data_row(row: list[str]) -> bool:
     return any(vn.find_criterion(c) for c in row if c)
 
 
+_CODE_LINE = re.compile(r"^\s*([1-9])\s*[.,]\s*(\d{1,2})\s*[.:]?\s*$")
 _NAMES_STANDARD = re.compile(r"^\s*tieu\s*chuan\s*\d")
 # A column number as OCR may read it: "(1)" seen as "q)", "l).", "G®)", "„}".
 _NUMBERED_BLURRED = re.compile(r"^\S?\S{1,3}[)}\]]\.?$")
@@ -204,6 +205,10 @@ def build_items(
             continue
         crit_text = cells.get("criterion", "")
         criterion = vn.find_criterion(crit_text) if crit_text else None
+        if criterion is None and crit_text:
+            # The code on a line of its own under a label OCR damaged ("Tiêuch" / "1.5").
+            bare = next((m for m in map(_CODE_LINE.match, crit_text.splitlines()) if m), None)
+            criterion = f"{int(bare[1])}.{int(bare[2])}" if bare else None
         if criterion is None and form57:
             criterion = vn.find_criterion(cells.get("issue", ""))
         content = any(
