@@ -83,7 +83,7 @@ def run() -> None:
             else f"{sys.executable} -m caitien.cli parse --json {{}}"
         )
         result = subprocess.run(
-            [sys.executable, str(SCORER), "--truth", str(folder), "--cmd", cmd, "--timeout", "300"],
+            [sys.executable, str(SCORER), "--truth", str(folder), "--cmd", cmd, "--timeout", "900"],
             capture_output=True,
             text=True,
             timeout=1800,
