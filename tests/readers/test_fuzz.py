@@ -3,11 +3,12 @@
 Every file must be read or refused with the readers' own one-line Vietnamese ReadError: any other
 exception is a crash, a file taking longer than PER_FILE_SECONDS is a hang, a child that dies (the
 memory limit, a fault in a C library) is a kill. The whole run is bounded: two children, each file
-under its time limit.
+under its time limit (CPU time, so that a busy machine is not taken for a hang).
 """
 
 import json
 import multiprocessing
+import os
 import time
 from multiprocessing.connection import wait
 
@@ -15,7 +16,8 @@ from caitien.planfile import readers
 from tests.readers import builders, fuzz
 
 FILES = 2000
-PER_FILE_SECONDS = 20
+PER_FILE_SECONDS = 20  # CPU time of the child for one file: a loop, not a busy machine's slowness
+PER_FILE_WALL_SECONDS = 180  # and a bound on waiting (a child stuck without using CPU)
 MEMORY_LIMIT = 3 * 1024**3  # address space of one child
 
 
@@ -39,6 +41,16 @@ def _child(connection) -> None:
             connection.send(("crash", f"{type(exc).__name__}: {str(exc)[:200]}"))
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc), children it waited for included."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    return sum(int(v) for v in fields[11:15]) / ticks
+
+
 class _Pool:
     def __init__(self, size: int):
         self.context = multiprocessing.get_context("spawn")
@@ -48,7 +60,7 @@ class _Pool:
         parent, child = self.context.Pipe()
         process = self.context.Process(target=_child, args=(child,), daemon=True)
         process.start()
-        return {"process": process, "pipe": parent, "job": None, "since": 0.0}
+        return {"process": process, "pipe": parent, "job": None, "since": 0.0, "cpu": 0.0}
 
     def run(self, jobs):
         results = []
@@ -62,6 +74,7 @@ class _Pool:
                         pending = False
                         continue
                     child["job"], child["since"] = job[0], time.monotonic()
+                    child["cpu"] = _cpu_seconds(child["process"].pid)
                     try:
                         child["pipe"].send(job)
                     except OSError:  # the child died between two files
@@ -84,7 +97,10 @@ class _Pool:
                         self.children[index] = self._replace(child)
                     results.append((child["job"], outcome, detail))
                     child["job"] = None
-                elif now - child["since"] > PER_FILE_SECONDS:
+                elif (
+                    _cpu_seconds(child["process"].pid) - child["cpu"] > PER_FILE_SECONDS
+                    or now - child["since"] > PER_FILE_WALL_SECONDS
+                ):
                     results.append((child["job"], "hang", f"over {PER_FILE_SECONDS} s"))
                     self.children[index] = self._replace(child)
         return results
