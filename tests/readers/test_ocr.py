@@ -123,14 +123,16 @@ def _png_declaring(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
 
 
-def test_an_image_bomb_is_refused_before_it_is_decoded(tmp_path):
-    data = _png_declaring(40_000, 40_000)
+@pytest.mark.parametrize("width, height", [(40_000, 40_000), (9_000, 9_000)])
+def test_an_image_bomb_is_refused_before_it_is_decoded(width, height):
+    """Far over Pillow's own bomb limit, or just over the page limit: refused from the header alone."""
+    data = _png_declaring(width, height)
     assert len(data) < 1_000_000
-    started = time.monotonic()
     with pytest.raises(readers.ReadError) as caught:
         readers.read_bytes(data, "bom.png")
-    assert "quá lớn" in str(caught.value) and "40000×40000" in str(caught.value)
-    assert time.monotonic() - started < 30
+    assert "quá lớn" in str(caught.value) and f"tối đa {ocr.MAX_IMAGE_PIXELS // 1_000_000} triệu" in str(
+        caught.value
+    )
 
 
 def test_a_truncated_photo_is_called_damaged(scanned):

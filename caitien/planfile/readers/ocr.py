@@ -392,6 +392,12 @@ def read_image(
         image = Image.open(io.BytesIO(data))
         width, height = image.size
         kind = image.format
+    except Image.DecompressionBombError:  # Pillow's own check, for images far over any page's size
+        raise ReadError(
+            f"Ảnh “{name}” quá lớn (hơn {2 * Image.MAX_IMAGE_PIXELS // 1_000_000} triệu điểm ảnh, tối đa "
+            f"{MAX_IMAGE_PIXELS // 1_000_000} triệu), có thể là “bom ảnh”, nên không được mở. "
+            "Hãy chụp lại ở độ phân giải thấp hơn hoặc thu nhỏ ảnh rồi thử lại."
+        ) from None
     except Exception:  # Pillow raises many kinds for a broken or unknown image
         raise ReadError(
             f"Ảnh “{name}” bị hỏng hoặc không phải ảnh JPEG/PNG, không mở được. Hãy chụp hoặc quét lại rồi thử lại."
