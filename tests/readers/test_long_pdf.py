@@ -28,8 +28,8 @@ def _long_plan(rows: int) -> Document:
             Item(
                 criterion=CODES[index % len(CODES)],
                 level="2",
-                expected_result=f"{base.result} (nội dung {index + 1})",
-                solutions="\n".join(f"- {s}" for s in base.solutions),
+                expected_result=f"{base.result} (nội dung {index + 1}); {base.result.lower()}",
+                solutions="\n".join(f"- {s}" for s in base.solutions * 3),
                 lead=base.lead,
                 time_text=base.time,
                 budget_text=base.budget,

@@ -352,7 +352,13 @@ def read_scanned_pdf(
             raise too_many_pages(total)
 
         def render(index: int) -> Scan:
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError:
+                raise ReadError(
+                    f"Trang {index + 1} của tệp PDF “{filename or 'đã tải lên'}” bị hỏng, không đọc được. "
+                    "Hãy quét hoặc xuất lại tệp PDF rồi thử lại."
+                ) from None
             try:
                 width, height = page.get_size()
                 scale = RENDER_DPI / 72
@@ -360,6 +366,11 @@ def read_scanned_pdf(
                     scale = (MAX_IMAGE_PIXELS / max(width * height, 1)) ** 0.5
                 image = page.render(scale=scale, grayscale=True).to_pil()
                 return Scan(image, width, height)
+            except pdfium.PdfiumError:
+                raise ReadError(
+                    f"Trang {index + 1} của tệp PDF “{filename or 'đã tải lên'}” bị hỏng, không vẽ được để nhận "
+                    "dạng chữ. Hãy quét hoặc xuất lại tệp PDF rồi thử lại."
+                ) from None
             finally:
                 page.close()
 
