@@ -87,7 +87,13 @@ def read_scans(
     for index in range(total):
         report_progress(f"Đang nhận dạng chữ trang {index + 1}/{total}")
         scan = scans[index] if isinstance(scans, list) else scans(index)
-        page = ocr_page(scan, exe, deadline)
+        try:
+            page = ocr_page(scan, exe, deadline)
+        except (OSError, ValueError, MemoryError):  # Pillow or numpy on a page image they cannot handle
+            raise ReadError(
+                f"Trang {index + 1} của “{filename or 'tệp đã tải lên'}” là ảnh hỏng hoặc quá lớn, không nhận dạng "
+                "chữ được. Hãy quét hoặc chụp lại trang đó rồi thử lại."
+            ) from None
         words += len(page.words)
         page_blocks, _, carry = pdf._page_blocks(page, index + 1, carry)
         blocks.extend(page_blocks)
