@@ -2,6 +2,7 @@
 
 from caitien.planfile import readers
 from caitien.planfile.model import Document, Item, Signer
+from caitien.planfile.readers import pdf as pdf_reader
 from caitien.planfile.readers import safety
 from caitien.planfile.writers.pdf import write_pdf
 from tests.readers import builders
@@ -44,7 +45,7 @@ def test_the_products_own_pdf_of_a_200_row_plan_reads_back(tmp_path):
     plan = _long_plan(200)
     path = tmp_path / "ke-hoach-200-dong.pdf"
     assert write_pdf(plan, path, engine="libreoffice") == "libreoffice"
-    pages = readers.pdf._open(path.read_bytes(), path.name)
+    pages = pdf_reader._open(path.read_bytes(), path.name)
     try:
         assert 80 < len(pages) <= safety.MAX_PDF_PAGES  # refused by the old 80-page limit
     finally:
