@@ -7,7 +7,7 @@ from django import forms
 from caitien.planfile import readers
 from caitien.web import inputs
 
-ACCEPT = ".docx,.xlsx,.pdf,.txt,.json"
+ACCEPT = readers.ACCEPT
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 

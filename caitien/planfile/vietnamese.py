@@ -151,7 +151,7 @@ def parse_place_date(text: str | None) -> tuple[str | None, str | None]:
 
 
 _YEAR_RANGE = r"(\d{4})\s*[-–—/]\s*(\d{4})"
-_SCHOOL_YEAR = re.compile(r"(?:nam\s*hoc|\bnh)\s*:?\s*" + _YEAR_RANGE)
+_SCHOOL_YEAR = re.compile(r"(?:nam\s*hoc|\bnh)\s*(?::\s*)?" + _YEAR_RANGE)
 _PHASE = re.compile(r"giai\s*doan\s*(?:tu\s*(?:nam\s*)?)?(\d{4})\s*(?:[-–—]|den(?:\s*nam)?)\s*(\d{4})")
 
 
@@ -321,7 +321,7 @@ def _spans_in(piece: str, period: dict | None, problems: list[str], original: st
         if year:
             add(m, (year, 6), (year, 8), bool(m.group(1)))
     # School year with its position: đầu / cuối / giữa / xuyên suốt / cả năm học 2023-2024.
-    for m in re.finditer(r"(?:(dau|cuoi|giua)\s*)?(?:nam\s*hoc|\bnh)\s*:?\s*" + _YEAR_RANGE, piece):
+    for m in re.finditer(r"(?:(dau|cuoi|giua)\s*)?(?:nam\s*hoc|\bnh)\s*(?::\s*)?" + _YEAR_RANGE, piece):
         y1, y2 = int(m.group(2)), int(m.group(3))
         if y2 - y1 != 1:
             continue
@@ -386,7 +386,9 @@ def _spans_in(piece: str, period: dict | None, problems: list[str], original: st
             add(m, (year, month), (year, month), False)
     # Positions in the plan's own school year: "đầu năm học", "cuối năm học", "cả năm học".
     if single_year:
-        for m in re.finditer(r"(dau|cuoi|giua|xuyen\s*suot|ca|trong|suot)?\s*(?:nam\s*hoc|\bnh\b)", piece):
+        for m in re.finditer(
+            r"(?:(dau|cuoi|giua|xuyen\s*suot|ca|trong|suot)\s*)?(?:nam\s*hoc|\bnh\b)", piece
+        ):
             where = (m.group(1) or "").replace(" ", "")
             if where == "dau":
                 add(m, (sy, 9), (sy, 9), False)
@@ -606,7 +608,7 @@ _TIMES = re.compile(r"\s*[x×*]\s*(\d+)\b")
 _PER_UNIT = re.compile(r"\s*/\s*([a-z]+(?:\s+[a-z]+)?)\s*[x×*]\s*(\d+)\b")
 _COUNT_FIRST = re.compile(r"(\d+)\s*([a-z]+(?:\s+[a-z]+)?)\s*[x×*]\s*$")
 _BREAKDOWN_AFTER = re.compile(r"^\s*(?:\(|[:,;-]?\s*(?:trong\s*do|gom|bao\s*gom|cu\s*the)\b\s*:?|:)")
-_TOTAL_WORD = re.compile(r"(?:tong\s*(?:cong|kinh\s*phi|so)?|cong|tong\s*du\s*kien)\s*:?\s*$")
+_TOTAL_WORD = re.compile(r"(?:tong(?:\s*(?:cong|kinh\s*phi|so))?|cong|tong\s*du\s*kien)\s*(?::\s*)?$")
 _SOURCE_CUT = re.compile(r"[;,(\n]|\btrong\s*do\b|\bgom\b|\bbao\s*gom\b")
 
 
@@ -729,7 +731,7 @@ def _breakdown(original: str, folded: str, found: list[_Found]) -> tuple[list[Am
         head, rest = once[0], once[1:]
         tail_total = _TOTAL_WORD.search(folded[max(0, once[-1].start - 30) : once[-1].start])
         if _BREAKDOWN_AFTER.match(folded[head.end :]) or re.search(
-            r"(?:tong|cong)\s*(?:cong|kinh\s*phi|du\s*kien)?\s*:?\s*$",
+            r"(?:tong|cong)(?:\s*(?:cong|kinh\s*phi|du\s*kien))?\s*(?::\s*)?$",
             folded[max(0, head.start - 25) : head.start],
         ):
             parts_sum = sum(f.vnd for f in rest)

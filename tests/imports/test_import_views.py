@@ -160,7 +160,7 @@ def test_a_failed_import_shows_why_and_leaves_no_trace(client, cast, plan_docx):
     assert client.get(reverse("imports:pending", args=[pending.pk])).status_code == 404
 
 
-def test_an_image_only_pdf_is_refused_with_the_ocr_message(client, cast, tmp_path):
+def test_a_blank_scan_is_refused_with_the_ocr_message(client, cast, tmp_path):
     from PIL import Image
 
     path = tmp_path / "scan.pdf"
@@ -170,7 +170,7 @@ def test_an_image_only_pdf_is_refused_with_the_ocr_message(client, cast, tmp_pat
     pending = PendingImport.objects.get()
     _wait(client, pending.pk)
     html = client.get(reverse("imports:pending", args=[pending.pk])).content.decode()
-    assert "cần nhận dạng chữ (OCR)" in html
+    assert "Không nhận dạng được chữ nào trong “scan.pdf”" in html  # read by OCR, nothing found
     assert not PendingImport.objects.exists()
 
 

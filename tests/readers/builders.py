@@ -193,6 +193,9 @@ def _signature_block(document, name="Lê Minh Khoa"):
     _centered(right, "HIỆU TRƯỞNG", bold=True)
     _centered(right, "")
     _centered(right, name, bold=True)
+    # Word always ends a document with a paragraph; a table as the very last element is lost in the
+    # Word 97 (.doc) form LibreOffice writes.
+    document.add_paragraph("")
 
 
 def _widths(table, widths_cm):
@@ -530,3 +533,43 @@ def build_invitation_docx(path: Path) -> Path:
     _signature_block(document)
     document.save(path)
     return path
+
+
+_PASSWORD_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub SaveWithPassword(src As String, dst As String, filter As String, secret As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(src), &quot;_blank&quot;, 0, args())
+  Dim out(1) As New com.sun.star.beans.PropertyValue
+  out(0).Name = &quot;FilterName&quot;
+  out(0).Value = filter
+  out(1).Name = &quot;Password&quot;
+  out(1).Value = secret
+  doc.storeToURL(ConvertToURL(dst), out())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def soffice_with_password(source: Path, target: Path, filter_name: str, password: str) -> Path:
+    """An office file saved by LibreOffice with an opening password (e.g. filter "MS Word 97"): a
+    Basic macro in a throwaway profile stores the document with the Password property."""
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    command = ["/usr/bin/soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore"]
+    env = {**os.environ, "HOME": str(profile)}
+    try:
+        # A first start lays out the profile (with its Standard Basic library), then the macro goes in.
+        subprocess.run([*command, "--terminate_after_init"], capture_output=True, timeout=180, env=env)
+        Path(profile, "user", "basic", "Standard", "Module1.xba").write_text(_PASSWORD_MACRO, "utf-8")
+        macro = (
+            f'macro:///Standard.Module1.SaveWithPassword("{source}","{target}","{filter_name}","{password}")'
+        )
+        subprocess.run([*command, macro], check=True, capture_output=True, timeout=180, env=env)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    assert target.exists(), f"LibreOffice did not write {target}"
+    return target

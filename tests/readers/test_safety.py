@@ -148,7 +148,7 @@ def test_an_encrypted_pdf_asks_for_the_password_to_be_removed(built, tmp_path):
     assert "mật khẩu" in _message(path)
 
 
-def test_an_image_only_pdf_needs_ocr(tmp_path):
+def test_an_image_only_pdf_without_any_text_says_nothing_was_recognised(tmp_path):
     image = Image.new("RGB", (800, 600), "white")
     for x in range(100, 700):
         for y in range(280, 300):
@@ -156,16 +156,13 @@ def test_an_image_only_pdf_needs_ocr(tmp_path):
     path = tmp_path / "ban-quet.pdf"
     image.save(path, "PDF", resolution=100)
     message = _message(path)
-    assert message.startswith(
-        "Tệp PDF là bản quét (ảnh), không có lớp chữ: cần nhận dạng chữ (OCR) trước khi nhập"
-    )
+    assert message.startswith("Không nhận dạng được chữ nào trong “ban-quet.pdf”")
 
 
-def test_an_old_word_file_is_refused_with_how_to_fix(built, tmp_path):
-    path = builders.soffice_convert(built["docx57"], tmp_path / "cu", "doc", "doc")
-    assert path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
-    message = _message(path)
-    assert ".doc" in message and ".docx" in message
+def test_an_office_compound_file_that_is_neither_word_nor_excel_is_refused(tmp_path):
+    path = tmp_path / "la.bin"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)  # an OLE2 signature, no Word/Excel
+    assert "Không nhận ra định dạng" in _message(path)
 
 
 def test_a_zip_that_is_not_office_is_refused(tmp_path):

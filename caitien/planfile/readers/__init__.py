@@ -37,13 +37,28 @@ def report_progress(message: str) -> None:
         callback(message)
 
 
+# The file kinds the import accepts (the upload page's file picker and help text use these).
+ACCEPT = ".docx,.xlsx,.pdf,.txt,.json,.doc,.rtf,.odt,.xls,.ods,.jpg,.jpeg,.png,.heic,.tif,.tiff"
+ACCEPTED_KINDS = (
+    "Word (.docx, .doc, .rtf, .odt), Excel (.xlsx, .xls, .ods), PDF (có lớp chữ hoặc bản quét), "
+    "ảnh chụp/quét trang kế hoạch (.jpg, .png, .heic), văn bản .txt hoặc tệp JSON của kế hoạch"
+)
+
+PageProgress = Callable[[int, int], None]
+
+
 def read_with_text(
-    data: bytes, filename: str = "", *, progress: Callable[[str], None] | None = None
+    data: bytes,
+    filename: str = "",
+    *,
+    progress: PageProgress | None = None,
+    messages: Callable[[str], None] | None = None,
 ) -> tuple[Document, str]:
-    """The document and the file's text as read (tables as "cell | cell" lines), for the import preview."""
-    token = _progress.set(progress)
+    """The document and the file's text as read (tables as "cell | cell" lines), for the import preview.
+    `progress(pages_done, pages_total)` is called per OCR page; `messages` gets "Đang đọc trang 3/12"."""
+    token = _progress.set(messages)
     try:
-        doc = read_bytes(data, filename)
+        doc = read_bytes(data, filename, progress=progress)
     finally:
         _progress.reset(token)
     text = getattr(doc, "_text", None)
@@ -52,7 +67,7 @@ def read_with_text(
     return doc, text
 
 
-def read_path(path) -> Document:
+def read_path(path, *, progress: PageProgress | None = None) -> Document:
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -65,30 +80,52 @@ def read_path(path) -> Document:
             f"Tệp “{path.name}” quá lớn ({size / 1024 / 1024:.1f} MB, tối đa {MAX_BYTES // 1024 // 1024} MB). "
             "Hãy lưu lại kế hoạch không kèm hình ảnh rồi thử lại."
         )
-    return read_bytes(path.read_bytes(), path.name)
+    return read_bytes(path.read_bytes(), path.name, progress=progress)
 
 
 def detect_format(data: bytes, filename: str = "") -> str:
-    """ "docx", "xlsx", "pdf", "json", "text", "doc" (old Word) or "unknown"."""
+    """ "docx", "xlsx", "pdf", "json", "text", "image" (a scan or photo), an office kind converted by
+    LibreOffice ("doc", "xls", "rtf", "odt", "ods"), "encrypted" (an office file with a password),
+    "zip" or "unknown"."""
+    from caitien.planfile.readers import ocr, office
+
     head = data[:8]
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         try:
-            names = set(zipfile.ZipFile(BytesIO(data)).namelist())
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            archive = zipfile.ZipFile(BytesIO(data))
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            RuntimeError,
+            NotImplementedError,
+            KeyError,
+        ):
             # A truncated archive: trust the name so the reader can say the file is damaged.
             suffix = Path(filename).suffix.lower()
-            return {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx"}.get(suffix, "zip")
+            return {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".odt": "odt", ".ods": "ods"}.get(
+                suffix, "zip"
+            )
         if "word/document.xml" in names:
             return "docx"
         if "xl/workbook.xml" in names:
             return "xlsx"
         if "content.xml" in names:
-            return "odf"
+            kind = office.odf_kind(names, mimetype)
+            return kind if kind != "unknown" else "zip"
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "doc"
+        kind = office.ole_kind(data, filename)
+        return kind
+    if data.lstrip()[:5] == b"{\\rtf":
+        return "rtf"
+    if ocr.is_image(data):
+        return "image"
     stripped = data.lstrip()[:1]
     if stripped == b"{" and filename.lower().endswith(".json"):
         return "json"
@@ -96,14 +133,15 @@ def detect_format(data: bytes, filename: str = "") -> str:
         try:
             json.loads(data.decode("utf-8"))
             return "json"
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             pass
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "unknown"
     return "text"
 
 
-def read_bytes(data: bytes, filename: str = "") -> Document:
+def read_bytes(data: bytes, filename: str = "", *, progress: PageProgress | None = None) -> Document:
+    """Any supported plan file → Document. `progress(pages_done, pages_total)` is called per OCR page."""
     if len(data) > MAX_BYTES:
         raise ReadError(
             f"Tệp “{filename or 'đã tải lên'}” quá lớn ({len(data) / 1024 / 1024:.1f} MB, tối đa "
@@ -125,24 +163,25 @@ def read_bytes(data: bytes, filename: str = "") -> Document:
     if kind == "pdf":
         from caitien.planfile.readers import pdf as reader
 
-        return reader.read_pdf(data, filename)
+        return reader.read_pdf(data, filename, progress=progress)
+    if kind == "image":
+        from caitien.planfile.readers import ocr
+
+        return ocr.read_image(data, filename, progress=progress)
     if kind == "json":
         return _read_json(data, filename)
     if kind == "text":
         from caitien.planfile.readers import text as reader
 
         return reader.read_text(_decode(data), filename)
-    if kind == "doc":
-        if Path(filename).suffix.lower() in (".xls", ".xlt"):
-            raise ReadError(
-                "Tệp Excel cũ (.xls) chưa đọc được. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx."
-            )
+    if kind in ("doc", "xls", "rtf", "odt", "ods"):
+        from caitien.planfile.readers import office
+
+        return office.read_office(data, kind, filename)
+    if kind == "encrypted":
         raise ReadError(
-            "Tệp Word cũ (.doc) chưa đọc được. Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx."
-        )
-    if kind == "odf":
-        raise ReadError(
-            "Tệp OpenDocument (.odt, .ods) chưa đọc được. Hãy mở bằng LibreOffice và lưu lại dạng .docx hoặc .xlsx."
+            f"Tệp “{filename or 'đã tải lên'}” được đặt mật khẩu, không đọc được. Hãy mở tệp bằng Word/Excel, "
+            "bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu), lưu lại rồi thử lại."
         )
     if kind == "zip":
         raise ReadError(
@@ -154,8 +193,7 @@ def read_bytes(data: bytes, filename: str = "") -> Document:
             f"Tệp “{filename}” mang đuôi .pdf nhưng không phải tệp PDF (hoặc đã bị hỏng). Hãy xuất lại tệp PDF rồi thử lại."
         )
     raise ReadError(
-        f"Không nhận ra định dạng của tệp “{filename or 'đã tải lên'}”. Hãy dùng tệp .docx, .xlsx, .pdf có lớp chữ, "
-        ".txt hoặc tệp JSON của kế hoạch."
+        f"Không nhận ra định dạng của tệp “{filename or 'đã tải lên'}”. Hãy dùng tệp {ACCEPTED_KINDS}."
     )
 
 
@@ -178,6 +216,11 @@ def _decode(data: bytes) -> str:
 def _read_json(data: bytes, filename: str) -> Document:
     try:
         payload = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ReadError(
+            "Tệp JSON lồng nhau quá sâu, không phải dạng JSON của kế hoạch. "
+            "Hãy dùng tệp do lệnh “caitien parse --json” tạo ra."
+        ) from None
     except (UnicodeDecodeError, ValueError) as exc:
         # The json module's own message is English; say where the fault is in Vietnamese instead.
         where = (
@@ -192,7 +235,8 @@ def _read_json(data: bytes, filename: str) -> Document:
         raise ReadError("Tệp JSON không phải dạng JSON của kế hoạch (thiếu danh sách “items”).")
     try:
         doc = Document.from_dict(payload)
-    except (TypeError, ValueError):
+        doc.to_dict()  # every nested value of the right kind, or the refusal below
+    except (TypeError, ValueError, AttributeError, KeyError):
         raise ReadError(
             "Tệp JSON của kế hoạch có mục dữ liệu sai kiểu hoặc không có trong dạng JSON của kế hoạch. "
             "Hãy dùng tệp do lệnh “caitien parse --json” tạo ra."

@@ -103,7 +103,7 @@ class _Walker:
             row: list[str] = []
             tr_pr = tr.find(W + "trPr")
             before = _val_int(tr_pr, "gridBefore") if tr_pr is not None else 0
-            row.extend([""] * before)
+            row.extend([""] * min(max(before, 0), 64))  # a hostile value must not allocate gigabytes
             for tc in _children(tr, "tc"):
                 tc_pr = tc.find(W + "tcPr")
                 span = max(_val_int(tc_pr, "gridSpan") or 1, 1) if tc_pr is not None else 1

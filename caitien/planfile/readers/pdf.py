@@ -4,7 +4,7 @@ Ruled tables come from the page's drawn lines (pdfplumber's table finder); a tab
 rebuilt from the words' positions (columns are the vertical gaps that run through the table). A
 table that goes on over the next page is joined back (assemble merges tables of the same width
 separated only by a page number). Text outside the tables is the running text. A PDF without any
-text is a scan: it needs OCR first, which we say instead of guessing.
+text is a scan: its pages are read by OCR (readers.ocr).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import re
+from collections.abc import Callable
 from io import BytesIO
 
 from caitien.planfile.model import Document
@@ -19,6 +20,7 @@ from caitien.planfile.readers import Block, ReadError, assemble, report_progress
 from caitien.text import fold
 
 MAX_PAGE_CHARS = 60_000  # a dense A4 page holds about 6 000
+MAX_PAGE_RULES = 20_000  # drawn lines of one page: a page of a long plan table has a few hundred
 _HEADER_WORDS = (
     "tieu chi",
     "ket qua",
@@ -38,11 +40,29 @@ _HEADER_WORDS = (
 )
 
 
-def read_pdf(data: bytes, filename: str = "") -> Document:
-    return assemble(read_blocks(data, filename), filename)
+def read_pdf(
+    data: bytes, filename: str = "", *, progress: Callable[[int, int], None] | None = None
+) -> Document:
+    """A PDF with a text layer is read from it; an image-only PDF (a scan) goes through OCR."""
+    try:
+        blocks = read_blocks(data, filename)
+    except NoTextLayer:
+        from caitien.planfile.readers import ocr
+
+        return ocr.read_scanned_pdf(data, filename, progress=progress)
+    return assemble(blocks, filename)
+
+
+class NoTextLayer(Exception):
+    """The PDF's pages hold no characters: a scan, read by OCR instead."""
 
 
 def read_blocks(data: bytes, filename: str = "") -> list[Block]:
+    """The text layer's blocks. Long files are bounded by the work they cost (characters and rules
+    per page, characters and table rows over the file), not by a small page count: the product's
+    own PDF of a long plan must read back. NoTextLayer for a scan."""
+    from caitien.planfile.readers import ocr
+
     name = filename or "đã tải lên"
     pages = _open(data, name)
     try:
@@ -57,10 +77,18 @@ def read_blocks(data: bytes, filename: str = "") -> list[Block]:
         for number in range(1, len(pages) + 1):
             report_progress(f"Đang đọc trang {number}/{len(pages)} của tệp PDF")
             page = pages.page(number - 1)
+            if len(page.edges) > MAX_PAGE_RULES:
+                raise ReadError(
+                    f"Trang {number} của tệp PDF có quá nhiều nét vẽ ({len(page.edges)}); đây không phải một "
+                    "trang kế hoạch bình thường. Hãy xuất lại tệp PDF từ tệp Word gốc rồi thử lại."
+                )
             page_blocks, page_chars, carry = _page_blocks(page, number, carry)
             chars += page_chars
+            safety.check_text(chars)
             blocks.extend(page_blocks)
             page.close()  # drops the page's cached layout: memory stays flat over long files
+            if chars == 0 and number >= 3 and len(pages) > ocr.MAX_SCAN_PAGES:
+                raise ocr.too_many_pages(len(pages))  # a long scan: refused before any OCR
     except ReadError:
         raise
     except Exception as exc:
@@ -68,10 +96,7 @@ def read_blocks(data: bytes, filename: str = "") -> list[Block]:
     finally:
         pages.close()
     if chars == 0:
-        raise ReadError(
-            "Tệp PDF là bản quét (ảnh), không có lớp chữ: cần nhận dạng chữ (OCR) trước khi nhập. "
-            "Hãy dùng tệp Word gốc của kế hoạch, hoặc chạy OCR (ví dụ ocrmypdf -l vie) rồi nhập lại tệp PDF."
-        )
+        raise NoTextLayer()
     return blocks
 
 
@@ -281,12 +306,12 @@ def _page_blocks(
             text = _region_text(page, top, t_top)
             if text:
                 blocks.append(Block(text=text))
-        rows = _grid(table, page.chars)
+        rows, doubt = _grid(table, page.chars)
         if rows:
             where = f"trang {number}" + (f", bảng {position}" if len(found) > 1 else "")
             # A row broken by the page end continues in the next page's first row, whose TT and
             # criterion cells are empty: build_items joins such a row to the row before.
-            blocks.append(Block(rows=rows, where=where))
+            blocks.append(Block(rows=rows, where=where, doubt=doubt))
         top = max(top, t_bottom)
     if not found:
         from pdfplumber.utils import extract_words
@@ -394,31 +419,40 @@ def clean_bullets(text: str) -> str:
     return _BULLETS.sub("-", text)
 
 
-def _grid(table, chars: list[dict]) -> list[list[str]]:
-    """Cell texts over grid columns. pdfplumber leaves None where a merged cell covers the grid: copy the
-    text when the cell on the left spans across (horizontal merge), leave "" when it comes from above."""
+def _grid(table, chars: list[dict]) -> tuple[list[list[str]], set[tuple[int, int]]]:
+    """Cell texts over grid columns, and the (row, column) of cells holding a character flagged
+    "doubt" (a word OCR read unsure). pdfplumber leaves None where a merged cell covers the grid: copy
+    the text when the cell on the left spans across (horizontal merge), leave "" when it comes from above."""
     rows = table.rows
-    texts = _cell_texts(rows, chars)
+    texts, unsure = _cell_texts(rows, chars)
     starts = sorted({cell[0] for row in rows for cell in row.cells if cell})
     grid = []
-    for row, values in zip(rows, texts, strict=False):
+    doubt: set[tuple[int, int]] = set()
+    for r, (row, values) in enumerate(zip(rows, texts, strict=False)):
         out: list[str] = []
-        left = None  # (bbox, text) of the last real cell in this row
+        left = None  # (bbox, text, doubtful) of the last real cell in this row
+        marks = set()
         for column, (cell, value) in enumerate(zip(row.cells, values, strict=False)):
             if cell is not None:
-                left = (cell, clean_bullets(value or "").strip())
+                left = (cell, clean_bullets(value or "").strip(), (r, column) in unsure)
                 out.append(left[1])
+                if left[2]:
+                    marks.add(column)
                 continue
             x = starts[column] if column < len(starts) else None
             if left is not None and x is not None and left[0][2] > x + 1:
                 out.append(left[1])
+                if left[2]:
+                    marks.add(column)
             else:
                 out.append("")
-        grid.append(out)
-    return [r for r in grid if any(r)]
+        if any(out):
+            doubt |= {(len(grid), column) for column in marks}
+            grid.append(out)
+    return grid, doubt
 
 
-def _cell_texts(rows, chars: list[dict]) -> list[list[str | None]]:
+def _cell_texts(rows, chars: list[dict]) -> tuple[list[list[str | None]], set[tuple[int, int]]]:
     """The text of every cell (None for a grid place a merged cell covers), each character placed by its
     centre: one pass over the characters instead of pdfplumber's pass per row and per cell."""
     cells = [(r, c, bbox) for r, row in enumerate(rows) for c, bbox in enumerate(row.cells) if bbox]
@@ -442,7 +476,8 @@ def _cell_texts(rows, chars: list[dict]) -> list[list[str | None]]:
                 for c, bbox in enumerate(row.cells)
             ]
         )
-    return out
+    unsure = {key for key, placed_chars in placed.items() if any(ch.get("doubt") for ch in placed_chars)}
+    return out, unsure
 
 
 def _chars_text(chars: list[dict]) -> str:

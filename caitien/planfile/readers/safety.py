@@ -20,7 +20,7 @@ MAX_UNZIPPED_TOTAL = 60 * 1024 * 1024  # all parts together, uncompressed
 MAX_XML_PART = 40 * 1024 * 1024  # one XML part, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed size of one entry...
 RATIO_FLOOR = 2 * 1024 * 1024  # ...checked only for entries larger than this
-MAX_PDF_PAGES = 80
+MAX_PDF_PAGES = 400  # text PDFs; the real bound is the work (characters, rules, rows); scans: ocr
 MAX_TABLE_ROWS = 3000  # rows over all tables of one document
 MAX_CELLS = 60_000  # cells over all tables of one document
 MAX_TEXT_CHARS = 3_000_000
@@ -42,12 +42,17 @@ def open_office_zip(data: bytes, filename: str, kind: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, RuntimeError):
         raise _damaged(filename, kind) from None
     if len(infos) > MAX_ZIP_ENTRIES:
         raise ReadError(
             f"Tệp {kind} có quá nhiều thành phần ({len(infos)}); tệp kế hoạch bình thường không như vậy. "
             "Hãy lưu lại tệp bằng Word/Excel rồi thử lại."
+        )
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise ReadError(
+            f"Tệp {kind} “{filename or 'đã tải lên'}” được đặt mật khẩu hoặc bị hỏng (có phần được đánh dấu mã hóa), "
+            "không đọc được. Hãy mở tệp, bỏ mật khẩu nếu có, lưu lại rồi thử lại."
         )
     total = 0
     for info in infos:
@@ -88,8 +93,9 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str, ki
                     )
                 tail = chunk[-32:]
                 chunk = part.read(_CHUNK)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
-        # CRC mismatch, truncated entry, unsupported compression or encryption.
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+        # CRC mismatch, truncated entry, unsupported compression, or an entry flagged as encrypted
+        # (zipfile raises RuntimeError asking for a password).
         raise _damaged(filename, kind) from None
 
 

@@ -131,9 +131,21 @@ def _is_data_row(row: list[str]) -> bool:
     return any(vn.find_criterion(c) for c in row if c)
 
 
+_CODE_LINE = re.compile(r"^\s*([1-9])\s*[.,]\s*(\d{1,2})\s*[.:]?\s*$")
+_NAMES_STANDARD = re.compile(r"^\s*tieu\s*chuan\s*\d")
+# A column number as OCR may read it: "(1)" seen as "q)", "l).", "G®)", "„}".
+_NUMBERED_BLURRED = re.compile(r"^\S?\S{1,3}[)}\]]\.?$")
+
+
 def _is_numbered_row(row: list[str]) -> bool:
+    """The row of column numbers under the header: "(1) | (2) | …", also when a scan blurred some."""
     cells = [c.strip() for c in row if c.strip()]
-    return len(cells) >= 3 and all(_NUMBERED.match(c) for c in cells)
+    if len(cells) < 3:
+        return False
+    exact = sum(1 for c in cells if _NUMBERED.match(c))
+    return exact == len(cells) or (
+        3 * exact >= len(cells) and all(_NUMBERED.match(c) or _NUMBERED_BLURRED.match(c) for c in cells)
+    )
 
 
 def _is_header_again(row: list[str], columns: dict[int, str]) -> bool:
@@ -193,12 +205,24 @@ def build_items(
             continue
         crit_text = cells.get("criterion", "")
         criterion = vn.find_criterion(crit_text) if crit_text else None
+        if criterion is None and crit_text:
+            # The code on a line of its own under a label OCR damaged ("Tiêuch" / "1.5").
+            bare = next((m for m in map(_CODE_LINE.match, crit_text.splitlines()) if m), None)
+            criterion = f"{int(bare[1])}.{int(bare[2])}" if bare else None
         if criterion is None and form57:
             criterion = vn.find_criterion(cells.get("issue", ""))
         content = any(
             cells.get(k, "").strip() for k in ("expected_result", "solutions", "issue", "indicator")
         )
-        starts_new = criterion is not None or (form57 and cells.get("order", "").strip() and content)
+        # A 57/2026 row naming only a standard starts a new row even when its number was lost (OCR).
+        starts_new = criterion is not None or (
+            form57
+            and content
+            and (
+                cells.get("order", "").strip()
+                or _NAMES_STANDARD.match(vn.fold_same_length(cells.get("issue", "")))
+            )
+        )
         doubtful = {k for c, k in columns.items() if (r, c) in doubt} if doubt else set()
         if not starts_new and items and not cells.get("criterion", "").strip():
             _continue_cells(raws[-1], cells)

@@ -6,7 +6,7 @@ from caitien.planfile.readers import ReadError, read_path
 
 
 class Command(BaseCommand):
-    help = "Đọc một tệp kế hoạch (.docx, .xlsx, .pdf, .txt, .json) và in những gì hiểu được."
+    help = "Đọc một tệp kế hoạch (.docx, .doc, .xlsx, .xls, .pdf, bản quét, ảnh chụp, .txt, .json…) và in những gì hiểu được."
     requires_system_checks = []
 
     def add_arguments(self, parser):
