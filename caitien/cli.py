@@ -21,6 +21,7 @@ COMMANDS = {
     "rollup": "rollup",
     "remind": "remind",
     "report": "report",
+    "unlock": "unlock",
 }
 
 

@@ -18,7 +18,19 @@ def refused(request, exception=None):
             "Bạn không có quyền xem hoặc thực hiện thao tác này. Nếu cần, hãy liên hệ Hiệu trưởng hoặc người quản trị hệ thống."
         )
     )
+    audit_refusal(request, message)
     return render(request, "refused.html", {"message": message}, status=403)
+
+
+def audit_refusal(request, message: str) -> None:
+    """Every refusal (pages and API) in the audit log: who, what address, why."""
+    from caitien.audit.services import audit_access
+
+    audit_access(
+        actor=request.user,
+        action="access.refused",
+        summary=f"{request.method} {request.path[:150]}: {message}",
+    )
 
 
 def not_found(request, exception=None):

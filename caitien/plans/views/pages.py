@@ -114,11 +114,12 @@ def plan_compare(request, pk):
     plan = load_plan(pk)
     refuse_view(request, plan)
     permissions.require(permissions.can_compare_versions(request.user, plan))
-    versions = selectors.plan_versions(plan)
+    versions = selectors.plan_versions(plan, reader=request.user)
     other_pk = request.GET.get("voi", "")
     other = next((v for v in versions if str(v.pk) == other_pk), None)
     if other is None:
-        other = plan.previous or next((v for v in versions if v.pk != plan.pk), None)
+        previous = next((v for v in versions if v.pk == plan.previous_id), None)
+        other = previous or next((v for v in versions if v.pk != plan.pk), None)
     if other is None:
         messages.info(request, "Kế hoạch này mới có một phiên bản nên chưa có gì để so sánh.")
         return redirect("plans:detail", pk=plan.pk)
