@@ -70,6 +70,8 @@ def test_htmx_runs_without_eval(client, db):
         "allowEval": False,
         "allowScriptTags": False,
         "includeIndicatorStyles": False,
+        # htmx would copy a style attribute (a textarea's height set by editor.js) with setAttribute.
+        "attributesToSettle": ["class", "width", "height"],
     }
 
 
