@@ -24,12 +24,16 @@ def refused(request, exception=None):
 
 def audit_refusal(request, message: str) -> None:
     """Every refusal (pages and API) in the audit log: who, what address, why."""
+    from caitien.accounts.lockout import client_ip
     from caitien.audit.services import audit_access
+
+    if not hasattr(request, "user"):  # not a request that went through the site (a bare test request)
+        return
 
     audit_access(
         actor=request.user,
         action="access.refused",
-        summary=f"{request.method} {request.path[:150]}: {message}",
+        summary=f"{request.method} {request.path[:150]} từ {client_ip(request) or 'không rõ địa chỉ'}: {message}",
     )
 
 
