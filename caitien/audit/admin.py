@@ -38,7 +38,17 @@ OBJECTS = {
 }
 
 
+# Actions whose "<verb> <object>" reading would be awkward ("Tạo từ năm trước kế hoạch").
+WHOLE_LABELS = {
+    "plan.from_previous": "Tạo kế hoạch từ kế hoạch năm trước",
+    "plan.from_assessment": "Tạo kế hoạch từ báo cáo tự đánh giá",
+    "plan.supersede": "Kế hoạch được thay bằng phiên bản mới",
+}
+
+
 def action_label(action: str) -> str:
+    if action in WHOLE_LABELS:
+        return WHOLE_LABELS[action]
     thing, _, verb = action.partition(".")
     if verb in VERBS:
         return f"{VERBS[verb]} {OBJECTS.get(thing, thing.replace('_', ' '))}"

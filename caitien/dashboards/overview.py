@@ -180,7 +180,7 @@ def overview_lines(office, year: int, *, today: datetime.date | None = None, sch
     _rows(plans, year_plans)
     _escalations(lines, scope)
     for extend in EXTENSIONS:
-        extend(lines, plans, year, today)
+        extend(lines, plans, year_plans, year, today)
     return list(lines.values())
 
 
@@ -273,8 +273,14 @@ def _escalations(lines, scope) -> None:
         line.touch(row["last"])
 
 
-# Other parts add their columns here (execution counters, reviews): f(lines, plans, year, today).
-EXTENSIONS: list = []
+def _carrying_out(lines, plans, year_plans, year, today) -> None:
+    from caitien.dashboards.carrying_out import add_reviews
+
+    add_reviews(lines, plans, year_plans, year, today)
+
+
+# The columns of what happens after publication: f(lines, plans, year_plans, year, today).
+EXTENSIONS: list = [_carrying_out]
 
 
 # --- filters, sorting, totals ------------------------------------------------------------------------

@@ -85,6 +85,8 @@ class Generated:
     plans: int = 0
     rows: int = 0
     assessments: int = 0
+    tasks: int = 0
+    review_points: int = 0
     school_year: int = 0
     password: str = DEFAULT_PASSWORD
     so_specialist: str = ""
@@ -120,6 +122,7 @@ def province_generate(
     year = school_year or current_school_year(today)
     with transaction.atomic():
         builder = _Builder(prefix=prefix, year=year, password=password, seed=seed, rows=rows, plans=plans)
+        builder.today = today
         result = builder.build(offices=offices, schools=schools)
         audit_record(
             actor=None,
@@ -191,6 +194,7 @@ class _Builder:
         for ind in Indicator.objects.order_by("criterion_id", "level", "position"):
             self.indicators.setdefault(ind.criterion_id, []).append(ind)
         self._sections: dict = {}
+        self.today = datetime.date.today()
 
     # --- offices and people ----------------------------------------------------------------
 
@@ -439,6 +443,11 @@ class _Builder:
             items.extend(self._rows(plan, found))
         PlanItem.objects.bulk_create(items, batch_size=BATCH)
         result.rows += len(items)
+        from caitien.offices.generator_execution import execution_generate
+
+        made = execution_generate(self.rng, every, items, year=self.year, today=self.today)
+        result.tasks += made["tasks"]
+        result.review_points += made["review_points"]
 
     def _rows(self, plan: Plan, found: dict[str, int]) -> list[PlanItem]:
         regulation = plan.regulation

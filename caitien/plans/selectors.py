@@ -408,3 +408,15 @@ def public_index(*, query: str = "", page=None, per_page: int = 40):
         s.public_plans = by_school.get(s.pk, [])
     result.object_list = shown
     return result
+
+
+def assessment_weaknesses(plan, criterion_ids) -> dict[int, str]:
+    """{criterion id: the weaknesses its self-assessment wrote} for the plan's own self-assessment."""
+    if not plan.self_assessment_id or not criterion_ids:
+        return {}
+    from caitien.assessments.models import CriterionAssessment
+
+    rows = CriterionAssessment.objects.filter(
+        self_assessment_id=plan.self_assessment_id, criterion_id__in=set(criterion_ids)
+    ).exclude(weaknesses="")
+    return {cid: text.strip() for cid, text in rows.values_list("criterion_id", "weaknesses")}

@@ -137,3 +137,13 @@ def test_actions_and_objects_read_in_vietnamese(admin_client, cast):
     assert "plan_item.create" not in html.replace("action=plan_item.create", "")
     assert "Show counts" not in html
     assert re.findall(r'data-filter-title="([^"]+)"', html) == ["hành động", "trường", "thời điểm"]
+
+
+def test_whole_actions_read_as_a_sentence():
+    """Some actions read wrongly as "<verb> <object>" ("Tạo từ năm trước kế hoạch")."""
+    from caitien.audit.admin import action_label
+
+    assert action_label("plan.from_previous") == "Tạo kế hoạch từ kế hoạch năm trước"
+    assert action_label("plan.from_assessment") == "Tạo kế hoạch từ báo cáo tự đánh giá"
+    assert action_label("plan.supersede") == "Kế hoạch được thay bằng phiên bản mới"
+    assert action_label("plan.approve") == "Phê duyệt kế hoạch"

@@ -216,8 +216,25 @@ def test_admin_opens_any_office(client, cast):
     assert r.status_code == 200 and "Trường Tiểu học Lai Uyên" in r.content.decode()
 
 
+def _one_school_late(province):
+    """A review point of this year missed by one school of the province, so the "late" filter lists
+    a school in both provinces (an empty list asks fewer queries: nothing is there to look up)."""
+    from caitien.monitoring.models import ReviewPoint
+
+    plan = Plan.objects.filter(school__office__parent=province.so, start_year=2025).order_by("pk").first()
+    ReviewPoint.objects.create(
+        plan_id=plan.lineage_id or plan.pk,
+        school_year=2025,
+        kind="extra",
+        label="Giám sát thêm",
+        planned_date=datetime.date(2025, 11, 1),
+    )
+
+
 def test_overview_queries_do_not_grow_with_schools(db, catalog):
     small, big = provinces()
+    for r in (small, big):
+        _one_school_late(r)
     for url in (
         "/tong-quan/?nam=2025",
         "/tong-quan/?nam=2025&tai=xlsx",
@@ -248,7 +265,9 @@ def test_stored_figures_follow_the_rows(client, cast, filled):
     first, second = published.items.order_by("order")
     # (Edited as a draft would be: the figures do not care how the rows changed.)
     Plan.objects.filter(pk=published.pk).update(status="draft")
-    plan_item_update(item=first, actor=cast.principal, values={"budget_vnd": "40000000"}, revision=first.revision)
+    plan_item_update(
+        item=first, actor=cast.principal, values={"budget_vnd": "40000000"}, revision=first.revision
+    )
     Plan.objects.filter(pk=published.pk).update(status="published")
     assert hoa_binh().planned_by_source == {"Ngân sách nhà nước": 40_000_000, "Xã hội hóa": 5_000_000}
     Plan.objects.filter(pk=published.pk).update(status="draft")
@@ -256,3 +275,34 @@ def test_stored_figures_follow_the_rows(client, cast, filled):
     Plan.objects.filter(pk=published.pk).update(status="published")
     line = hoa_binh()
     assert (line.items, line.planned_vnd) == (1, 40_000_000)
+
+
+def test_review_points_recorded_due_and_missing(client, cast, filled):
+    """The overview counts the school year's review points of the plan's lineage: recorded, due so
+    far, and missing (the planned date passed with nothing recorded) — which makes the school late."""
+    from caitien.monitoring.models import ReviewPoint
+
+    published, _sa = filled
+    client.force_login(cast.specialist)
+
+    def point(kind, planned, recorded=None, year=2025):
+        ReviewPoint.objects.create(
+            plan=published,
+            school_year=year,
+            kind=kind,
+            label=kind,
+            planned_date=planned,
+            recorded_on=recorded,
+        )
+
+    point("semester_1", datetime.date(2026, 1, 31), recorded=datetime.date(2026, 1, 28))
+    point("year_end", datetime.date(2026, 5, 31))
+    point("extra", datetime.date(2025, 11, 30))
+    point("semester_1", datetime.date(2027, 1, 31), year=2026)  # another school year: not counted
+
+    line = next(x for x in overview(client).context["page"].object_list if x.code == "THHB")
+    # Today is after every planned date of 2025-2026 (the suite runs later than May 2026).
+    assert (line.reviews_recorded, line.reviews_due, line.reviews_missing) == (1, 3, 2)
+    assert line.late
+    html = overview(client).content.decode()
+    assert "Thiếu 2 lần giám sát" in html

@@ -97,3 +97,31 @@ def test_generate_command_prints_what_it_made(catalog):
     assert "2 Phòng, 4 trường" in text and "8 kế hoạch, 24 dòng kế hoạch" in text and "cmd_so" in text
     with pytest.raises(CommandError, match="Đã có Sở mang mã SO-CMD"):
         call_command("province_generate", "--prefix", "CMD", stdout=io.StringIO())
+
+
+def test_published_plans_are_carried_out_with_tasks_updates_and_review_points(catalog):
+    """Rows of published plans get a status, tasks and progress as the execution services keep them
+    (the row's progress is the mean of its tasks'), and each lineage its two review points."""
+    import datetime
+
+    from caitien.execution.models import ProgressUpdate, RowProgress, Task
+    from caitien.monitoring.models import ReviewPoint
+
+    r = province_generate(
+        offices=1, schools=4, plans=3, rows=5, prefix="GX", school_year=2025, today=datetime.date(2026, 3, 1)
+    )
+    carried = Plan.objects.filter(school__short_code__startswith="GX", status__in=["published", "superseded"])
+    rows = PlanItem.objects.filter(plan__in=carried)
+    assert RowProgress.objects.filter(item_key__in=rows.values("key")).count() == rows.count() > 0
+    assert Task.objects.filter(item_key__in=rows.values("key")).count() == r.tasks >= rows.count()
+    for progress in RowProgress.objects.filter(item_key__in=rows.values("key"))[:20]:
+        shares = list(Task.objects.filter(item_key=progress.item_key).values_list("progress", flat=True))
+        assert progress.progress == round(sum(shares) / len(shares))
+        assert Plan.objects.get(pk=progress.plan_id).lineage_id is None  # kept on the lineage's root
+    assert ProgressUpdate.objects.filter(plan__school__short_code__startswith="GX").exists()
+    roots = carried.filter(lineage=None)
+    assert ReviewPoint.objects.filter(plan__in=roots).count() == 2 * roots.count() == r.review_points
+    # Points planned before "today" are mostly recorded; later ones never.
+    assert not ReviewPoint.objects.filter(
+        planned_date__gte=datetime.date(2026, 3, 1), recorded_on__isnull=False
+    ).exists()

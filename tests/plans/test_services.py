@@ -287,10 +287,27 @@ def test_from_assessment_2018_rows_for_weak_or_low_criteria(cast):
     plan = services.plan_create_from_assessment(assessment=sa, actor=cast.principal)
     rows = list(plan.items.order_by("order"))
     assert [r.criterion_code for r in rows] == ["1.2", "3.4"]
-    assert rows[1].expected_result == "Khắc phục: Phòng thư viện chật, thiếu sách."
-    assert rows[0].level == "2" and "chưa đạt Mức 2" in rows[0].expected_result
+    # The result to achieve is a target to edit, not the weakness copied ("Khắc phục: …").
+    assert rows[1].expected_result == f"Đến tháng 5/{plan.end_year}, tiêu chí 3.4 đạt Mức 2."
+    assert "Khắc phục" not in rows[1].expected_result and "thư viện" not in rows[1].expected_result
+    assert rows[0].level == "2" and rows[0].expected_result.endswith("tiêu chí 1.2 đạt Mức 2.")
     assert plan.self_assessment == sa
     assert "plan.from_assessment" in actions_for(plan)
+
+
+def test_the_editor_shows_the_weakness_under_its_row(client, cast):
+    """The weakness is the starting point: the editor keeps it in view under the row it led to."""
+    from django.urls import reverse
+
+    sa = _assessment(
+        cast.primary, cast.primary.regulation, weak={"3.4": "Phòng thư viện chật, thiếu sách."}, levels={}
+    )
+    plan = services.plan_create_from_assessment(assessment=sa, actor=cast.principal)
+    row = plan.items.get(criterion_code="3.4")
+    client.force_login(cast.principal)
+    html = client.get(reverse("plans:edit", args=[plan.pk])).content.decode()
+    assert f'id="weakness-{row.pk}"' in html
+    assert "Điểm yếu trong báo cáo tự đánh giá:</span> Phòng thư viện chật, thiếu sách." in html
 
 
 def test_from_assessment_2026_mandatory_first_with_priority_issues(cast, catalog):

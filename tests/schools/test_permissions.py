@@ -265,6 +265,8 @@ def test_covered_offices_reach_down_the_tree(people, cast):
     assert permissions.covered_office_ids(_fresh(people["specialist"])) == {cast.phong.pk}
     assert permissions.covered_office_ids(_fresh(people["principal"])) == set()
     assert permissions.covered_office_ids(people["anonymous"]) == set()
+
+
 @pytest.mark.parametrize("name", sorted(BY_REPORT_STATUS))
 def test_answer_per_role_and_report_status(name, people, subjects):
     expected = BY_REPORT_STATUS[name]

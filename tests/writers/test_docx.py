@@ -404,3 +404,12 @@ def test_empty_plans_and_stray_control_characters_still_write(tmp_path, fmt):
     if fmt == "docx":
         t = _plan_table(docx.Document(tmp_path / "ban.docx"))
         assert t.rows[2].cells[3].text == "Rà soát quy chế"
+
+
+def test_the_file_properties_name_the_school_and_the_plan(doc2018):
+    """Word's Info pane and file managers show the file's author and title: the school and the plan,
+    never the library that wrote it."""
+    props = doc2018.core_properties
+    assert props.author == props.last_modified_by == "Trường Tiểu học Phước Hòa"
+    assert props.title.startswith("Kế hoạch ") and "python-docx" not in (props.title + props.comments)
+    assert props.language == "vi-VN"

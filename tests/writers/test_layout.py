@@ -64,11 +64,31 @@ def test_a_row_without_time_text_shows_its_months():
     assert layout.cell_text(Item(start="2025-10", end="2025-10"), "time_text", 1, False) == "Tháng 10/2025"
 
 
-def test_the_lead_cell_keeps_coordinators_once():
+def test_the_lead_cell_labels_chu_tri_and_phoi_hop_and_keeps_coordinators_once():
+    """Chủ trì and phối hợp share one column of the form: printed labelled, so a reader tells them
+    apart (a bare "Hiệu trưởng; Kế toán" does not say who leads)."""
+    labelled = "Chủ trì: Hiệu trưởng\nPhối hợp: Kế toán"
+    assert layout.cell_text(Item(lead="Hiệu trưởng", coordinators="Kế toán"), "lead", 1, False) == labelled
     assert (
-        layout.cell_text(Item(lead="Hiệu trưởng", coordinators="Kế toán"), "lead", 1, False)
-        == "Hiệu trưởng; Kế toán"
+        layout.cell_text(Item(lead="Hiệu trưởng; Kế toán", coordinators="Kế toán"), "lead", 1, False)
+        == labelled
     )
-    assert layout.cell_text(Item(lead="Hiệu trưởng; Kế toán", coordinators="Kế toán"), "lead", 1, False) == (
-        "Hiệu trưởng; Kế toán"
+    assert layout.cell_text(Item(lead="Hiệu trưởng"), "lead", 1, False) == "Hiệu trưởng"
+
+
+def test_labelled_lead_cells_read_back_as_lead_and_coordinators():
+    from caitien.planfile.readers.table import split_lead_labels
+
+    assert split_lead_labels("Chủ trì: Hiệu trưởng\nPhối hợp: Kế toán, Tổ VP") == (
+        "Hiệu trưởng",
+        "Kế toán, Tổ VP",
     )
+    assert split_lead_labels("CHỦ TRÌ: Phó HT; phối hợp: GVCN") == ("Phó HT", "GVCN")
+    assert split_lead_labels("Hiệu trưởng; Kế toán") == ("Hiệu trưởng; Kế toán", "")
+
+
+def test_the_funding_source_is_printed_with_the_money():
+    item = Item(budget_text="7 triệu đồng", funding_source="Xã hội hóa")
+    assert layout.cell_text(item, "budget_text", 1, False) == "7 triệu đồng\nNguồn: Xã hội hóa"
+    stated = Item(budget_text="7 triệu đồng (xã hội hóa)", funding_source="Xã hội hóa")
+    assert layout.cell_text(stated, "budget_text", 1, False) == "7 triệu đồng (xã hội hóa)"

@@ -24,6 +24,9 @@ def write_docx(doc: ReportDocument, path) -> None:
 def docx_bytes(doc: ReportDocument) -> bytes:
     d = new_document()
     plan_docx._set_defaults(d)
+    plan_docx.set_core_properties(
+        d, author=doc.school or "", title="Báo cáo kết quả thực hiện kế hoạch cải tiến"
+    )
     section = d.sections[0]
     plan_docx._page(section, landscape=False)
     plan_docx._page_numbers(section, first_section=True)

@@ -87,6 +87,21 @@ def header_map(rows: list[list[str]], start: int = 0, look: int = 12) -> tuple[i
     return None
 
 
+_LEAD_LABELS = re.compile(
+    r"^\s*(?:chu\s*tri)\s*:\s*(?P<lead>.*?)\s*(?:\n|;)\s*phoi\s*hop\s*:\s*(?P<coord>.+?)\s*$", re.S
+)
+
+
+def split_lead_labels(text: str) -> tuple[str, str]:
+    """ "Chủ trì: Kế toán; Phối hợp: Tổ văn phòng" -> ("Kế toán", "Tổ văn phòng"); a cell without both
+    labels stays the lead as written. Matched on the folded text, cut from the written one."""
+    folded = vn.fold_same_length(text or "")
+    m = _LEAD_LABELS.match(folded)
+    if not m:
+        return text, ""
+    return text[m.start("lead") : m.end("lead")].strip(), text[m.start("coord") : m.end("coord")].strip()
+
+
 def _row_keys(row: list[str]) -> dict[int, str]:
     out = {}
     for c, cell in enumerate(row):
@@ -340,6 +355,8 @@ def finish_item(
     item.status = text["status"]
     item.support = item.support or text["support"]
     item.notes = text["notes"]
+    if not text["coordinators"]:  # one column written as "Chủ trì: …" / "Phối hợp: …" (our own export)
+        text["lead"], text["coordinators"] = split_lead_labels(text["lead"])
     item.coordinators = text["coordinators"]
     item.lead = (
         f"{text['lead']}; {text['coordinators']}"

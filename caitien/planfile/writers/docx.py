@@ -65,6 +65,7 @@ def docx_bytes(doc: Document) -> bytes:
     new_form = layout.is_new_form(reg)
     d = new_document()
     _set_defaults(d)
+    set_core_properties(d, author=doc.school or "", title=f"Kế hoạch {layout.title_text(doc)}")
     section = d.sections[0]
     _page(section, landscape=False)
     _page_numbers(section, first_section=True)
@@ -127,6 +128,26 @@ def _set_defaults(d) -> None:
         if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
             _fonts(rpr_default.find(qn("w:rPr")))
     d.core_properties.language = "vi-VN"
+
+
+def set_core_properties(d, *, author: str, title: str) -> None:
+    """The file's own properties (shown by Word's Info pane and file managers) name the school and
+    the document; python-docx's template would otherwise sign every file "python-docx"."""
+    import datetime
+
+    props = d.core_properties
+    author, title = layout.printable(author)[:255], layout.printable(title)[:255]
+    props.author = author
+    props.last_modified_by = author
+    props.title = title
+    props.subject = "Kế hoạch cải tiến chất lượng giáo dục"
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    now = datetime.datetime.now(datetime.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    props.revision = 1
+    props.language = "vi-VN"
 
 
 def _fonts(rpr) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from caitien.catalog import registry
 from caitien.planfile.defaults import default_sections
 from caitien.planfile.model import Document, Item, Signer
+from caitien.text import fold as fold_text
 
 
 @dataclass(frozen=True)
@@ -91,13 +92,19 @@ def cell_text(item: Item, key: str, order: int, new_form: bool) -> str:
             return f"Tiêu chí {item.criterion}"
         return f"Tiêu chuẩn {item.standard}" if item.standard else ""
     if key == "lead":
-        if item.coordinators and item.coordinators not in item.lead:
-            return f"{item.lead}; {item.coordinators}" if item.lead else item.coordinators
-        return item.lead
+        # Chủ trì and phối hợp share one column of the form: labelled, so readers tell them apart.
+        lead, coordinators = item.lead, item.coordinators
+        if coordinators and lead.endswith(f"; {coordinators}"):
+            lead = lead[: -len(coordinators) - 2]
+        if coordinators and coordinators not in lead:
+            return f"Chủ trì: {lead}\nPhối hợp: {coordinators}" if lead else f"Phối hợp: {coordinators}"
+        return lead
     if key == "time_text":
         return item.time_text or time_from_months(item.start, item.end)
     if key == "budget_text":
         budget = item.budget_text or money_text(item)
+        if item.funding_source and fold_text(item.funding_source) not in fold_text(budget):
+            budget = "\n".join(t for t in (budget, f"Nguồn: {item.funding_source}") if t)
         if new_form:  # one column, "Nguồn lực bảo đảm", holds money and other support
             # The support on its own line after "Hỗ trợ khác:", which the readers take back as Item.support.
             support = f"Hỗ trợ khác: {item.support}" if item.support else ""

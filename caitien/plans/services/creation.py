@@ -189,6 +189,13 @@ def _asdict(obj) -> dict:
     return asdict(obj) if is_dataclass(obj) else dict(obj)
 
 
+def target_text(criterion_code: str, level: int, end_year: int) -> str:
+    """The row's starting target, for the school to make concrete: the level the criterion should
+    reach by the end of the plan. The weakness itself stays in the self-assessment (the editor shows
+    it under the row), not copied into the result to achieve."""
+    return f"Đến tháng 5/{end_year}, tiêu chí {criterion_code} đạt Mức {level}."
+
+
 @transaction.atomic
 def plan_create_from_assessment(
     *,
@@ -247,7 +254,7 @@ def plan_create_from_assessment(
             standard_number=ca.criterion.standard.number,
             level=str(aims),
             issue=starting if is_2026 else "",
-            expected_result="" if is_2026 else f"Khắc phục: {starting}",
+            expected_result="" if is_2026 else target_text(ca.criterion.code, aims, plan.end_year),
         )
         if is_2026:
             priority.append(

@@ -50,11 +50,20 @@ def _attach_comments(plan, items) -> None:
         item.office_comments = by_key.get(item.key, [])
 
 
+def _attach_weaknesses(plan, items) -> None:
+    """The weakness the self-assessment found for each row's criterion, shown under the row: the
+    row states a target, and the writer keeps the starting point in view while writing it."""
+    found = selectors.assessment_weaknesses(plan, [i.criterion_id for i in items if i.criterion_id])
+    for item in items:
+        item.assessment_weakness = found.get(item.criterion_id, "")
+
+
 def rows_context(request, plan, *, light: bool = True, **extra) -> dict:
     """What a row needs to be drawn: the plan context (findings, totals) and the sheet layout."""
     ctx = plan_context(request, plan, light=light, **extra)
     ctx.update(sheet_layout(ctx["columns"]))
     _attach_comments(plan, ctx["items"])
+    _attach_weaknesses(plan, ctx["items"])
     return ctx
 
 

@@ -39,7 +39,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             f"Đã sinh {r.so.name} (mã {r.so.code}): {len(r.offices)} Phòng, {r.schools} trường, "
-            f"{r.assessments} tự đánh giá, {r.plans} kế hoạch, {r.rows} dòng kế hoạch, "
+            f"{r.assessments} tự đánh giá, {r.plans} kế hoạch, {r.rows} dòng kế hoạch, {r.tasks} việc, "
+            f"{r.review_points} lần giám sát, "
             f"năm học {r.school_year}-{r.school_year + 1}, trong {r.seconds:.1f} giây."
         )
         self.stdout.write(
