@@ -4,7 +4,9 @@
 (function () {
   "use strict";
   function tickForm(evt) {
-    var elt = (evt.detail && evt.detail.elt) || evt.target;
+    // The element that sent the request: after a swap, evt.target is the swapped target instead.
+    var detail = evt.detail || {};
+    var elt = (detail.requestConfig && detail.requestConfig.elt) || detail.elt || evt.target;
     return elt && elt.closest ? elt.closest("form.indicators") : null;
   }
   function message(show) {
