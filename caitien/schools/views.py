@@ -19,7 +19,29 @@ def refused(request, exception=None):
         )
     )
     audit_refusal(request, message)
+    if about_hidden_plan(request):
+        return not_found(request)
     return render(request, "refused.html", {"message": message}, status=403)
+
+
+# Pages about one plan: their refusals must not tell an unpublished plan from a missing number.
+PLAN_ROUTES = ("ke-hoach/<int:pk>/", "cong-khai/<int:pk>/")
+
+
+def about_hidden_plan(request) -> bool:
+    """Whether the refused page is about a plan the person may not even know of (unpublished and
+    not theirs to read): then the answer is the 404 a wrong plan number gets."""
+    from caitien.plans.models import Plan
+    from caitien.schools import permissions
+
+    match = getattr(request, "resolver_match", None)
+    if match is None or not (match.route or "").startswith(PLAN_ROUTES) or "pk" not in match.kwargs:
+        return False
+    plan = Plan.objects.select_related("school__office").filter(pk=match.kwargs["pk"]).first()
+    if plan is None:
+        return True
+    user = getattr(request, "user", None)
+    return not (permissions.can_view_public_plan(plan) or permissions.can_view_plan(user, plan))
 
 
 def audit_refusal(request, message: str) -> None:

@@ -116,3 +116,32 @@ def test_a_hidden_plan_is_answered_like_a_missing_one(client, cast, draft, who):
         assert _without_ids(hidden.json()["detail"], draft.pk) == _without_ids(
             absent.json()["detail"], missing
         )
+
+
+@pytest.mark.parametrize("who", [None, "other_principal", "specialist"])
+def test_no_action_on_a_hidden_plan_tells_it_exists(client, cast, draft, who):
+    """Every page about one plan (found by the URL resolver, actions included) answers a hidden
+    plan exactly as a missing one, GET and POST."""
+    from tests.security.test_odd_values import _routes
+
+    client.raise_request_exception = False
+    _as(client, getattr(cast, who) if who else None)
+    item = draft.items.first()
+    missing = 10_000_000 + draft.pk
+    routes = [r for r, _cb in _routes() if r.startswith(("ke-hoach/<int:pk>/", "cong-khai/<int:pk>/"))]
+    assert len(routes) > 20
+
+    def fill(route, pk):
+        path = re.sub(r"<int:pk>", str(pk), route)
+        path = re.sub(r"<int:item_pk>", str(item.pk), path)
+        path = re.sub(r"<int:\w+>", "1", path)
+        return "/" + re.sub(r"<(?:str|slug):\w+>", "docx", path)
+
+    differ = []
+    for route in routes:
+        for method in ("get", "post"):
+            hidden = getattr(client, method)(fill(route, draft.pk))
+            absent = getattr(client, method)(fill(route, missing))
+            if hidden.status_code != absent.status_code:
+                differ.append(f"{method.upper()} {route}: {hidden.status_code} vs {absent.status_code}")
+    assert not differ, "\n".join(differ)
