@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "caitien.accounts.sessions.IdleSessionMiddleware",
     "csp.middleware.CSPMiddleware",
     "caitien.accounts.headers.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Vietnamese login page
@@ -206,10 +207,9 @@ AXES_CLIENT_IP_CALLABLE = "caitien.accounts.lockout.client_ip"
 CAITIEN_PROXY_COUNT = int(os.environ.get("CAITIEN_PROXY_COUNT", "0"))  # reverse proxies in front
 AXES_ENABLE_ADMIN = False  # caitien.accounts.admin shows the lockouts in Vietnamese
 AXES_VERBOSE = False
-# Sessions end after CAITIEN_SESSION_HOURS (default 8: a working day), counted from the last request
-# (each request renews the cookie), and when the browser closes.
+# Sessions end after CAITIEN_SESSION_HOURS (default 8: a working day) without a request
+# (caitien.accounts.sessions renews them at most every 15 minutes), and when the browser closes.
 SESSION_COOKIE_AGE = int(float(os.environ.get("CAITIEN_SESSION_HOURS", "8")) * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Headers: no framing, a short referrer, no camera/microphone/…, and a Content-Security-Policy

@@ -24,6 +24,9 @@ def _user_named(username: str):
 
 @receiver(user_logged_in, dispatch_uid="caitien-audit-login")
 def logged_in(sender, request, user, **kwargs):
+    from caitien.accounts.sessions import mark_renewed
+
+    mark_renewed(getattr(request, "session", None))
     audit_access(actor=user, action="login", summary=f"Đăng nhập từ {_address(request)}")
 
 

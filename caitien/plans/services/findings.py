@@ -32,6 +32,8 @@ def readable_findings(reader, plan, findings) -> list:
     from caitien.schools import permissions
 
     assessment = plan.self_assessment
+    if assessment is not None and assessment.school_id == plan.school_id:
+        assessment.school = plan.school  # already loaded: the permission asks it
     if assessment is None or permissions.can_view_self_assessment(reader, assessment):
         return list(findings)
     return [f for f in findings if f.rule not in RULES_FROM_SELF_ASSESSMENT]
