@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "caitien" / "templates"
 
@@ -135,3 +135,12 @@ def test_even_a_debug_page_hides_addresses_with_passwords():
     meta = HiddenEnvironmentFilter().get_safe_request_meta(request)
     assert "motmatkhau" not in str(meta)
     assert "motmatkhau" not in str(HiddenEnvironmentFilter().get_safe_settings().get("DATABASES"))
+
+
+def test_a_stale_form_gets_a_vietnamese_page(cast):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast.principal)
+    response = client.post("/doi-mat-khau/", {"old_password": "x"})
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert "Trang đã cũ, chưa gửi được" in text and "CSRF" not in text
