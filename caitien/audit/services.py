@@ -45,6 +45,10 @@ def _jsonable(value):
     return str(value)
 
 
+# The actions audit_access writes: attempts and refusals, not changes of the data.
+ACCESS_ACTIONS = ("login", "login.failed", "login.locked", "logout", "password.change", "access.refused")
+
+
 def audit_access(*, actor, action: str, summary: str = "", actor_name: str = "", object_id="") -> AuditEvent:
     """A security event (login, failed login, lockout, refusal): it records an attempt, not a change,
     so it is written in its own transaction and stays when the request's work is rolled back."""
