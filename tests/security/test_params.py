@@ -52,3 +52,15 @@ def test_unicode_digits_in_a_query_are_ignored_not_a_500(client, cast, url):
     for user in (cast.principal, cast.specialist):
         client.force_login(user)
         assert client.get(url).status_code < 500, (url, user)
+
+
+def test_nul_characters_never_reach_a_view(client, cast):
+    """PostgreSQL refuses NUL in text: searches and forms with one answered 500 there."""
+    client.raise_request_exception = False
+    client.force_login(cast.specialist)
+    for url in ("/danh-muc/?q=a%00b", "/de-xuat/co-quan/?q=a%00b", "/giai-phap/?q=%00"):
+        assert client.get(url).status_code == 200, url
+    response = client.generic(
+        "POST", "/doi-mat-khau/", b"old_password=a%00b", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400
