@@ -26,6 +26,7 @@ COMMANDS = {
     "worker": "worker",
     "backup": "backup",
     "restore": "restore",
+    "unlock": "unlock",
 }
 
 

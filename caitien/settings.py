@@ -8,6 +8,10 @@ DATABASE_URL         e.g. postgres://postgres@127.0.0.1:5432/caitien; SQLite at 
 CAITIEN_EMAIL_URL    console: (default), file:///folder, smtp://user:password@host:port[?tls=1|?ssl=1]
 CAITIEN_EMAIL_FROM   the sender of notification e-mails
 CAITIEN_SITE_URL     the site's address, for links in e-mails (default http://127.0.0.1:8000)
+CAITIEN_LOGIN_ATTEMPTS   wrong passwords (same user name and address) before a lockout (default 5)
+CAITIEN_LOCKOUT_MINUTES  a lockout ends by itself after these minutes; 0: only the admin unlocks (default 60)
+CAITIEN_PROXY_COUNT      reverse proxies in front, whose X-Forwarded-For gives the client address (default 0)
+CAITIEN_SESSION_HOURS    a session ends after these hours without a request (default 8)
 """
 
 import importlib.util
@@ -73,6 +77,8 @@ INSTALLED_APPS = [
     "caitien.execution",
     "caitien.tokens",
     "caitien.backups",
+    "caitien.accounts",
+    "axes",  # login throttling and lockout (caitien.accounts)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -86,10 +92,15 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "caitien.web.params.StripNulMiddleware",  # PostgreSQL refuses NUL in text
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "caitien.accounts.sessions.IdleSessionMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "caitien.accounts.headers.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Vietnamese login page
 ]
 
 ROOT_URLCONF = "caitien.urls"
@@ -138,9 +149,11 @@ DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "schools.User"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+AUTH_PASSWORD_VALIDATORS = [  # caitien/accounts/passwords.py: Django's rules with Vietnamese messages
+    {"NAME": "caitien.accounts.passwords.MinimumLength"},
+    {"NAME": "caitien.accounts.passwords.NotLikeThePerson"},
+    {"NAME": "caitien.accounts.passwords.NotCommon"},
+    {"NAME": "caitien.accounts.passwords.NotOnlyDigits"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -171,6 +184,65 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- Security: login lockout, sessions, response headers (caitien/accounts; README "Security") ---
+# Debug pages only on a developer's own machine: CAITIEN_DEBUG=1 is ignored when the site answers
+# other hosts than the loopback or runs behind HTTPS, and even a debug page hides secrets and URLs.
+if DEBUG and (
+    not set(ALLOWED_HOSTS) <= {"127.0.0.1", "localhost", "::1", "[::1]"}
+    or os.environ.get("CAITIEN_HTTPS") == "1"
+):
+    DEBUG = False
+DEFAULT_EXCEPTION_REPORTER_FILTER = "caitien.accounts.headers.HiddenEnvironmentFilter"
+# A locked-out person is refused before their password is checked: the lockout backend comes first.
+AUTHENTICATION_BACKENDS = [
+    "caitien.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("CAITIEN_LOGIN_ATTEMPTS", "5"))
+# Locked per login name *and* address: a school behind one address is not locked out by one
+# person's typing, and nobody locks a principal out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+CAITIEN_LOCKOUT_MINUTES = int(os.environ.get("CAITIEN_LOCKOUT_MINUTES", "60"))  # 0: until unlocked
+if CAITIEN_LOCKOUT_MINUTES:
+    import datetime as _dt
+
+    AXES_COOLOFF_TIME = _dt.timedelta(minutes=CAITIEN_LOCKOUT_MINUTES)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "caitien.accounts.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "caitien.accounts.lockout.client_ip"
+CAITIEN_PROXY_COUNT = int(os.environ.get("CAITIEN_PROXY_COUNT", "0"))  # reverse proxies in front
+AXES_ENABLE_ADMIN = False  # caitien.accounts.admin shows the lockouts in Vietnamese
+AXES_VERBOSE = False
+# Sessions end after CAITIEN_SESSION_HOURS (default 8: a working day) without a request
+# (caitien.accounts.sessions renews them at most every 15 minutes), and when the browser closes.
+SESSION_COOKIE_AGE = int(float(os.environ.get("CAITIEN_SESSION_HOURS", "8")) * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Headers: no framing, a short referrer, no camera/microphone/…, and a Content-Security-Policy
+# without inline scripts or eval (every script is a static file; htmx runs with allowEval false).
+REFERRER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = REFERRER_POLICY
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=(), fullscreen=(self)"
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # No style attribute or <style> in the templates either (scripts may still set element.style).
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Notification e-mail (caitien.notifications): where it goes, who sends it, how links are written.
 try:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", dashboard_views.home, name="home"),
     path("quan-tri/", admin.site.urls),
     path("", include("caitien.schools.urls")),
+    path("", include("caitien.accounts.urls")),
     path("danh-muc/", include("caitien.catalog.urls")),
     path("nhap/", include("caitien.imports.urls")),
     path("", include("caitien.plans.urls")),

@@ -80,7 +80,11 @@ def _error(request, status: int, detail: str, **extra):
 @api.exception_handler(PermissionDenied)
 def refused(request, exc):
     # permissions.require raises Refused (a PermissionDenied) with the reason for the person refused.
-    return _error(request, 403, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
+    from caitien.schools.views import audit_refusal
+
+    message = str(exc) or "Bạn không có quyền thực hiện thao tác này."
+    audit_refusal(request, message)
+    return _error(request, 403, message)
 
 
 @api.exception_handler(Http404)
@@ -157,10 +161,17 @@ def invalid(request, exc):
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def _plan(plan_id: int) -> Plan:
+def _plan(plan_id: int, reader=None) -> Plan:
+    """The plan; given the `reader`, one they may not read and that is not public is missing too."""
     plan = Plan.objects.select_related("school", "school__office", "regulation").filter(pk=plan_id).first()
+    missing = (
+        f"Không có kế hoạch mã số {plan_id} mà bạn được xem. Kế hoạch chưa được công khai chỉ người của "
+        "trường xem được (hãy đăng nhập bằng tài khoản của trường); nếu không, hãy kiểm tra lại mã số kế hoạch."
+    )
     if plan is None:
-        raise Http404(f"Không có kế hoạch mã số {plan_id}. Hãy kiểm tra lại mã số kế hoạch.")
+        raise Http404(missing)
+    if reader is not None:
+        permissions.hide_unreadable_plan(reader, plan, missing)
     return plan
 
 
@@ -292,7 +303,7 @@ def plan_list(
     description="Kế hoạch đã lưu theo dạng JSON của kế hoạch, như “caitien parse --json” in ra.",
 )
 def plan_detail(request, plan_id: int):
-    plan = _plan(plan_id)
+    plan = _plan(plan_id, request.auth)
     _require_view(request.auth, plan)
     return plan_to_document(plan).to_dict()
 
@@ -305,9 +316,9 @@ def plan_detail(request, plan_id: int):
     description="Những chỗ cần sửa trong kế hoạch đã lưu, có đối chiếu với tự đánh giá của trường.",
 )
 def plan_findings_list(request, plan_id: int):
-    plan = _plan(plan_id)
+    plan = _plan(plan_id, request.auth)
     _require_view(request.auth, plan)
-    return {"findings": [f.to_dict() for f in plan_findings(plan)]}
+    return {"findings": [f.to_dict() for f in plan_findings(plan, reader=request.auth)]}
 
 
 @api.get(
@@ -350,7 +361,7 @@ def office_rollup_view(
 def plan_reviews(request, plan_id: int):
     from caitien.monitoring.selectors import reviews_json
 
-    plan = _plan(plan_id)
+    plan = _plan(plan_id, request.auth)
     anonymous = not getattr(request.auth, "is_authenticated", False)
     permissions.require(
         permissions.can_view_reviews(request.auth, plan),

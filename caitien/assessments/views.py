@@ -15,6 +15,7 @@ from caitien.evidence import selectors as evidence_selectors
 from caitien.plans.calendar import current_school_year
 from caitien.schools import permissions
 from caitien.schools.models import School
+from caitien.web.params import whole_number
 
 NOT_YOURS = (
     "Bạn không thuộc trường này hoặc không phụ trách trường này, nên không xem được tự đánh giá của trường."
@@ -70,7 +71,7 @@ def _visible_schools(user):
 @login_required
 @require_POST
 def create(request):
-    school = get_object_or_404(School, pk=request.POST.get("school") or 0)
+    school = get_object_or_404(School, pk=whole_number(request.POST.get("school")) or 0)
     permissions.require(permissions.can_create_self_assessment(request.user, school), NOT_CREATOR)
     try:
         start_year = int(request.POST.get("start_year", ""))
@@ -227,7 +228,7 @@ def assign(request, pk, ca_pk):
         "Chỉ Hiệu trưởng hoặc Phó Hiệu trưởng của trường mới phân công được người viết tiêu chí.",
     )
     allowed = {u.pk: u for u in selectors.possible_assignees(sa.school)}
-    chosen = [allowed[int(x)] for x in request.POST.getlist("people") if x.isdigit() and int(x) in allowed]
+    chosen = [allowed[whole_number(x)] for x in request.POST.getlist("people") if whole_number(x) in allowed]
     services.criterion_assignees_set(assessment=ca, users=chosen, actor=request.user)
     messages.success(request, f"Đã lưu phân công tiêu chí {ca.criterion.code}.")
     return redirect("assessments:criterion", pk=sa.pk, ca_pk=ca.pk)

@@ -43,3 +43,22 @@ def _jsonable(value):
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
+
+
+# The actions audit_access writes: attempts and refusals, not changes of the data.
+ACCESS_ACTIONS = ("login", "login.failed", "login.locked", "logout", "password.change", "access.refused")
+
+
+def audit_access(*, actor, action: str, summary: str = "", actor_name: str = "", object_id="") -> AuditEvent:
+    """A security event (login, failed login, lockout, refusal): it records an attempt, not a change,
+    so it is written in its own transaction and stays when the request's work is rolled back."""
+    user = actor if getattr(actor, "pk", None) else None
+    with transaction.atomic():
+        return AuditEvent.objects.create(
+            actor=user,
+            actor_name=(actor_name or getattr(user, "display_name", "") or str(user or "khách"))[:150],
+            action=action,
+            object_type="user",
+            object_id=str(object_id or getattr(user, "pk", "") or "")[:40],
+            summary=summary[:300],
+        )

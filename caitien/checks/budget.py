@@ -35,7 +35,8 @@ def budget_totals(doc: Document) -> dict:
         by_source[source] = by_source.get(source, 0) + once
     by_standard = dict(
         sorted(
-            by_standard.items(), key=lambda kv: (not kv[0].isdigit(), int(kv[0]) if kv[0].isdigit() else 0)
+            by_standard.items(),
+            key=lambda kv: (not kv[0].isdecimal(), int(kv[0]) if kv[0].isdecimal() else 0),
         )
     )
     return {

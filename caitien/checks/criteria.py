@@ -36,7 +36,10 @@ def criterion_exists(s: Subject):
                 )
             continue
         if reg.criterion(code) is None:
-            standard = reg.standard(int(code.split(".")[0])) if code.split(".")[0].isdigit() else None
+            head = code.split(".")[0]
+            standard = (
+                reg.standard(int(head)) if head.isascii() and head.isdigit() and len(head) < 4 else None
+            )
             if standard:
                 hint = (
                     f"Tiêu chuẩn {standard.number} chỉ có các tiêu chí "

@@ -167,7 +167,7 @@ def standard_names(s: Subject):
     if reg is None:
         return
     for number_text, heading in s.doc.standard_headings.items():
-        if not str(number_text).isdigit():
+        if not (str(number_text).isascii() and str(number_text).isdigit()):
             continue
         own = reg.standard(int(number_text))
         written = _heading_name(heading)

@@ -5,6 +5,12 @@ from __future__ import annotations
 from caitien.checks.criteria import _code
 from caitien.checks.engine import Subject, check, level_number
 
+# The rules of this module quote the self-assessment (levels reached, weaknesses written): pages
+# and the API show their findings only to people who may read that self-assessment.
+RULES_FROM_SELF_ASSESSMENT = frozenset(
+    {"level-not-above-current", "weakness-not-covered", "mandatory-criterion-at-risk"}
+)
+
 
 def _planned(s: Subject) -> set[str]:
     return {c for c in (_code(i.criterion) for i in s.doc.items) if c}

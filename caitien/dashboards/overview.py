@@ -26,6 +26,7 @@ from caitien.offices.selectors import dates_by_office, days_late
 from caitien.plans.models import Plan
 from caitien.schools.models import School
 from caitien.text import fold
+from caitien.web.params import whole_number
 
 # Which of a school's plans covering the year is "its plan": the one being carried out first.
 STATUS_RANK = {"published": 4, "approved": 3, "submitted": 2, "draft": 1}
@@ -323,7 +324,7 @@ class Filters:
         descending = sort.startswith("-")
         sort = sort.lstrip("-")
         return cls(
-            office=int(office) if office.isdigit() else None,
+            office=whole_number(office),
             level=params.get("cap", "") if params.get("cap", "") in SCHOOL_LEVELS else "",
             regulation=params.get("van-ban", ""),
             status=params.get("ke-hoach", "") if params.get("ke-hoach", "") in PLAN_STATUS_LABELS else "",

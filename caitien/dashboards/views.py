@@ -11,6 +11,7 @@ from caitien.dashboards.access import office_of_request
 from caitien.dashboards.paging import page_of
 from caitien.dashboards.xlsx import xlsx_response
 from caitien.schools import permissions
+from caitien.web.params import whole_number
 
 # (column title, sort key or "", css class) of the overview table, in order.
 COLUMNS = (
@@ -38,9 +39,8 @@ def home(request):
 
 
 def _year(request) -> int:
-    raw = request.GET.get("nam", "")
     current = overview.school_year_of_today(timezone.localdate())
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else current
+    return whole_number(request.GET.get("nam"), low=2000, high=2100) or current
 
 
 def _sort_links(request, f: overview.Filters) -> dict:

@@ -1,6 +1,7 @@
 """Every office table as an XLSX download: a header row, the rows, widths that fit, frozen header.
 
-Texts that a spreadsheet would run as a formula (starting with =, +, -, @) are stored as text."""
+Texts that a spreadsheet would run as a formula (starting with =, +, -, @) are stored as text
+(caitien.planfile.writers.cells, shared by every XLSX writer)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from caitien.planfile.writers.cells import put_value
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def workbook_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
@@ -22,18 +24,14 @@ def workbook_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
     wb.remove(wb.active)
     for title, header, rows in sheets:
         ws = wb.create_sheet(title=title[:31])
-        ws.append(header)
-        for cell in ws[1]:
+        for c, h in enumerate(header, start=1):
+            cell = put_value(ws.cell(1, c), h)
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         widths = [len(str(h)) for h in header]
-        for row in rows:
-            ws.append([_value(v) for v in row])
-            r = ws.max_row
+        for r, row in enumerate(rows, start=2):
             for i, v in enumerate(row):
-                cell = ws.cell(row=r, column=i + 1)
-                if isinstance(v, str) and v.startswith(FORMULA_START):
-                    cell.data_type = "s"
+                cell = put_value(ws.cell(row=r, column=i + 1), _value(v))
                 if isinstance(v, datetime.date):
                     cell.number_format = "dd/mm/yyyy"
                 elif isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 1000:

@@ -18,13 +18,14 @@ from caitien.escalations.models import Escalation
 from caitien.plans.models import PlanItem
 from caitien.schools import permissions
 from caitien.schools.models import School
+from caitien.web.params import whole_number
 
 
 def _school_of_request(request):
     schools = permissions.schools_of(request.user)
     wanted = request.GET.get("truong", "")
-    if wanted.isdigit():
-        school = get_object_or_404(School, pk=int(wanted))
+    if whole_number(wanted) is not None:
+        school = get_object_or_404(School, pk=whole_number(wanted))
         permissions.require(
             permissions.can_view_school(request.user, school),
             "Bạn không thuộc trường này nên không xem được.",
@@ -57,9 +58,9 @@ def school_list(request):
 @login_required
 def create(request):
     item = None
-    if request.GET.get("dong", "").isdigit():
+    if whole_number(request.GET.get("dong")) is not None:
         item = get_object_or_404(
-            PlanItem.objects.select_related("plan__school__office"), pk=int(request.GET["dong"])
+            PlanItem.objects.select_related("plan__school__office"), pk=whole_number(request.GET["dong"])
         )
         school = item.plan.school
     else:

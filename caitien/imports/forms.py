@@ -5,6 +5,7 @@ import re
 from django import forms
 
 from caitien.planfile import readers
+from caitien.plans.limits import MAX_ROWS
 from caitien.web import inputs
 
 ACCEPT = readers.ACCEPT
@@ -121,4 +122,15 @@ class ItemForm(forms.Form):
         return data
 
 
-ItemFormSet = forms.formset_factory(ItemForm, extra=0)
+class ItemRows(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": f"Một kế hoạch có nhiều nhất {MAX_ROWS} dòng. Hãy tải lại trang rồi lưu lại.",
+        "too_few_forms": "Biểu mẫu thiếu dòng. Hãy tải lại trang rồi lưu lại.",
+        "missing_management_form": "Biểu mẫu đã cũ hoặc bị hỏng. Hãy tải lại trang rồi lưu lại.",
+    }
+
+
+# Bounded: a posted items-TOTAL_FORMS=400000 builds at most MAX_ROWS forms and is refused.
+ItemFormSet = forms.formset_factory(
+    ItemForm, formset=ItemRows, extra=0, max_num=MAX_ROWS, absolute_max=MAX_ROWS, validate_max=True
+)

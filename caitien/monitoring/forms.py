@@ -6,6 +6,7 @@ import datetime
 import re
 
 from caitien.monitoring.services import MonitoringError
+from caitien.web.params import whole_number
 
 _DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 
@@ -26,5 +27,4 @@ def parse_date(text: str, *, label: str = "Ngày") -> datetime.date:
 
 
 def int_or_none(value) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return whole_number(value, high=999_999_999)

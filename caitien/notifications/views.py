@@ -16,6 +16,7 @@ from caitien.notifications.mail import read_unsubscribe_token
 from caitien.notifications.models import Notification
 from caitien.schools import permissions
 from caitien.schools.models import User
+from caitien.web.params import whole_number
 
 
 def _signed_in(request):
@@ -24,8 +25,7 @@ def _signed_in(request):
 
 def notification_list(request):
     _signed_in(request)
-    page = int(request.GET["trang"]) if request.GET.get("trang", "").isdigit() else 1
-    page = min(page, 10_000)
+    page = whole_number(request.GET.get("trang"), low=1, high=10_000) or 1
     rows, more = selectors.notifications_page(request.user, page)
     return render(
         request,

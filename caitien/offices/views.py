@@ -13,17 +13,15 @@ from caitien.dashboards.overview import school_year_of_today
 from caitien.offices import selectors, services
 from caitien.offices.forms import CalendarForm
 from caitien.schools import permissions
+from caitien.web.params import whole_number
 
 
 @login_required
 def calendar(request):
     raw = request.GET.get("co-quan", "")
-    office = office_of_request(request, int(raw) if raw.isdigit() else None, page="Lịch của cơ quan")
-    raw_year = request.GET.get("nam", "")
-    year = (
-        int(raw_year)
-        if raw_year.isdigit() and 2000 <= int(raw_year) <= 2100
-        else school_year_of_today(timezone.localdate())
+    office = office_of_request(request, whole_number(raw), page="Lịch của cơ quan")
+    year = whole_number(request.GET.get("nam"), low=2000, high=2100) or school_year_of_today(
+        timezone.localdate()
     )
     can_set = permissions.can_set_office_calendar(request.user, office)
     own = selectors.calendar_of(office, year)

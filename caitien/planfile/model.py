@@ -119,7 +119,8 @@ class Item:
             return self.standard
         if self.criterion and "." in self.criterion:
             head = self.criterion.split(".", 1)[0]
-            return int(head) if head.isdigit() else None
+            # ASCII digits only: "²".isdigit() is true but int("²") fails.
+            return int(head) if head.isascii() and head.isdigit() and len(head) < 4 else None
         return None
 
 

@@ -23,6 +23,9 @@ ITEM_LIMITS = {
     "status": 100,
     "notes": 4000,
 }
+# Rows of one plan in a posted form (an import's preview): real plans have 5 to 60; a posted count
+# above this is refused before any row form is built.
+MAX_ROWS = 300
 COMMENT_LIMIT = 4000
 ANSWER_LIMIT = 4000
 REASON_LIMIT = 2000

@@ -102,9 +102,20 @@ def public_plans(school):
     )
 
 
-def plan_versions(plan: Plan) -> list[Plan]:
+def plan_versions(plan: Plan, reader=None) -> list[Plan]:
+    """The plan's versions, oldest first; given the `reader`, only those that person may read (an
+    office specialist or the public never learns of a revision the school has not published)."""
     root = plan.root
-    return list(Plan.objects.filter(Q(pk=root.pk) | Q(lineage=root)).order_by("version"))
+    versions = list(
+        Plan.objects.filter(Q(pk=root.pk) | Q(lineage=root)).select_related("school").order_by("version")
+    )
+    if reader is None:
+        return versions
+    from caitien.schools import permissions
+
+    return [
+        v for v in versions if permissions.can_view_plan(reader, v) or permissions.can_view_public_plan(v)
+    ]
 
 
 def school_year_of(month: str) -> int | None:

@@ -199,6 +199,15 @@ def can_view_public_plan(plan) -> bool:
     return plan.status in PUBLIC_STATUSES
 
 
+def hide_unreadable_plan(user, plan, message: str = "") -> None:
+    """A plan the user may not read and that is not public is answered as if it did not exist (the
+    same 404 as a wrong number), so refusals never tell which unpublished plan numbers exist."""
+    if not (can_view_public_plan(plan) or can_view_plan(user, plan)):
+        from django.http import Http404
+
+        raise Http404(message)
+
+
 def can_edit_plan(user, plan) -> bool:
     return plan.status == "draft" and bool(school_roles(user, plan.school) & AUTHORS)
 

@@ -21,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from caitien.catalog import registry
 from caitien.planfile.model import Document, Item
 from caitien.planfile.writers import layout
+from caitien.planfile.writers.cells import put_formula, put_value
 
 SHEET = "Kế hoạch"
 VND_FORMAT = '#,##0 "đ"'
@@ -126,7 +127,7 @@ def write_xlsx(doc: Document, path) -> None:
     row = _header_fields(ws, doc, reg)
     head_row = row + 1
     for c, col in enumerate(cols, start=1):
-        cell = ws.cell(head_row, c, col.label)
+        cell = put_value(ws.cell(head_row, c), col.label)
         cell.font = Font(name=FONT, bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         cell.fill = _HEAD_FILL
@@ -146,12 +147,12 @@ def write_xlsx(doc: Document, path) -> None:
     money = next(i for i, c in enumerate(cols, start=1) if c.key == "budget_vnd")
     letter = get_column_letter(money)
     total_row = last + 1
-    label = ws.cell(total_row, 1, "Tổng cộng")
+    label = put_value(ws.cell(total_row, 1), "Tổng cộng")
     label.font = Font(name=FONT, bold=True)
     ws.merge_cells(start_row=total_row, start_column=1, end_row=total_row, end_column=money - 1)
     # SUBTOTAL(109, …) adds only the rows a filter leaves visible.
-    total = ws.cell(
-        total_row, money, f"=SUBTOTAL(109,{letter}{head_row + 1}:{letter}{max(last, head_row + 1)})"
+    total = put_formula(
+        ws.cell(total_row, money), f"=SUBTOTAL(109,{letter}{head_row + 1}:{letter}{max(last, head_row + 1)})"
     )
     total.number_format = VND_FORMAT
     total.font = Font(name=FONT, bold=True)
@@ -203,7 +204,7 @@ def header_values(doc: Document, reg: registry.Regulation) -> dict:
 def _header_fields(ws, doc: Document, reg) -> int:
     """The header lines from row 1; returns the last row used (a blank row follows)."""
     values = header_values(doc, reg)
-    title = ws.cell(1, 1, "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC")
+    title = put_value(ws.cell(1, 1), "KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC")
     title.font = Font(name=FONT, bold=True, size=14)
     r = 1
     for line in _HEADER_LINES:
@@ -213,7 +214,7 @@ def _header_fields(ws, doc: Document, reg) -> int:
         for key, (l1, l2, v1, v2) in zip(line, spans, strict=False):
             if key is None:
                 continue
-            lab = ws.cell(r, l1, HEADER_LABELS[key])
+            lab = put_value(ws.cell(r, l1), HEADER_LABELS[key])
             lab.font = Font(name=FONT, bold=True)
             if l2 > l1:
                 ws.merge_cells(start_row=r, start_column=l1, end_row=r, end_column=l2)
@@ -231,7 +232,7 @@ def _header_fields(ws, doc: Document, reg) -> int:
 
 
 def _put(cell, value, *, box: bool = False) -> None:
-    cell.value = layout.printable(value) if isinstance(value, str) else value
+    put_value(cell, layout.printable(value) if isinstance(value, str) else value)
     cell.font = Font(name=FONT)
     cell.alignment = _WRAP_TOP
     if box:
@@ -302,7 +303,7 @@ def _validations(ws, cols, reg, first: int, last: int) -> None:
 def _simple_sheet(wb, title: str, labels: list[str], widths: list[float], rows: list[list]) -> None:
     ws = wb.create_sheet(title)
     for c, (label, w) in enumerate(zip(labels, widths, strict=True), start=1):
-        cell = ws.cell(1, c, label)
+        cell = put_value(ws.cell(1, c), label)
         cell.font = Font(name=FONT, bold=True)
         cell.fill = _HEAD_FILL
         cell.border = _BOX
@@ -310,7 +311,7 @@ def _simple_sheet(wb, title: str, labels: list[str], widths: list[float], rows: 
         ws.column_dimensions[get_column_letter(c)].width = w
     for r, values in enumerate(rows, start=2):
         for c, v in enumerate(values, start=1):
-            cell = ws.cell(r, c, layout.printable(v) if isinstance(v, str) else v)
+            cell = put_value(ws.cell(r, c), layout.printable(v) if isinstance(v, str) else v)
             cell.font = Font(name=FONT)
             cell.alignment = _WRAP_TOP
             cell.border = _BOX

@@ -117,12 +117,12 @@ def item_values(plan: Plan, data: dict, *, item: PlanItem | None = None) -> dict
         values["criterion"] = criterion
         if criterion is not None:
             values["standard_number"] = criterion.standard.number
-        elif code and code.split(".")[0].isdigit():
+        elif code and code.split(".")[0].isascii() and code.split(".")[0].isdigit() and len(code) < 12:
             values["standard_number"] = int(code.split(".")[0])
     # A row may name a standard and no criterion (57/2026); a known criterion decides the standard.
     if "standard_number" in data and not values.get("criterion"):
         raw = str(data["standard_number"] or "").strip()
-        if raw.isdigit() and 1 <= int(raw) <= 20:
+        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= 20:
             values["standard_number"] = int(raw)
         elif raw:
             raise RowInputError(
@@ -197,7 +197,7 @@ def parse_amount_box(raw) -> int | None:
     if not text:
         return None
     digits = text.replace(".", "").replace(",", "").replace(" ", "").removesuffix("đ").removesuffix("đồng")
-    if digits.lstrip("-").isdigit():
+    if digits.lstrip("-").isascii() and digits.lstrip("-").isdigit():
         number = int(digits)
     else:
         money = vietnamese.parse_money(text)
@@ -319,7 +319,7 @@ def _was(name: str, raw) -> object:
         except RowInputError:
             return text
     if name == "standard_number":
-        return int(text) if text.isdigit() else None
+        return int(text) if text.isascii() and text.isdigit() and len(text) < 4 else None
     return text
 
 

@@ -98,7 +98,7 @@ def plan_update_sections(
 def _priority_issue(row: dict) -> dict:
     raw = str(row.get("standard") or "").strip().removeprefix("Tiêu chuẩn").strip()
     return {
-        "standard": int(raw) if raw.isdigit() else None,
+        "standard": int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 4 else None,
         **{k: str(row.get(k) or "").strip() for k in ("criteria", "current_state", "limitation", "cause")},
     }
 

@@ -11,6 +11,7 @@ from caitien.plans import limits, services
 from caitien.plans.models import PlanComment, PlanItem
 from caitien.plans.views.common import detail_context, is_htmx, load_plan
 from caitien.schools import permissions
+from caitien.web.params import whole_number
 
 
 @require_POST
@@ -21,7 +22,11 @@ def comment_add(request, pk):
     )
     text = request.POST.get("text", "")
     raw_item = request.POST.get("item", "")
-    item = PlanItem.objects.filter(plan=plan, pk=int(raw_item)).first() if raw_item.isdigit() else None
+    item = (
+        PlanItem.objects.filter(plan=plan, pk=whole_number(raw_item)).first()
+        if whole_number(raw_item)
+        else None
+    )
     try:
         services.plan_comment_add(plan=plan, actor=request.user, text=text, item=item)
     except services.PlanError as exc:

@@ -44,6 +44,7 @@ def private_reason(plan) -> str:
 
 
 def refuse_view(request, plan):
+    permissions.hide_unreadable_plan(request.user, plan)
     reason = private_reason(plan)
     if not request.user.is_authenticated:
         reason = "Hãy đăng nhập bằng tài khoản của trường để xem kế hoạch này."
@@ -71,7 +72,7 @@ def plan_context(request, plan, *, light: bool = False, checked: bool = True, **
     only what a row of the editor needs (no versions, no comments panel); `checked=False`: no
     findings at all (the public page never shows them)."""
     items = list(plan.items.select_related("criterion").order_by("order", "id"))
-    findings = services.plan_findings(plan, items) if checked else []
+    findings = services.plan_findings(plan, items, reader=request.user) if checked else []
     by_row, general = findings_by_row(plan, items, findings)
     for item in items:
         item.findings = by_row.get(item.pk, [])
@@ -86,7 +87,7 @@ def plan_context(request, plan, *, light: bool = False, checked: bool = True, **
         "general_findings": general,
         "error_count": sum(1 for f in findings if f.severity == "error"),
         "totals": selectors.budget_totals(items),
-        "versions": [] if light else selectors.plan_versions(plan),
+        "versions": [] if light else selectors.plan_versions(plan, reader=request.user),
         "comments": [] if light else selectors.plan_comments(plan),
         "downloads": available_downloads(),
         "plan_form": plan.regulation.plan_form or {},

@@ -22,6 +22,7 @@ from caitien.plans.models import PlanItem
 from caitien.plans.views.common import is_htmx, load_plan, plan_context, refuse_view, require_edit
 from caitien.schools import permissions
 from caitien.web.inputs import format_month
+from caitien.web.params import whole_number
 
 # Rarely used columns sit under their row behind a toggle, so a 1280 px screen never scrolls
 # sideways (column widths: app.css, "The row editor").
@@ -108,8 +109,8 @@ def item_add(request, pk):
     plan = load_plan(pk)
     require_edit(request, plan)
     after = None
-    if request.POST.get("after", "").isdigit():
-        after = PlanItem.objects.filter(plan=plan, pk=int(request.POST["after"])).first()
+    if whole_number(request.POST.get("after")) is not None:
+        after = PlanItem.objects.filter(plan=plan, pk=whole_number(request.POST["after"])).first()
     item = services.plan_item_add(plan=plan, actor=request.user, after=after)
     return _sheet_response(request, plan, f"row-{item.pk}")
 
@@ -120,7 +121,7 @@ def _posted_row(request) -> tuple[dict, dict | None, int | None]:
     values = {k: request.POST[k] for k in (*services.ITEM_TEXT_FIELDS, *ROW_EXTRAS) if k in request.POST}
     base = {k[4:]: v for k, v in request.POST.items() if k.startswith("was_")} or None
     revision = request.POST.get("revision", "")
-    return values, base, int(revision) if revision.isdigit() else None
+    return values, base, whole_number(revision)
 
 
 def _input_value(name, value) -> str:
@@ -236,12 +237,12 @@ def _posted_tables(request, plan) -> dict:
     tables = {}
     for table in selectors.plan_tables(plan):
         key, fields = table["key"], [f for f, _label in table["columns"]]
-        count = request.POST.get(f"{key}-count", "")
-        if not count.isdigit():
+        count = whole_number(request.POST.get(f"{key}-count"))
+        if count is None:
             continue
         rows = [
             {f: request.POST.get(f"{key}-{i}-{f}", "").strip() for f in fields}
-            for i in range(min(int(count), 200))
+            for i in range(min(count, 200))
         ]
         # a row counts once something beyond its first cell (the moment, the standard) is written
         tables[key] = [r for r in rows if any(r[f] for f in fields[1:])]
@@ -265,7 +266,7 @@ def plan_sections(request, pk):
             actor=request.user,
             sections=sections,
             header=header,
-            revision=int(revision) if revision.isdigit() else None,
+            revision=whole_number(revision),
             **tables,
         )
     except services.EditConflict as exc:

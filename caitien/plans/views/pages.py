@@ -14,6 +14,7 @@ from caitien.plans.models import Plan
 from caitien.plans.views.common import detail_context, load_plan, refuse_view
 from caitien.schools import permissions
 from caitien.schools.models import School
+from caitien.web.params import whole_number
 
 
 @login_required
@@ -24,8 +25,8 @@ def home(request):
 def plan_list(request):
     permissions.require(request.user.is_authenticated, "Hãy đăng nhập để xem danh sách kế hoạch.")
     school = None
-    if request.GET.get("truong", "").isdigit():
-        school = get_object_or_404(School, pk=int(request.GET["truong"]))
+    if whole_number(request.GET.get("truong")) is not None:
+        school = get_object_or_404(School, pk=whole_number(request.GET["truong"]))
     page = page_of(request, selectors.plans_visible_to(request.user, school))
     page.object_list = selectors.with_item_counts(page.object_list)
     creatable = [
@@ -71,8 +72,8 @@ def plan_new(request, assessment=None):
             if assessment.end_year == assessment.start_year + 1
             else Plan.PeriodKind.MULTI,
         }
-    elif request.GET.get("truong", "").isdigit():
-        initial = {"school": int(request.GET["truong"])}
+    elif whole_number(request.GET.get("truong")) is not None:
+        initial = {"school": whole_number(request.GET["truong"])}
     form = NewPlanForm(
         request.POST or None,
         initial=initial,
@@ -114,11 +115,12 @@ def plan_compare(request, pk):
     plan = load_plan(pk)
     refuse_view(request, plan)
     permissions.require(permissions.can_compare_versions(request.user, plan))
-    versions = selectors.plan_versions(plan)
+    versions = selectors.plan_versions(plan, reader=request.user)
     other_pk = request.GET.get("voi", "")
     other = next((v for v in versions if str(v.pk) == other_pk), None)
     if other is None:
-        other = plan.previous or next((v for v in versions if v.pk != plan.pk), None)
+        previous = next((v for v in versions if v.pk == plan.previous_id), None)
+        other = previous or next((v for v in versions if v.pk != plan.pk), None)
     if other is None:
         messages.info(request, "Kế hoạch này mới có một phiên bản nên chưa có gì để so sánh.")
         return redirect("plans:detail", pk=plan.pk)

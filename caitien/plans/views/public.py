@@ -25,6 +25,7 @@ from caitien.web import ratelimit
 
 def plan_download(request, pk, fmt):
     plan = load_plan(pk)
+    permissions.hide_unreadable_plan(request.user, plan)
     permissions.require(
         permissions.can_download_plan(request.user, plan),
         f"Bạn không tải được kế hoạch này. {private_reason(plan)}",
@@ -54,6 +55,7 @@ def plan_download(request, pk, fmt):
 
 def public_plan(request, pk):
     plan = load_plan(pk)
+    permissions.hide_unreadable_plan(request.user, plan)
     permissions.require(
         permissions.can_view_public_plan(plan),
         "Kế hoạch này chưa được công khai. Trường sẽ công khai sau khi Hiệu trưởng phê duyệt.",
@@ -88,6 +90,7 @@ def public_index(request):
 def signed_scan_file(request, pk):
     """The signed, stamped scan, for whoever may read the plan (the public, once published)."""
     plan = load_plan(pk)
+    permissions.hide_unreadable_plan(request.user, plan)
     permissions.require(
         permissions.can_view_public_plan(plan) or permissions.can_view_plan(request.user, plan),
         f"Bạn không tải được bản scan của kế hoạch này. {private_reason(plan)}",

@@ -12,6 +12,18 @@ from caitien.plans.views.common import detail_context, load_plan, plan_context
 from caitien.schools import permissions
 
 
+def _moved_on(request, plan, exc):
+    """The step was asked of a plan that moved on meanwhile: the second of two clicks, or two people
+    at once. The plan page says what happened instead of an error page."""
+    plan.refresh_from_db()
+    messages.warning(
+        request,
+        f"{exc} Kế hoạch hiện ở bước “{plan.get_status_display()}”: có thể thao tác này vừa được thực "
+        "hiện (bấm hai lần, hoặc một người khác vừa làm). Hãy xem lại trang kế hoạch.",
+    )
+    return redirect("plans:detail", pk=plan.pk)
+
+
 @require_POST
 def plan_submit(request, pk):
     plan = load_plan(pk)
@@ -25,6 +37,8 @@ def plan_submit(request, pk):
         plan.refresh_from_db()
         ctx = detail_context(request, plan, submit_refused=str(exc), submit_errors=exc.findings)
         return render(request, "plans/detail.html", ctx, status=400)
+    except services.PlanError as exc:
+        return _moved_on(request, plan, exc)
     messages.success(request, "Đã gửi kế hoạch để Hiệu trưởng phê duyệt.")
     return redirect("plans:detail", pk=plan.pk)
 
@@ -111,6 +125,8 @@ def plan_publish(request, pk):
     except services.ScanRefused as exc:
         form.add_error("scan", str(exc))
         return _publish_page(request, plan, form, status=400)
+    except services.PlanError as exc:
+        return _moved_on(request, plan, exc)
     messages.success(
         request, "Đã công khai kế hoạch. Cơ quan quản lý và mọi người xem được kế hoạch ở trang công khai."
     )
