@@ -94,7 +94,9 @@ def test_principal_plans_from_self_assessment_to_publication(browse, cast):
     plan = Plan.objects.get(school=cast.primary)
     assert plan.self_assessment_id == sa.pk
     row = plan.items.get()
-    assert row.criterion_code == BY_HAND and WEAKNESS in row.expected_result
+    # The row states a target to make concrete; the weakness it starts from is shown under it.
+    assert row.criterion_code == BY_HAND and row.expected_result.endswith(f"tiêu chí {BY_HAND} đạt Mức 2.")
+    expect(page.locator(f"#weakness-{row.pk}")).to_contain_text(WEAKNESS)
     findings = page.locator(f"#findings-{row.pk}")
     expect(findings).to_contain_text("Lỗi")
 
