@@ -138,7 +138,7 @@ def _open_sheets(data: bytes, filename: str) -> list[tuple[str, list[list[str]]]
             "Danh sách nhân sự không cần lớn như vậy: hãy xóa hình ảnh, trang tính thừa rồi lưu lại."
         )
     kind = detect_format(data, filename)
-    if kind == "doc" or (kind == "unknown" and data[:4] == b"\xd0\xcf\x11\xe0"):
+    if kind in ("doc", "xls", "encrypted") or (kind == "unknown" and data[:4] == b"\xd0\xcf\x11\xe0"):
         raise StaffFileRefused(
             f"Tệp “{name}” là tệp Excel cũ (.xls). Hãy mở bằng Excel hoặc LibreOffice, chọn Lưu thành "
             "“Excel Workbook (.xlsx)” rồi tải lên tệp mới."

@@ -2,6 +2,7 @@
 change writes a new one. Downloads are limited per client with a Vietnamese 429 page."""
 
 import datetime
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -48,7 +49,7 @@ def test_a_document_is_written_once_per_content(client, cast, media_root, tmp_pa
     assert first.status_code == 200
     stored = _stored(plan)
     assert len(stored) == 1 and stored[0].startswith("xlsx-")
-    path = media_root / CACHE_FOLDER / str(plan.pk) / stored[0]
+    path = Path(default_storage.path(f"{CACHE_FOLDER}/{plan.pk}/{stored[0]}"))
     path.write_bytes(path.read_bytes())  # the same bytes, a newer time: served, not written again
     written_at = path.stat().st_mtime_ns
     second = client.get(f"/ke-hoach/{plan.pk}/tai-ve/xlsx/")
