@@ -265,5 +265,6 @@ def test_queries_do_not_grow_with_the_rows(principal, cast, what):
         }
         counts.append(_count(actions[what]))
     assert counts[0] == counts[1], f"{what}: {counts[0]} queries with 3 rows, {counts[1]} with 30"
-    # A row save: 12, and one to read the plan's stored findings (caitien.checks.stored).
-    assert counts[1] <= {"row save": 13}.get(what, 24), f"{what}: {counts[1]} queries"
+    # A row save: 12, one to read the plan's stored findings (caitien.checks.stored) and one for the
+    # self-assessment's weakness shown under the row.
+    assert counts[1] <= {"row save": 14}.get(what, 24), f"{what}: {counts[1]} queries"
