@@ -30,7 +30,9 @@ def storage_settings(url: str | None, *, media_root) -> dict:
     """The STORAGES["default"] entry for this address."""
     url = (url or "").strip()
     if not url:
-        return {"BACKEND": FILESYSTEM_BACKEND, "OPTIONS": {"location": str(media_root)}}
+        # No location of its own: the folder is MEDIA_ROOT (var/media), and follows it when a test
+        # or a deployment's settings change MEDIA_ROOT.
+        return {"BACKEND": FILESYSTEM_BACKEND}
     scheme = url.partition(":")[0].lower()
     if scheme == "file":
         path = unquote(urlsplit(url).path)

@@ -20,6 +20,7 @@ from caitien.evidence.services import EvidenceRefused, ItemFields
 from caitien.plans.calendar import current_school_year
 from caitien.schools import permissions
 from caitien.schools.models import School
+from caitien.web.params import whole_number
 
 _IMPORT_SALT = "caitien.evidence.import"
 _NOT_READER = "Danh mục minh chứng chỉ dành cho cán bộ của trường và chuyên viên Phòng/Sở quản lý trường."
@@ -27,8 +28,9 @@ _NOT_READER = "Danh mục minh chứng chỉ dành cho cán bộ của trường
 
 def _school(request) -> School:
     wanted = request.GET.get("truong") or request.POST.get("truong") or ""
-    if wanted.isdigit():
-        school = get_object_or_404(School.objects.select_related("regulation", "office"), pk=int(wanted))
+    school_id = whole_number(wanted)
+    if school_id is not None:
+        school = get_object_or_404(School.objects.select_related("regulation", "office"), pk=school_id)
     else:
         schools = permissions.schools_of(request.user)
         permissions.require(
@@ -42,8 +44,9 @@ def _school(request) -> School:
 
 def _year(request) -> int:
     raw = (request.GET.get("nam") or request.POST.get("nam") or "").strip()
-    if raw.isdigit() and 2000 <= int(raw) <= 2100:
-        return int(raw)
+    year = whole_number(raw, low=2000, high=2100)
+    if year is not None:
+        return year
     if raw:
         messages.warning(request, f"Năm học “{raw[:20]}” không hợp lệ; đang hiện năm học hiện tại.")
     return current_school_year()

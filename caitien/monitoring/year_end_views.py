@@ -87,7 +87,7 @@ def next_plan(request, pk):
     if request.method != "POST":
         return render(request, "monitoring/next_plan.html", ctx)
     permissions.require(allowed, NOT_PRINCIPAL)
-    carry = [int(v) for v in request.POST.getlist("carry") if v.isdigit() and len(v) < 10]
+    carry = [int(v) for v in request.POST.getlist("carry") if v.isascii() and v.isdigit() and len(v) < 10]
     assessment = None
     chosen = int_or_none(request.POST.get("assessment"))
     if chosen:

@@ -7,6 +7,7 @@ from django import forms
 from caitien.people.models import Group, GroupMember, Person, ResponsibleMapping
 from caitien.schools.models import User
 from caitien.web import inputs
+from caitien.web.params import whole_number
 
 MESSAGES = {
     "required": "Hãy điền mục này.",
@@ -126,12 +127,14 @@ class MappingForm(_VietnameseForm):
         kind, _, value = target.partition(":")
         kinds = ResponsibleMapping.Kind
         resolved = {"kind": kind, "person": None, "group": None, "position": ""}
-        if kind == kinds.PERSON and value.isdigit():
-            resolved["person"] = Person.objects.filter(school=self.school, pk=int(value), active=True).first()
+        if kind == kinds.PERSON and whole_number(value) is not None:
+            resolved["person"] = Person.objects.filter(
+                school=self.school, pk=whole_number(value), active=True
+            ).first()
             if resolved["person"] is None:
                 raise forms.ValidationError("Người đã chọn không còn trong danh sách nhân sự; hãy chọn lại.")
-        elif kind == kinds.GROUP and value.isdigit():
-            resolved["group"] = Group.objects.filter(school=self.school, pk=int(value)).first()
+        elif kind == kinds.GROUP and whole_number(value) is not None:
+            resolved["group"] = Group.objects.filter(school=self.school, pk=whole_number(value)).first()
             if resolved["group"] is None:
                 raise forms.ValidationError("Tổ, nhóm đã chọn không còn; hãy chọn lại.")
         elif kind == kinds.POSITION and value.strip():

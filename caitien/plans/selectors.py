@@ -120,7 +120,13 @@ def plan_versions(plan: Plan, reader=None) -> list[Plan]:
 
 def school_year_of(month: str) -> int | None:
     """The first calendar year of the school year a "YYYY-MM" month falls in (August counts as next)."""
-    if not month or len(month) < 7 or not month[:4].isdigit() or not month[5:7].isdigit():
+    if (
+        not month
+        or len(month) < 7
+        or not month.isascii()
+        or not month[:4].isdigit()
+        or not month[5:7].isdigit()
+    ):
         return None
     year, m = int(month[:4]), int(month[5:7])
     return year if m >= 8 else year - 1

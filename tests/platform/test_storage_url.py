@@ -14,12 +14,18 @@ from caitien.storage_url import S3_BACKEND, StorageUrlError, storage_settings
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_unset_is_the_media_folder(tmp_path):
+def test_unset_is_the_media_folder(tmp_path, settings):
+    """No address: files go to MEDIA_ROOT (var/media), and follow it when MEDIA_ROOT changes."""
     assert storage_settings(None, media_root=tmp_path) == {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(tmp_path)},
+        "BACKEND": "django.core.files.storage.FileSystemStorage"
     }
-    assert storage_settings("  ", media_root=tmp_path)["OPTIONS"]["location"] == str(tmp_path)
+    assert storage_settings("  ", media_root=tmp_path) == storage_settings(None, media_root=tmp_path)
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    name = default_storage.save("thu/a.txt", ContentFile(b"x"))
+    assert (tmp_path / "media" / name).read_bytes() == b"x"
 
 
 def test_a_shared_folder():

@@ -21,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **o):
         raw = str(o["plan"]).strip()
-        if not raw.isdigit():
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
             raise CommandError(f"Mã số kế hoạch “{raw}” không hợp lệ: hãy ghi một số, ví dụ --plan 12.")
         plan = Plan.objects.select_related("school", "regulation", "lineage").filter(pk=int(raw)).first()
         if plan is None:
