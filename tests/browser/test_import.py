@@ -6,6 +6,7 @@ import docx
 import pytest
 from playwright.sync_api import expect
 
+from caitien.jobs.testing import run_jobs
 from caitien.plans.models import Plan
 
 from .conftest import PHONE, assert_clean, login, shoot
@@ -120,7 +121,10 @@ def test_a_school_imports_its_word_plan_through_the_preview(browse, cast, tmp_pa
     page.get_by_label("Tệp kế hoạch").set_input_files(str(path))
     page.get_by_role("button", name="Tải lên và đọc tệp").click()
 
-    # Read in the background; the page moves on to the preview by itself.
+    # Read by a background job (what `caitien worker` does beside the server); the page polls and
+    # moves on to the preview by itself.
+    page.wait_for_selector("#import-progress")
+    assert run_jobs() == 1
     expect(page.get_by_role("heading", name=f"Xem lại kế hoạch đọc từ “{path.name}”")).to_be_visible(
         timeout=60_000
     )
