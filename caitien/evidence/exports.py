@@ -21,9 +21,9 @@ from caitien.evidence import codes
 from caitien.planfile.model import Signer
 from caitien.planfile.writers import docx as plan_docx
 from caitien.planfile.writers import layout
+from caitien.planfile.writers.cells import put_value
 from caitien.web.inputs import format_date
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SHEET = "Danh mục minh chứng"
@@ -102,29 +102,29 @@ def xlsx_bytes(doc: RegisterDocument) -> bytes:
     ws = wb.active
     ws.title = SHEET
     title = f"{codes.spec_for(doc.regulation)['register_title']} — {doc.school} — {doc.title.lower()}"
-    ws.append([_text(title)])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append(
-        [_text(f"Theo {doc.regulation.label}; mã minh chứng dạng {codes.spec_for(doc.regulation)['format']}")]
+    put_value(ws.cell(row=1, column=1), _text(title)).font = Font(bold=True, size=13)
+    spec = codes.spec_for(doc.regulation)
+    put_value(
+        ws.cell(row=2, column=1), _text(f"Theo {doc.regulation.label}; mã minh chứng dạng {spec['format']}")
     )
-    ws.append([])
-    ws.append([c["label"] for c in cols])
-    header_row = ws.max_row
+    header_row = 4
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for cell in ws[header_row]:
+    for index, col in enumerate(cols, start=1):
+        cell = put_value(ws.cell(row=header_row, column=index), col["label"])
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = box
     for order, item in enumerate(doc.items, start=1):
-        values = [item_cell(item, c["key"], order) for c in cols]
-        ws.append([int(v) if c["key"] == "order" else _text(v) for c, v in zip(cols, values, strict=True)])
-        for index, (col, value) in enumerate(zip(cols, values, strict=True), start=1):
-            cell = ws.cell(row=ws.max_row, column=index)
+        row = header_row + order
+        for index, col in enumerate(cols, start=1):
+            value = item_cell(item, col["key"], order)
+            # Every text through put_value: a name like "=…" stays text, never a formula.
+            cell = put_value(
+                ws.cell(row=row, column=index), int(value) if col["key"] == "order" else _text(value)
+            )
             cell.border = box
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-            if col["key"] != "order" and isinstance(value, str) and value.startswith(FORMULA_START):
-                cell.data_type = "s"  # stored as text: never run as a formula
     for index, col in enumerate(cols, start=1):
         ws.column_dimensions[get_column_letter(index)].width = 6 + 6 * _WEIGHTS.get(col["key"], 2)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)

@@ -168,3 +168,14 @@ def test_the_ocr_of_a_file_stops_at_its_time_budget(scanned, monkeypatch):
     with pytest.raises(readers.ReadError) as caught:
         readers.read_path(scanned["pdf"])
     assert "Nhận dạng chữ bản quét quá" in str(caught.value)
+
+
+def test_a_truncated_photo_is_called_damaged_even_when_pillow_loads_cut_images(scanned, monkeypatch):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES on import: a cut photo must still be refused."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    data = scanned["photo"].read_bytes()
+    with pytest.raises(readers.ReadError) as caught:
+        readers.read_bytes(data[: len(data) // 3], "anh.jpg")
+    assert "bị hỏng" in str(caught.value)

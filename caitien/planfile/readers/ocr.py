@@ -388,6 +388,18 @@ def read_scanned_pdf(
 _IMAGE_FORMATS = {"JPEG", "PNG", "TIFF", "HEIF", "MPO"}
 
 
+def _cut_short(data: bytes, kind: str) -> bool:
+    """A JPEG without its end marker or a PNG without its end chunk: the file was cut short. Asked of
+    the bytes, because Pillow decodes a cut image silently once any library in the process sets
+    ImageFile.LOAD_TRUNCATED_IMAGES (WeasyPrint does, on import)."""
+    tail = data[-64:].rstrip(b"\x00")
+    if kind == "JPEG":
+        return not tail.endswith(b"\xff\xd9")
+    if kind == "PNG":
+        return b"IEND" not in tail
+    return False
+
+
 def read_image(
     data: bytes, filename: str = "", *, progress: Callable[[int, int], None] | None = None
 ) -> Document:
@@ -421,6 +433,10 @@ def read_image(
         ) from None
     if kind not in _IMAGE_FORMATS:
         raise ReadError(f"Định dạng ảnh {kind} chưa đọc được. Hãy lưu ảnh dạng JPEG hoặc PNG rồi thử lại.")
+    if _cut_short(data, kind):
+        raise ReadError(
+            f"Ảnh “{name}” bị hỏng hoặc chưa tải về hết, không đọc được. Hãy chụp hoặc quét lại rồi thử lại."
+        )
     frames = getattr(image, "n_frames", 1) if kind == "TIFF" else 1
     if frames > MAX_SCAN_PAGES:
         raise too_many_pages(frames)
