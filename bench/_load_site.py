@@ -59,6 +59,8 @@ def _cpu_ms(client: Client, method: str, url: str, data=None, repeat: int = 5) -
 def main() -> None:
     t0 = time.perf_counter()
     call_command("migrate", verbosity=0)
+    # Pages are drawn as the production server draws them: static files from the collected manifest.
+    call_command("collectstatic", interactive=False, verbosity=0)
     catalog_load()
     result = province_generate(offices=OFFICES, schools=SCHOOLS, plans=5, rows=30, prefix="PA")
     print(

@@ -96,6 +96,8 @@ def build():
 def main() -> None:
     t0 = time.perf_counter()
     call_command("migrate", verbosity=0)
+    # Pages are drawn as the production server draws them: static files from the collected manifest.
+    call_command("collectstatic", interactive=False, verbosity=0)
     plan, principal, teacher, specialist = build()
     print(f"Dữ liệu: 1 kế hoạch, {ROWS} dòng, {ROWS * TASKS_PER_ROW} việc ({time.perf_counter() - t0:.1f} s)")
     first_row = plan.items.order_by("order").first()

@@ -57,6 +57,8 @@ def measure(client: Client, url: str) -> tuple[int, float, int, int]:
 def main() -> None:
     t0 = time.perf_counter()
     call_command("migrate", verbosity=0)
+    # Pages are drawn as the production server draws them: static files from the collected manifest.
+    call_command("collectstatic", interactive=False, verbosity=0)
     catalog_load()
     result = province_generate(offices=OFFICES, schools=SCHOOLS, plans=5, rows=30, prefix="PA")
     print(
