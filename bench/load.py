@@ -24,14 +24,14 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from http.cookies import SimpleCookie
 from pathlib import Path
 
+from bench._databases import on_each_database
+
 ROOT = Path(__file__).resolve().parent.parent
-PG_BASE = os.environ.get("CAITIEN_TEST_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 USERS = int(os.environ.get("CAITIEN_BENCH_USERS", "50"))
 SECONDS = float(os.environ.get("CAITIEN_BENCH_SECONDS", "30"))
 THINK = float(os.environ.get("CAITIEN_BENCH_THINK", "5"))
@@ -246,39 +246,8 @@ def _load(env_extra: dict) -> int:
     return 0
 
 
-def _sqlite() -> int:
-    with tempfile.TemporaryDirectory(prefix="caitien-load-") as tmp:
-        return _load({"CAITIEN_VAR_DIR": tmp, "DATABASE_URL": ""})
-
-
-def _postgres() -> int:
-    import psycopg
-
-    name = f"caitien_load_{os.getpid()}"
-    try:
-        admin = psycopg.connect(f"{PG_BASE}/postgres", autocommit=True, connect_timeout=3)
-    except Exception as exc:  # no server here: say so, the SQLite figures still stand
-        print(f"PostgreSQL không kết nối được ({exc}); bỏ qua.")
-        return 0
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            with tempfile.TemporaryDirectory(prefix="caitien-load-") as tmp:
-                return _load({"CAITIEN_VAR_DIR": tmp, "DATABASE_URL": f"{PG_BASE}/{name}"})
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def run():
-    wanted = os.environ.get("CAITIEN_BENCH_DATABASES", "sqlite,postgres").split(",")
-    failed = 0
-    for name, fn in (("sqlite", _sqlite), ("postgres", _postgres)):
-        if name in wanted:
-            print(f"\n### {'SQLite' if name == 'sqlite' else 'PostgreSQL'}", flush=True)
-            failed += fn() != 0
-    if failed:
-        raise RuntimeError(f"{failed} cơ sở dữ liệu chạy lỗi")
+    on_each_database(_load, "load")
 
 
 if __name__ == "__main__":

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from bench._databases import on_each_database
+
 ROOT = Path(__file__).resolve().parent.parent
-PG_BASE = os.environ.get("CAITIEN_TEST_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 
 
 def _child(env_extra: dict) -> int:
@@ -34,37 +34,8 @@ def _child(env_extra: dict) -> int:
     return done.returncode
 
 
-def _postgres() -> int:
-    import psycopg
-
-    name = f"caitien_bench_progress_{os.getpid()}"
-    try:
-        admin = psycopg.connect(f"{PG_BASE}/postgres", autocommit=True, connect_timeout=3)
-    except Exception as exc:  # no server here: the SQLite figures still stand
-        print(f"PostgreSQL không kết nối được ({exc}); bỏ qua.")
-        return 0
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            with tempfile.TemporaryDirectory(prefix="caitien-bench-") as tmp:
-                return _child({"CAITIEN_VAR_DIR": tmp, "DATABASE_URL": f"{PG_BASE}/{name}"})
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def run():
-    wanted = os.environ.get("CAITIEN_BENCH_DATABASES", "sqlite,postgres").split(",")
-    failed = 0
-    if "sqlite" in wanted:
-        print("\n### SQLite", flush=True)
-        with tempfile.TemporaryDirectory(prefix="caitien-bench-") as tmp:
-            failed += _child({"CAITIEN_VAR_DIR": tmp, "DATABASE_URL": ""}) != 0
-    if "postgres" in wanted:
-        print("\n### PostgreSQL", flush=True)
-        failed += _postgres() != 0
-    if failed:
-        raise RuntimeError(f"{failed} cơ sở dữ liệu không chạy xong")
+    on_each_database(_child, "bench")
 
 
 if __name__ == "__main__":

@@ -19,11 +19,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from bench._databases import on_each_database
+
 ROOT = Path(__file__).resolve().parent.parent
-PG_BASE = os.environ.get("CAITIEN_TEST_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 TIMEOUT = 600  # seconds per database: a run that takes longer is a finding in itself
 
 
@@ -45,40 +45,8 @@ def _child(env_extra: dict) -> int:
     return done.returncode
 
 
-def _sqlite() -> int:
-    with tempfile.TemporaryDirectory(prefix="caitien-bench-") as tmp:
-        env = {"CAITIEN_VAR_DIR": tmp}
-        return _child({**env, "DATABASE_URL": ""})
-
-
-def _postgres() -> int:
-    import psycopg
-
-    name = f"caitien_bench_{os.getpid()}"
-    try:
-        admin = psycopg.connect(f"{PG_BASE}/postgres", autocommit=True, connect_timeout=3)
-    except Exception as exc:  # no server here: say so, the SQLite figures still stand
-        print(f"PostgreSQL không kết nối được ({exc}); bỏ qua.")
-        return 0
-    with admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            with tempfile.TemporaryDirectory(prefix="caitien-bench-") as tmp:
-                return _child({"CAITIEN_VAR_DIR": tmp, "DATABASE_URL": f"{PG_BASE}/{name}"})
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def run():
-    wanted = os.environ.get("CAITIEN_BENCH_DATABASES", "sqlite,postgres").split(",")
-    failed = 0
-    for name, fn in (("sqlite", _sqlite), ("postgres", _postgres)):
-        if name in wanted:
-            print(f"\n### {'SQLite' if name == 'sqlite' else 'PostgreSQL'}", flush=True)
-            failed += fn() != 0
-    if failed:
-        raise RuntimeError(f"{failed} cơ sở dữ liệu chạy lỗi")
+    on_each_database(_child, "bench")
 
 
 if __name__ == "__main__":
