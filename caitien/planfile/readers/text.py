@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from caitien.planfile import vietnamese as vn
 from caitien.planfile.model import Document
-from caitien.planfile.readers import header, table, text_columns
+from caitien.planfile.readers import header, table, text_columns, text_layout
 
 MAX_LINES = 60_000
 MAX_CELL_LINES = 45  # a cell longer than this is not a plan cell; it bounds the work per row
@@ -32,19 +32,26 @@ MAX_ROW_LINES = 400
 
 def read_text(text: str, source: str = "") -> Document:
     doc = Document(source=source)
-    text = vn.nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = vn.nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "")
     raw_lines = text.split("\n")
     if len(raw_lines) > MAX_LINES:
         raw_lines = raw_lines[:MAX_LINES]
         doc.warn("text-truncated", f"Văn bản quá dài; chỉ đọc {MAX_LINES} dòng đầu.", "")
+    # A form feed (pdftotext's page break) starts a new page on the line it sits on.
+    pages, page = [], 0
+    for k, line in enumerate(raw_lines):
+        if "\f" in line:
+            page += line.count("\f")
+            raw_lines[k] = line.replace("\f", "")
+        pages.append(page)
     layout = detect_layout(raw_lines)
     if layout == "tab":
         rows, running = _tab_rows(raw_lines)
     elif layout == "pipe":
         rows, running = _pipe_rows(raw_lines)
     elif layout == "columns":
-        rows, running = _column_rows(raw_lines)
+        rows, running = text_layout.read_layout(raw_lines, pages)
     else:
         long_rows: list[int] = []
         rows, running = _block_rows(raw_lines, long_rows)
