@@ -125,9 +125,7 @@ def _widths(lines: list[str], edges: list[int]) -> list[float]:
     return out
 
 
-def split_line(
-    ws: list[Word], edges: list[int], widths: list[float], closed: set[int]
-) -> list[list[Word]]:
+def split_line(ws: list[Word], edges: list[int], widths: list[float], closed: set[int]) -> list[list[Word]]:
     """The words of one line split into cells of increasing columns at the lowest cost."""
     n, m = len(ws), len(edges)
     if not ws:
@@ -186,7 +184,9 @@ def read_layout(lines: list[str], pages: list[int]) -> tuple[list[list[str]], li
     body_start = head + 1
     while body_start < len(lines) and body_start < head + 6:
         ln = lines[body_start]
-        if ln.strip() and (vn.find_criterion(ln) or vn.find_standard(ln) or _numbered(ln) or re.match(r"^\s*\d{1,2}\s", ln)):
+        if ln.strip() and (
+            vn.find_criterion(ln) or vn.find_standard(ln) or _numbered(ln) or re.match(r"^\s*\d{1,2}\s", ln)
+        ):
             break
         body_start += 1
     end = next((i for i in range(body_start, len(lines)) if _ends_table(lines[i])), len(lines))
@@ -260,9 +260,13 @@ def read_layout(lines: list[str], pages: list[int]) -> tuple[list[list[str]], li
         if order_col is not None and re.fullmatch(r"\d{1,3}\.?", texts[order_col] or "x"):
             starts = True
         elif order_col is None and _ROW_LABEL.match(vn.fold_same_length(texts[label_col])):
-            starts = current is None or any(current[label_col]) and (
-                vn.find_criterion(texts[label_col]) is not None
-                or re.match(r"^\W*t[il1]eu\s*ch", vn.fold_same_length(texts[label_col])) is not None
+            starts = (
+                current is None
+                or any(current[label_col])
+                and (
+                    vn.find_criterion(texts[label_col]) is not None
+                    or re.match(r"^\W*t[il1]eu\s*ch", vn.fold_same_length(texts[label_col])) is not None
+                )
             )
         if starts or current is None:
             if current:
@@ -281,8 +285,10 @@ def read_layout(lines: list[str], pages: list[int]) -> tuple[list[list[str]], li
 
 
 def _header_again(ps: list[tuple[int, str]]) -> bool:
-    return len(ps) >= 3 and len({table.classify(p) for _, p in ps} - {None}) >= 3 and not any(
-        vn.find_criterion(p) for _, p in ps
+    return (
+        len(ps) >= 3
+        and len({table.classify(p) for _, p in ps} - {None}) >= 3
+        and not any(vn.find_criterion(p) for _, p in ps)
     )
 
 
