@@ -21,8 +21,8 @@ import re
 
 from caitien.planfile import vietnamese as vn
 from caitien.planfile.model import Document
-from caitien.planfile.readers import header, table, text_columns, text_layout
-from caitien.planfile.readers.text_blocks import _block_rows
+from caitien.planfile.readers import header, table, text_columns, text_layout, text_raw
+from caitien.planfile.readers.text_blocks import _block_rows, _is_spaced
 from caitien.planfile.readers.text_lines import MAX_ROW_LINES
 from caitien.planfile.readers.text_lines import table_span as _table_span
 
@@ -52,8 +52,12 @@ def read_text(text: str, source: str = "") -> Document:
     elif layout == "columns":
         rows, running = text_layout.read_layout(raw_lines, pages)
     else:
+        raw = None if _is_spaced(raw_lines) else text_raw.read_raw(raw_lines)
+        if raw is not None:
+            rows, running = raw
         long_rows: list[int] = []
-        rows, running = _block_rows(raw_lines, long_rows)
+        if raw is None:
+            rows, running = _block_rows(raw_lines, long_rows)
         for line in long_rows:
             doc.warn(
                 "row-too-long",

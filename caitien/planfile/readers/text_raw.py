@@ -1,0 +1,265 @@
+"""`pdftotext -raw` text: a table printed cell after cell, in the order the PDF draws it.
+
+Each cell's visual lines come in turn, row after row, with no blank line and no border. Text on
+one baseline that the PDF draws in a row is printed as one line, so a cell of a single line is
+glued to the first line of the next cell ("Không Sự hướng dẫn", "Tiêu chí 1.1 Phương hướng,");
+a cell of several lines ends at a line end, and the next cell starts on a line of its own.
+Empty cells leave nothing.
+
+A row's lines are split into cells by dynamic programming over where cells start (at a line start,
+or inside a line before a word that can open a cell) and which column each takes, in order:
+
+- what a cell says fits its column: a number in TT, a criterion label, a month or year in the
+  time columns, an amount or "Không" in the budget, a role in the lead column;
+- a cell opens with a capital, a digit or a bullet;
+- every column wraps at its width: measured from a first reading, a cell's line is no longer
+  than its column is wide, and a line ends where the next word would not have fitted.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from caitien.planfile import vietnamese as vn
+from caitien.planfile.readers import header, table
+from caitien.planfile.readers.text_lines import _ROLE, _STD_LINE
+
+MAX_ROW_WORDS = 400  # a row this long is cut; it bounds the work per row
+MAX_SKIP = 6
+MAX_LINES = 24  # lines of one cell  # empty columns between two cells of a row
+
+_LABEL_STARTS = {
+    "tt", "stt", "tieu", "muc", "ket", "cong", "chu", "phoi", "thoi", "du", "kinh", "dieu", "ghi",
+    "noi", "hoat", "chi", "don", "nguon", "thong", "minh", "bat", "nguoi", "giai", "trach", "hoan",
+    "ngan", "ho",
+}  # fmt: skip
+_ROW_START = re.compile(
+    r"^t[il1]eu\s*ch[il1]\s*\d|^\d{1,3}\.?\s+t[il1]eu\s*ch[il1](?!\s*tieu)\b|^\d{1,3}\.?\s+t[il1]eu\s*chu[a-z]n\s*\d"
+)
+_TIME = re.compile(
+    r"thang\s*\d|nam\s*(?:hoc\s*)?20\d\d|\b20\d\d\b|hoc\s*ky|\bhk\s*[i12]|quy\s*[iv1-4]|xuyen\s*suot|ca\s*nam|"
+    r"\d{1,2}\s*/\s*20\d\d"
+)
+_MONEY = re.compile(
+    r"\d[\d.,]*\s*(?:dong|d\b|trieu|ty|nghin)|^khong\b|kinh\s*phi|ngan\s*sach|xa\s*hoi\s*hoa|nguon|von\b|quy\b"
+)
+_OPEN_END = re.compile(r"(?:[-–,(/]|\b(?:va|cua|voi|cho|cac|de|trong|tu|den|theo|ve|o|tai|nhung))$")
+
+
+def _opens(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit() or word[0] in "-–+•(*")
+
+
+def _can_open(ws: list[str], k: int) -> bool:
+    """Whether a cell can start at word k of a line (k > 0): a capital, a digit or a bullet that
+    is no criterion code after its label, no lone dash at the line's end."""
+    word = ws[k]
+    if not _opens(word):
+        return False
+    if word in ("-", "–", "+", "•") and k == len(ws) - 1:
+        return False
+    before = vn.fold_same_length(ws[k - 1]).lower()
+    if word[:1].isdigit() and before in ("chi", "chi:", "chuan", "muc", "thang", "hoc", "nam", "-", "–"):
+        return False
+    return True
+
+
+def read_raw(lines: list[str]) -> tuple[list[list[str]], list[str]] | None:
+    """(rows for table.build_items, running text), or None when no header names the columns."""
+    folded = [vn.fold_same_length(ln).strip() for ln in lines]
+    first_row = next((i for i, f in enumerate(folded) if _ROW_START.match(f) or _STD_LINE.match(f)), None)
+    if first_row is None:
+        return None
+    head_start = _header_start(lines, first_row)
+    if head_start is None:
+        return None
+    labels = _labels(" ".join(ln.strip() for ln in lines[head_start:first_row]))
+    keys = [table.classify(lab) for lab in labels]
+    if len(set(keys) - {None}) < 4 or not ({"criterion", "issue"} & set(keys)):
+        return None
+    end = next(
+        (i for i in range(first_row, len(lines)) if _ends_table(folded[i])),
+        len(lines),
+    )
+    running = lines[:head_start] + lines[end:]
+    form57 = "issue" in keys
+    entries: list[str | list[str]] = []  # a standard heading, or a row's lines
+    for i in range(first_row, end):
+        ln, fl = lines[i].strip(), folded[i]
+        if not ln:
+            continue
+        if _STD_LINE.match(fl) and not re.match(r"^\d", fl) and not vn.find_criterion(fl.split(":")[0]) and not form57:
+            entries.append(re.sub(r"^\s*\d{1,2}\s*[.)]?\s*", "", ln))
+            continue
+        if _ROW_START.match(fl) or (form57 and _STD_LINE.match(fl)):
+            entries.append([ln])
+        elif entries and isinstance(entries[-1], list):
+            entries[-1].append(ln)
+        elif entries and isinstance(entries[-1], str) and ln[:1].islower():
+            entries[-1] += " " + ln
+    blocks = [e for e in entries if isinstance(e, list)]
+    if not blocks:
+        return None
+    widths = [0.0] * len(keys)
+    readings = [_split_row(b, keys, widths) for b in blocks]
+    widths = _measure(readings, len(keys))
+    readings = [_split_row(b, keys, widths) for b in blocks]
+    rows: list[list[str]] = [labels]
+    cells = iter(readings)
+    for e in entries:
+        if isinstance(e, str):
+            rows.append([e] * len(keys))
+        else:
+            rows.append(["\n".join(c) for c in next(cells)])
+    return rows, running
+
+
+def _ends_table(fl: str) -> bool:
+    return bool(
+        header._CLOSING.match(fl)
+        or header._RECIPIENTS.match(fl)
+        or (header._HEADING.match(fl) and header._section_key(fl) in ("organisation", "monitoring", "review_mechanism"))
+    )
+
+
+def _header_start(lines: list[str], first_row: int) -> int | None:
+    """The header's first line: going up from the first row, the header's lines are short and end at
+    the table's heading (or at running text); the topmost one that opens with a column name."""
+    found = None
+    for i in range(first_row - 1, max(-1, first_row - 30), -1):
+        fl = vn.fold_same_length(lines[i]).strip()
+        if not fl:
+            continue
+        if (header._HEADING.match(fl) and header._section_key(fl)) or len(fl) > 90:
+            break
+        words = fl.split()
+        if words[0].strip("(),.:;") in ("tt", "stt") or table.classify(" ".join(words[:3])):
+            found = i
+    return found
+
+
+def _labels(text: str) -> list[str]:
+    """Header words grouped into column labels: a capitalised word that opens a column name starts
+    a new label once the label before it names a column."""
+    cells: list[list[str]] = []
+    for word in text.split():
+        folded = vn.fold_same_length(word).strip("(),.:;").lower()
+        if not cells or (word[:1].isupper() and folded in _LABEL_STARTS and table.classify(" ".join(cells[-1]))):
+            cells.append([word])
+        else:
+            cells[-1].append(word)
+    return [" ".join(c) for c in cells]
+
+
+def _measure(readings: list[list[list[str]]], ncols: int) -> list[float]:
+    """Each column's width: the longest lines of its cells of several lines (90th percentile)."""
+    out = []
+    for c in range(ncols):
+        lengths = sorted(len(line) for r in readings for line in r[c][:-1] if len(r[c]) >= 2)
+        out.append(float(lengths[int(0.9 * (len(lengths) - 1))]) if len(lengths) >= 2 else 0.0)
+    return out
+
+
+def _kind_cost(key: str | None, text: str) -> float:
+    folded = vn.fold_same_length(text).lower()
+    if key == "order":
+        return 0.0 if re.fullmatch(r"\d{1,3}\.?", text) else 12.0
+    if key == "level":
+        return -0.5 if re.fullmatch(r"(?:muc\s*)?[1-4]", folded) else 8.0
+    if key == "criterion":
+        if re.match(r"^\W*t[il1]eu\s*ch[il1]|^\d{1,2}\.\d{1,2}\b", folded):
+            return -2.0
+        return 4.0
+    if key == "issue":
+        return -1.0 if re.match(r"^\W*t[il1]eu\s*chu", folded) else 0.5
+    if key in ("time_text", "start", "end"):
+        return -1.5 if _TIME.search(folded) else 3.0
+    if key == "budget_text":
+        return -1.0 if _MONEY.search(folded) else 1.0
+    if key in ("lead", "coordinators"):
+        return -0.5 if _ROLE.match(folded) else 1.5
+    if key == "status":
+        return -1.0 if re.search(r"thuc\s*hien|hoan\s*thanh|dat\b", folded) else 1.0
+    if key in ("expected_result", "solutions", "indicator", "expected_evidence", "support", "notes"):
+        return 1.5 if _TIME.match(folded) and len(folded) < 20 else 0.0
+    return 0.5
+
+
+def _split_row(lines: list[str], keys: list, widths: list[float]) -> list[list[str]]:
+    """A row's lines split into the columns' cells (each cell a list of lines)."""
+    words = [ln.split() for ln in lines]
+    total = sum(len(w) for w in words)
+    if total > MAX_ROW_WORDS:
+        keep, n = [], 0
+        for w in words:
+            if n >= MAX_ROW_WORDS:
+                break
+            keep.append(w)
+            n += len(w)
+        words = keep
+    nlines, ncols = len(words), len(keys)
+    # Positions: (line, word); a cell starts at a position where a cell can open.
+    opens = {(j, k) for j, ws in enumerate(words) for k in range(len(ws)) if k == 0 or _can_open(ws, k)}
+
+    @lru_cache(maxsize=None)
+    def cell_cost(c: int, j0: int, k0: int, j1: int, k1: int | None) -> float:
+        # Lines j0..j1; the first from word k0; the last up to word k1 (exclusive; None = line end).
+        pieces = []
+        for j in range(j0, j1 + 1):
+            ws = words[j][(k0 if j == j0 else 0) : (k1 if j == j1 and k1 is not None else None)]
+            pieces.append(" ".join(ws))
+        text = " ".join(pieces)
+        cost = _kind_cost(keys[c], text)
+        if not _opens(pieces[0].split()[0]):
+            cost += 2.5
+        if _OPEN_END.search(vn.fold_same_length(pieces[-1]).lower()):
+            cost += 3.0  # the cell's last line ends mid-phrase
+        w = widths[c]
+        if w:
+            for n, p in enumerate(pieces):
+                if len(p) > w + 2:
+                    cost += 0.8 * (len(p) - w - 2)
+                if n + 1 < len(pieces):
+                    nxt = pieces[n + 1].split()[0]
+                    room = w - len(p) - 1 - len(nxt)
+                    if room >= 2:
+                        cost += min(3.0, 0.5 * room)  # the next word would have fitted on this line
+        return cost
+
+    @lru_cache(maxsize=None)
+    def best(j: int, k: int, c: int) -> tuple[float, tuple]:
+        """Cheapest reading of everything from (line j, word k), the next cell in column >= c."""
+        if j >= nlines:
+            return 0.0, ()
+        if c >= ncols:
+            return 1e9, ()
+        out: tuple[float, tuple] = (1e9, ())
+        for col in range(c, min(ncols, c + MAX_SKIP + 1)):
+            skip = 0.4 * (col - c)
+            # A cell of part of this line, glued to the next cell.
+            if k < len(words[j]):
+                for k1 in range(k + 1, len(words[j])):
+                    if (j, k1) not in opens:
+                        continue
+                    cost = skip + cell_cost(col, j, k, j, k1)
+                    rest = best(j, k1, col + 1)
+                    if cost + rest[0] < out[0]:
+                        out = (cost + rest[0], ((col, j, k, j, k1),) + rest[1])
+            # A cell to the end of this line or of a later one.
+            for j1 in range(j, min(nlines, j + MAX_LINES)):
+                cost = skip + cell_cost(col, j, k, j1, None)
+                rest = best(j1 + 1, 0, col + 1)
+                if cost + rest[0] < out[0]:
+                    out = (cost + rest[0], ((col, j, k, j1, None),) + rest[1])
+        return out
+
+    _, plan = best(0, 0, 0)
+    best.cache_clear()
+    cell_cost.cache_clear()
+    cells: list[list[str]] = [[] for _ in keys]
+    for col, j0, k0, j1, k1 in plan:
+        for j in range(j0, j1 + 1):
+            ws = words[j][(k0 if j == j0 else 0) : (k1 if j == j1 and k1 is not None else None)]
+            cells[col].append(" ".join(ws))
+    return cells
