@@ -52,7 +52,7 @@ def read_text(text: str, source: str = "") -> Document:
     elif layout == "columns":
         rows, running = text_layout.read_layout(raw_lines, pages)
     else:
-        raw = None if _is_spaced(raw_lines) else text_raw.read_raw(raw_lines)
+        raw = None if _is_spaced(raw_lines) else text_raw.read_raw(raw_lines, pages)
         if raw is not None:
             rows, running = raw
         long_rows: list[int] = []

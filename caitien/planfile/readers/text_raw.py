@@ -27,6 +27,8 @@ from caitien.planfile.readers.text_lines import _ROLE, _STD_LINE
 
 MAX_ROW_WORDS = 400  # a row this long is cut; it bounds the work per row
 MAX_SKIP = 6
+SKIP = 1.0  # an empty cell between two cells of a row
+INNER_CAPITAL = 0.8  # a cell's line opens with a capital after a line that ends no sentence
 MAX_LINES = 24  # lines of one cell  # empty columns between two cells of a row
 
 _LABEL_STARTS = {
@@ -44,7 +46,7 @@ _TIME = re.compile(
 _MONEY = re.compile(
     r"\d[\d.,]*\s*(?:dong|d\b|trieu|ty|nghin)|^khong\b|kinh\s*phi|ngan\s*sach|xa\s*hoi\s*hoa|nguon|von\b|quy\b"
 )
-_OPEN_END = re.compile(r"(?:[-–,(/]|\b(?:va|cua|voi|cho|cac|de|trong|tu|den|theo|ve|o|tai|nhung))$")
+_OPEN_END = re.compile(r"(?:[-–,;(/]|\b(?:va|cua|voi|cho|cac|de|trong|tu|den|theo|ve|o|tai|nhung|thang))$")
 
 
 def _opens(word: str) -> bool:
@@ -60,12 +62,14 @@ def _can_open(ws: list[str], k: int) -> bool:
     if word in ("-", "–", "+", "•") and k == len(ws) - 1:
         return False
     before = vn.fold_same_length(ws[k - 1]).lower()
+    if before[-1:] in (",", ";", ":", "-", "–", "/", "(") or before in ("va", "cua", "voi", "cho"):
+        return False  # a cell does not end mid-phrase
     if word[:1].isdigit() and before in ("chi", "chi:", "chuan", "muc", "thang", "hoc", "nam", "-", "–"):
         return False
     return True
 
 
-def read_raw(lines: list[str]) -> tuple[list[list[str]], list[str]] | None:
+def read_raw(lines: list[str], pages: list[int] | None = None) -> tuple[list[list[str]], list[str]] | None:
     """(rows for table.build_items, running text), or None when no header names the columns."""
     folded = [vn.fold_same_length(ln).strip() for ln in lines]
     first_row = next((i for i, f in enumerate(folded) if _ROW_START.match(f) or _STD_LINE.match(f)), None)
@@ -84,6 +88,7 @@ def read_raw(lines: list[str]) -> tuple[list[list[str]], list[str]] | None:
     )
     running = lines[:head_start] + lines[end:]
     form57 = "issue" in keys
+    numbered = keys[0] == "order"
     entries: list[str | list[str]] = []  # a standard heading, or a row's lines
     for i in range(first_row, end):
         ln, fl = lines[i].strip(), folded[i]
@@ -92,9 +97,11 @@ def read_raw(lines: list[str]) -> tuple[list[list[str]], list[str]] | None:
         if _STD_LINE.match(fl) and not re.match(r"^\d", fl) and not vn.find_criterion(fl.split(":")[0]) and not form57:
             entries.append(re.sub(r"^\s*\d{1,2}\s*[.)]?\s*", "", ln))
             continue
-        if _ROW_START.match(fl) or (form57 and _STD_LINE.match(fl)):
+        if _starts_row(fl, numbered, form57):
             entries.append([ln])
         elif entries and isinstance(entries[-1], list):
+            if pages and pages[i] != pages[i - 1]:
+                entries[-1].append(PAGE)  # the row goes on on the next page
             entries[-1].append(ln)
         elif entries and isinstance(entries[-1], str) and ln[:1].islower():
             entries[-1] += " " + ln
@@ -102,9 +109,9 @@ def read_raw(lines: list[str]) -> tuple[list[list[str]], list[str]] | None:
     if not blocks:
         return None
     widths = [0.0] * len(keys)
-    readings = [_split_row(b, keys, widths) for b in blocks]
+    readings = [_read_block(b, keys, widths) for b in blocks]
     widths = _measure(readings, len(keys))
-    readings = [_split_row(b, keys, widths) for b in blocks]
+    readings = [_read_block(b, keys, widths) for b in blocks]
     rows: list[list[str]] = [labels]
     cells = iter(readings)
     for e in entries:
@@ -113,6 +120,39 @@ def read_raw(lines: list[str]) -> tuple[list[list[str]], list[str]] | None:
         else:
             rows.append(["\n".join(c) for c in next(cells)])
     return rows, running
+
+
+PAGE = "\f"
+
+
+def _read_block(lines: list[str], keys: list, widths: list[float]) -> list[list[str]]:
+    """A row's cells; a row cut by a page end is read in parts (the first lines of all its cells on
+    one page, the rest of each on the next) and each cell joined back."""
+    parts: list[list[str]] = [[]]
+    for ln in lines:
+        if ln == PAGE:
+            parts.append([])
+        else:
+            parts[-1].append(ln)
+    cells = _split_row(parts[0], keys, widths)
+    for part in parts[1:]:
+        if not part:
+            continue
+        last = max((c for c, cell in enumerate(cells) if cell), default=0)
+        first = min((c for c, cell in enumerate(cells) if cell), default=0)
+        more = _split_row(part, keys, widths, continuation=True, first=first)
+        for c, cell in enumerate(more):
+            cells[c].extend(cell)
+        del last
+    return cells
+
+
+def _starts_row(fl: str, numbered: bool, form57: bool) -> bool:
+    """A row starts at its TT number (when the table has a TT column) before the criterion label,
+    else at the label itself; a 57/2026 row may name only a standard."""
+    if numbered:
+        return bool(re.match(r"^\d{1,3}\.?\s+t[il1]eu\s*ch", fl))
+    return bool(_ROW_START.match(fl) or (form57 and _STD_LINE.match(fl)))
 
 
 def _ends_table(fl: str) -> bool:
@@ -131,7 +171,7 @@ def _header_start(lines: list[str], first_row: int) -> int | None:
         fl = vn.fold_same_length(lines[i]).strip()
         if not fl:
             continue
-        if (header._HEADING.match(fl) and header._section_key(fl)) or len(fl) > 90:
+        if header._HEADING.match(fl) and header._section_key(fl):
             break
         words = fl.split()
         if words[0].strip("(),.:;") in ("tt", "stt") or table.classify(" ".join(words[:3])):
@@ -186,7 +226,9 @@ def _kind_cost(key: str | None, text: str) -> float:
     return 0.5
 
 
-def _split_row(lines: list[str], keys: list, widths: list[float]) -> list[list[str]]:
+def _split_row(
+    lines: list[str], keys: list, widths: list[float], continuation: bool = False, first: int = 0
+) -> list[list[str]]:
     """A row's lines split into the columns' cells (each cell a list of lines)."""
     words = [ln.split() for ln in lines]
     total = sum(len(w) for w in words)
@@ -210,21 +252,22 @@ def _split_row(lines: list[str], keys: list, widths: list[float]) -> list[list[s
             ws = words[j][(k0 if j == j0 else 0) : (k1 if j == j1 and k1 is not None else None)]
             pieces.append(" ".join(ws))
         text = " ".join(pieces)
-        cost = _kind_cost(keys[c], text)
-        if not _opens(pieces[0].split()[0]):
+        cost = 0.0 if continuation else _kind_cost(keys[c], text)
+        if not continuation and not _opens(pieces[0].split()[0]):
             cost += 2.5
         if _OPEN_END.search(vn.fold_same_length(pieces[-1]).lower()):
             cost += 3.0  # the cell's last line ends mid-phrase
         w = widths[c]
-        if w:
-            for n, p in enumerate(pieces):
-                if len(p) > w + 2:
-                    cost += 0.8 * (len(p) - w - 2)
-                if n + 1 < len(pieces):
-                    nxt = pieces[n + 1].split()[0]
-                    room = w - len(p) - 1 - len(nxt)
-                    if room >= 2:
-                        cost += min(3.0, 0.5 * room)  # the next word would have fitted on this line
+        for n, p in enumerate(pieces):
+            if w and len(p) > w + 2:
+                cost += 0.8 * (len(p) - w - 2)
+            if n + 1 < len(pieces):
+                nxt = pieces[n + 1].split()[0]
+                if nxt[:1].isupper() and not p.endswith((".", ";", ":")):
+                    cost += INNER_CAPITAL
+                room = w - len(p) - 1 - len(nxt)
+                if w and room >= 2:
+                    cost += min(3.0, 0.5 * room)  # the next word would have fitted on this line
         return cost
 
     @lru_cache(maxsize=None)
@@ -236,7 +279,7 @@ def _split_row(lines: list[str], keys: list, widths: list[float]) -> list[list[s
             return 1e9, ()
         out: tuple[float, tuple] = (1e9, ())
         for col in range(c, min(ncols, c + MAX_SKIP + 1)):
-            skip = 0.4 * (col - c)
+            skip = SKIP * (col - c)
             # A cell of part of this line, glued to the next cell.
             if k < len(words[j]):
                 for k1 in range(k + 1, len(words[j])):
@@ -254,7 +297,7 @@ def _split_row(lines: list[str], keys: list, widths: list[float]) -> list[list[s
                     out = (cost + rest[0], ((col, j, k, j1, None),) + rest[1])
         return out
 
-    _, plan = best(0, 0, 0)
+    _, plan = best(0, 0, first)
     best.cache_clear()
     cell_cost.cache_clear()
     cells: list[list[str]] = [[] for _ in keys]
