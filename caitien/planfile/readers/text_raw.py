@@ -28,7 +28,7 @@ from caitien.planfile.readers.text_lines import _ROLE, _STD_LINE
 MAX_ROW_WORDS = 400  # a row this long is cut; it bounds the work per row
 MAX_SKIP = 6
 SKIP = 1.0  # an empty cell between two cells of a row
-INNER_CAPITAL = 0.8  # a cell's line opens with a capital after a line that ends no sentence
+INNER_CAPITAL = 0.4  # a cell's line opens with a capital after a line that ends no sentence
 MAX_LINES = 24  # lines of one cell  # empty columns between two cells of a row
 
 _LABEL_STARTS = {
@@ -46,7 +46,10 @@ _TIME = re.compile(
 _MONEY = re.compile(
     r"\d[\d.,]*\s*(?:dong|d\b|trieu|ty|nghin)|^khong\b|kinh\s*phi|ngan\s*sach|xa\s*hoi\s*hoa|nguon|von\b|quy\b"
 )
-_OPEN_END = re.compile(r"(?:[-–,;(/]|\b(?:va|cua|voi|cho|cac|de|trong|tu|den|theo|ve|o|tai|nhung|thang))$")
+# Matched on the written words (folded, "tử" would read as "từ").
+_OPEN_END = re.compile(
+    r"(?:[-–,;(/]|(?:^|\s)(?:và|của|với|cho|các|để|trong|từ|đến|theo|về|ở|tại|những|tháng))$"
+)
 
 
 def _opens(word: str) -> bool:
@@ -94,7 +97,12 @@ def read_raw(lines: list[str], pages: list[int] | None = None) -> tuple[list[lis
         ln, fl = lines[i].strip(), folded[i]
         if not ln:
             continue
-        if _STD_LINE.match(fl) and not re.match(r"^\d", fl) and not vn.find_criterion(fl.split(":")[0]) and not form57:
+        if (
+            _STD_LINE.match(fl)
+            and not re.match(r"^\d", fl)
+            and not vn.find_criterion(fl.split(":")[0])
+            and not form57
+        ):
             entries.append(re.sub(r"^\s*\d{1,2}\s*[.)]?\s*", "", ln))
             continue
         if _starts_row(fl, numbered, form57):
@@ -123,6 +131,7 @@ def read_raw(lines: list[str], pages: list[int] | None = None) -> tuple[list[lis
 
 
 PAGE = "\f"
+_BULLETS = ("-", "–", "+", "•", "*")
 
 
 def _read_block(lines: list[str], keys: list, widths: list[float]) -> list[list[str]]:
@@ -159,7 +168,10 @@ def _ends_table(fl: str) -> bool:
     return bool(
         header._CLOSING.match(fl)
         or header._RECIPIENTS.match(fl)
-        or (header._HEADING.match(fl) and header._section_key(fl) in ("organisation", "monitoring", "review_mechanism"))
+        or (
+            header._HEADING.match(fl)
+            and header._section_key(fl) in ("organisation", "monitoring", "review_mechanism")
+        )
     )
 
 
@@ -185,7 +197,9 @@ def _labels(text: str) -> list[str]:
     cells: list[list[str]] = []
     for word in text.split():
         folded = vn.fold_same_length(word).strip("(),.:;").lower()
-        if not cells or (word[:1].isupper() and folded in _LABEL_STARTS and table.classify(" ".join(cells[-1]))):
+        if not cells or (
+            word[:1].isupper() and folded in _LABEL_STARTS and table.classify(" ".join(cells[-1]))
+        ):
             cells.append([word])
         else:
             cells[-1].append(word)
@@ -255,8 +269,10 @@ def _split_row(
         cost = 0.0 if continuation else _kind_cost(keys[c], text)
         if not continuation and not _opens(pieces[0].split()[0]):
             cost += 2.5
-        if _OPEN_END.search(vn.fold_same_length(pieces[-1]).lower()):
+        if _OPEN_END.search(pieces[-1].lower()):
             cost += 3.0  # the cell's last line ends mid-phrase
+        if not continuation and pieces[0][:1] not in _BULLETS and any(p[:1] in _BULLETS for p in pieces[1:]):
+            cost += 2.5  # bullets after a first line without one: the bullets are the next cell's
         w = widths[c]
         for n, p in enumerate(pieces):
             if w and len(p) > w + 2:
