@@ -19,7 +19,7 @@ or inside a line before a word that can open a cell) and which column each takes
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from caitien.planfile import vietnamese as vn
 from caitien.planfile.readers import header, table
@@ -27,8 +27,8 @@ from caitien.planfile.readers.text_lines import _ROLE, _STD_LINE
 
 MAX_ROW_WORDS = 400  # a row this long is cut; it bounds the work per row
 MAX_SKIP = 6
-SKIP = 1.0  # an empty cell between two cells of a row
-INNER_CAPITAL = 0.4  # a cell's line opens with a capital after a line that ends no sentence
+SKIP = 0.5  # an empty cell between two cells of a row
+INNER_CAPITAL = 0.8  # a cell's line opens with a capital after a line that ends no sentence
 MAX_LINES = 24  # lines of one cell  # empty columns between two cells of a row
 
 _LABEL_STARTS = {
@@ -258,7 +258,7 @@ def _split_row(
     # Positions: (line, word); a cell starts at a position where a cell can open.
     opens = {(j, k) for j, ws in enumerate(words) for k in range(len(ws)) if k == 0 or _can_open(ws, k)}
 
-    @lru_cache(maxsize=None)
+    @cache
     def cell_cost(c: int, j0: int, k0: int, j1: int, k1: int | None) -> float:
         # Lines j0..j1; the first from word k0; the last up to word k1 (exclusive; None = line end).
         pieces = []
@@ -266,7 +266,7 @@ def _split_row(
             ws = words[j][(k0 if j == j0 else 0) : (k1 if j == j1 and k1 is not None else None)]
             pieces.append(" ".join(ws))
         text = " ".join(pieces)
-        cost = 0.0 if continuation else _kind_cost(keys[c], text)
+        cost = min(0.0, _kind_cost(keys[c], text)) if continuation else _kind_cost(keys[c], text)
         if not continuation and not _opens(pieces[0].split()[0]):
             cost += 2.5
         if _OPEN_END.search(pieces[-1].lower()):
@@ -279,14 +279,16 @@ def _split_row(
                 cost += 0.8 * (len(p) - w - 2)
             if n + 1 < len(pieces):
                 nxt = pieces[n + 1].split()[0]
-                if nxt[:1].isupper() and not p.endswith((".", ";", ":")):
-                    cost += INNER_CAPITAL
+                ends = p.endswith((".", ";", ":"))
+                last_word = p.split()[-1] if p.split() else ""
+                if nxt[:1].isupper() and not ends and not last_word[:1].isupper():
+                    cost += INNER_CAPITAL  # (after a capitalised word it is a name going on: "Phòng / GDĐT")
                 room = w - len(p) - 1 - len(nxt)
-                if w and room >= 2:
+                if w and room >= 2 and nxt[:1] not in _BULLETS and not ends:
                     cost += min(3.0, 0.5 * room)  # the next word would have fitted on this line
         return cost
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(j: int, k: int, c: int) -> tuple[float, tuple]:
         """Cheapest reading of everything from (line j, word k), the next cell in column >= c."""
         if j >= nlines:
