@@ -19,17 +19,18 @@ or inside a line before a word that can open a cell) and which column each takes
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from caitien.planfile import vietnamese as vn
 from caitien.planfile.readers import header, table
 from caitien.planfile.readers.text_lines import _ROLE, _STD_LINE
 
 MAX_ROW_WORDS = 400  # a row this long is cut; it bounds the work per row
-MAX_SKIP = 6
+MAX_SKIP = 5  # empty columns between two cells of a row
 SKIP = 0.5  # an empty cell between two cells of a row
 INNER_CAPITAL = 0.8  # a cell's line opens with a capital after a line that ends no sentence
-MAX_LINES = 24  # lines of one cell  # empty columns between two cells of a row
+MAX_LINES = 20  # lines of one cell
+MAX_WORK = 1_500_000  # cells weighed over the whole table, at most
+MAX_ROW_LINES = 60  # a row's lines read one by one; the rest goes on in its last cell
 
 _LABEL_STARTS = {
     "tt", "stt", "tieu", "muc", "ket", "cong", "chu", "phoi", "thoi", "du", "kinh", "dieu", "ghi",
@@ -116,6 +117,11 @@ def read_raw(lines: list[str], pages: list[int] | None = None) -> tuple[list[lis
     blocks = [e for e in entries if isinstance(e, list)]
     if not blocks:
         return None
+    work = sum(
+        min(len(b), MAX_ROW_LINES) * len(keys) * (MAX_SKIP + 1) * min(len(b), MAX_LINES) for b in blocks
+    )
+    if work > MAX_WORK:
+        return None  # too long a table for this reading; the cell-by-cell reader takes it
     widths = [0.0] * len(keys)
     readings = [_read_block(b, keys, widths) for b in blocks]
     widths = _measure(readings, len(keys))
@@ -245,82 +251,125 @@ def _split_row(
 ) -> list[list[str]]:
     """A row's lines split into the columns' cells (each cell a list of lines)."""
     words = [ln.split() for ln in lines]
-    total = sum(len(w) for w in words)
-    if total > MAX_ROW_WORDS:
-        keep, n = [], 0
-        for w in words:
-            if n >= MAX_ROW_WORDS:
-                break
-            keep.append(w)
-            n += len(w)
-        words = keep
+    # A row this long is no plan row: its first lines are read, the rest goes on in its last cell.
+    rest: list[str] = []
+    n = 0
+    for j, ws in enumerate(words):
+        n += len(ws)
+        if j >= MAX_ROW_LINES or n > MAX_ROW_WORDS:
+            rest = [" ".join(w) for w in words[j:]]
+            words = words[:j]
+            break
     nlines, ncols = len(words), len(keys)
     # Positions: (line, word); a cell starts at a position where a cell can open.
     opens = {(j, k) for j, ws in enumerate(words) for k in range(len(ws)) if k == 0 or _can_open(ws, k)}
 
-    @cache
-    def cell_cost(c: int, j0: int, k0: int, j1: int, k1: int | None) -> float:
-        # Lines j0..j1; the first from word k0; the last up to word k1 (exclusive; None = line end).
-        pieces = []
-        for j in range(j0, j1 + 1):
-            ws = words[j][(k0 if j == j0 else 0) : (k1 if j == j1 and k1 is not None else None)]
-            pieces.append(" ".join(ws))
-        text = " ".join(pieces)
-        cost = min(0.0, _kind_cost(keys[c], text)) if continuation else _kind_cost(keys[c], text)
-        if not continuation and not _opens(pieces[0].split()[0]):
-            cost += 2.5
-        if _OPEN_END.search(pieces[-1].lower()):
-            cost += 3.0  # the cell's last line ends mid-phrase
-        if not continuation and pieces[0][:1] not in _BULLETS and any(p[:1] in _BULLETS for p in pieces[1:]):
-            cost += 2.5  # bullets after a first line without one: the bullets are the next cell's
+    kinds: dict[tuple, float] = {}
+    full = [" ".join(ws) for ws in words]
+    bullet_prefix = [0]
+    for text in full:
+        bullet_prefix.append(bullet_prefix[-1] + (text[:1] in _BULLETS))
+    # Per column, the cost of each whole line and of each pair of whole lines, summed from the top,
+    # so that a cell's cost is read off in constant time.
+    sums: dict[int, tuple[list[float], list[float]]] = {}
+
+    def line_cost(c: int, p: str) -> float:
         w = widths[c]
-        for n, p in enumerate(pieces):
-            if w and len(p) > w + 2:
-                cost += 0.8 * (len(p) - w - 2)
-            if n + 1 < len(pieces):
-                nxt = pieces[n + 1].split()[0]
-                ends = p.endswith((".", ";", ":"))
-                last_word = p.split()[-1] if p.split() else ""
-                if nxt[:1].isupper() and not ends and not last_word[:1].isupper():
-                    cost += INNER_CAPITAL  # (after a capitalised word it is a name going on: "Phòng / GDĐT")
-                room = w - len(p) - 1 - len(nxt)
-                if w and room >= 2 and nxt[:1] not in _BULLETS and not ends:
-                    cost += min(3.0, 0.5 * room)  # the next word would have fitted on this line
+        return 0.8 * (len(p) - w - 2) if w and len(p) > w + 2 else 0.0
+
+    def pair_cost(c: int, p: str, nxt_line: str) -> float:
+        w = widths[c]
+        nxt = nxt_line.split()[0] if nxt_line else ""
+        ends = p.endswith((".", ";", ":"))
+        last_word = p.split()[-1] if p.split() else ""
+        cost = 0.0
+        if nxt[:1].isupper() and not ends and not last_word[:1].isupper():
+            cost += INNER_CAPITAL  # (after a capitalised word it is a name going on: "Phòng / GDĐT")
+        room = w - len(p) - 1 - len(nxt)
+        if w and room >= 2 and nxt[:1] not in _BULLETS and not ends:
+            cost += min(3.0, 0.5 * room)  # the next word would have fitted on this line
         return cost
 
-    @cache
-    def best(j: int, k: int, c: int) -> tuple[float, tuple]:
-        """Cheapest reading of everything from (line j, word k), the next cell in column >= c."""
+    def column_sums(c: int) -> tuple[list[float], list[float]]:
+        if c not in sums:
+            lines_sum, pairs_sum = [0.0], [0.0]
+            for j in range(nlines):
+                lines_sum.append(lines_sum[-1] + line_cost(c, full[j]))
+                pair = pair_cost(c, full[j], full[j + 1]) if j + 1 < nlines else 0.0
+                pairs_sum.append(pairs_sum[-1] + pair)
+            sums[c] = (lines_sum, pairs_sum)
+        return sums[c]
+
+    def cell_cost(c: int, j0: int, k0: int, j1: int, k1: int | None) -> float:
+        # Lines j0..j1; the first from word k0; the last up to word k1 (exclusive; None = line end).
+        first_piece = " ".join(words[j0][k0 : (k1 if j1 == j0 and k1 is not None else None)])
+        last_piece = first_piece if j1 == j0 else full[j1]
+        key = (c, j0, k0, j1 if j1 < j0 + 3 else -1, k1 if j1 < j0 + 3 else -1)
+        kind = kinds.get(key)
+        if kind is None:
+            # What a cell says is judged on its first lines.
+            head = [first_piece] + full[j0 + 1 : min(j1, j0 + 2) + 1]
+            kind = kinds[key] = _kind_cost(keys[c], " ".join(head))
+        cost = min(0.0, kind) if continuation else kind
+        if not continuation and not _opens(first_piece.split()[0]):
+            cost += 2.5
+        if _OPEN_END.search(last_piece.lower()):
+            cost += 3.0  # the cell's last line ends mid-phrase
+        if (
+            not continuation
+            and first_piece[:1] not in _BULLETS
+            and bullet_prefix[j1 + 1] - bullet_prefix[j0 + 1] > 0
+        ):
+            cost += 2.5  # bullets after a first line without one: the bullets are the next cell's
+        cost += line_cost(c, first_piece)
+        if j1 > j0:
+            lines_sum, pairs_sum = column_sums(c)
+            cost += pair_cost(c, first_piece, full[j0 + 1])
+            cost += lines_sum[j1 + 1] - lines_sum[j0 + 1]
+            cost += pairs_sum[j1] - pairs_sum[j0 + 1]
+        return cost
+
+    memo: dict[tuple[int, int, int], tuple[float, tuple | None]] = {}
+
+    def best(j: int, k: int, c: int) -> float:
+        """Cheapest reading of everything from (line j, word k), the next cell in column >= c;
+        memo holds it with the first cell of that reading."""
         if j >= nlines:
-            return 0.0, ()
+            return 0.0
         if c >= ncols:
-            return 1e9, ()
-        out: tuple[float, tuple] = (1e9, ())
+            return 1e9
+        key = (j, k, c)
+        if key in memo:
+            return memo[key][0]
+        out, cell = 1e9, None
+        glue_ends = [k1 for k1 in range(k + 1, len(words[j])) if (j, k1) in opens]
         for col in range(c, min(ncols, c + MAX_SKIP + 1)):
             skip = SKIP * (col - c)
             # A cell of part of this line, glued to the next cell.
-            if k < len(words[j]):
-                for k1 in range(k + 1, len(words[j])):
-                    if (j, k1) not in opens:
-                        continue
-                    cost = skip + cell_cost(col, j, k, j, k1)
-                    rest = best(j, k1, col + 1)
-                    if cost + rest[0] < out[0]:
-                        out = (cost + rest[0], ((col, j, k, j, k1),) + rest[1])
+            for k1 in glue_ends:
+                total = skip + cell_cost(col, j, k, j, k1) + best(j, k1, col + 1)
+                if total < out:
+                    out, cell = total, (col, j, k, j, k1)
             # A cell to the end of this line or of a later one.
             for j1 in range(j, min(nlines, j + MAX_LINES)):
-                cost = skip + cell_cost(col, j, k, j1, None)
-                rest = best(j1 + 1, 0, col + 1)
-                if cost + rest[0] < out[0]:
-                    out = (cost + rest[0], ((col, j, k, j1, None),) + rest[1])
+                total = skip + cell_cost(col, j, k, j1, None) + best(j1 + 1, 0, col + 1)
+                if total < out:
+                    out, cell = total, (col, j, k, j1, None)
+        memo[key] = (out, cell)
         return out
 
-    _, plan = best(0, 0, first)
-    best.cache_clear()
-    cell_cost.cache_clear()
+    plan = []
+    state = (0, 0, first)
+    best(*state)
+    while state in memo and memo[state][1] is not None:
+        col, j0, k0, j1, k1 = memo[state][1]
+        plan.append((col, j0, k0, j1, k1))
+        state = (j0, k1, col + 1) if k1 is not None else (j1 + 1, 0, col + 1)
     cells: list[list[str]] = [[] for _ in keys]
     for col, j0, k0, j1, k1 in plan:
         for j in range(j0, j1 + 1):
             ws = words[j][(k0 if j == j0 else 0) : (k1 if j == j1 and k1 is not None else None)]
             cells[col].append(" ".join(ws))
+    if rest:
+        cells[plan[-1][0] if plan else min(first, len(keys) - 1)].extend(rest)
     return cells
