@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from caitien.planfile import vietnamese as vn
 from caitien.planfile.readers import header, table
 
-MAX_WORDS = 80  # words of one line read one by one; the rest is one word
+MAX_WORDS = 48  # words of one line read one by one; the rest is one word
+MAX_PIECE_WORDS = 14  # words of one cell on one line
+MAX_BODY_WORDS = 16_000  # words of one table read; no plan's table is longer
+MAX_COLUMNS = 16
 POSITION = 0.5  # cost per character between a cell's first word and its column's edge
 OVERFLOW = 1.5  # cost per character a cell's piece is longer than its column is wide
 WIDE_GAP = 2.5  # two words of one cell with a wide gap between them
@@ -97,7 +100,8 @@ def _edges(lines: list[str], ncols: int | None) -> list[int]:
                 edges[-1] = x
             continue
         edges.append(x)
-    if ncols and len(edges) > ncols:
+    ncols = min(ncols or MAX_COLUMNS, MAX_COLUMNS)
+    if len(edges) > ncols:
         # Keep the best supported edges.
         keep = sorted(sorted(edges, key=lambda x: -starts[x])[:ncols])
         edges = keep
@@ -146,24 +150,28 @@ def split_line(ws: list[Word], edges: list[int], widths: list[float], closed: se
             cost += REOPEN
         return cost
 
-    # best[j][c]: words [0, j) placed, the last piece in column c.
+    # best[j][c]: words [0, j) placed, the last piece in column c; below[j][c]: the cheapest of
+    # best[j][c0] for c0 < c, and that c0.
+    below = [[(inf, -1)] * m for _ in range(n + 1)]
     for j in range(1, n + 1):
         for c in range(m):
-            for i in range(j):
-                pc = piece_cost(i, j, c)
+            for i in range(max(0, j - MAX_PIECE_WORDS), j):
                 if i == 0:
-                    total = pc
-                    prev = None
+                    total, prev = 0.0, (0, -1)
                 else:
-                    prev_best = inf
-                    prev = None
-                    for c0 in range(c):
-                        if best[i][c0] < prev_best:
-                            prev_best, prev = best[i][c0], (i, c0)
-                    total = prev_best + pc
+                    total, c0 = below[i][c]
+                    if c0 < 0:
+                        continue
+                    prev = (i, c0)
+                total += piece_cost(i, j, c)
                 if total < best[j][c]:
                     best[j][c] = total
-                    back[j][c] = prev if i else (0, -1)
+                    back[j][c] = prev
+        run = (inf, -1)
+        for c in range(m):
+            below[j][c] = run
+            if best[j][c] < run[0]:
+                run = (best[j][c], c)
     c = min(range(m), key=lambda k: best[n][k])
     cells: list[list[Word]] = [[] for _ in edges]
     j = n
@@ -193,6 +201,13 @@ def read_layout(lines: list[str], pages: list[int]) -> tuple[list[list[str]], li
     header_lines = list(range(head, body_start))
     running = lines[:head] + lines[end:]
     body = [i for i in range(body_start, end) if lines[i].strip() and not _numbered(lines[i])]
+    count = 0
+    for n, i in enumerate(body):
+        count += len(lines[i].split())
+        if count > MAX_BODY_WORDS:
+            running += [lines[k] for k in body[n:]]
+            body = body[:n]
+            break
     if not body:
         return [], lines
     # Geometry of the header's page first: it fixes the number of columns.

@@ -117,9 +117,7 @@ def read_raw(lines: list[str], pages: list[int] | None = None) -> tuple[list[lis
     blocks = [e for e in entries if isinstance(e, list)]
     if not blocks:
         return None
-    work = sum(
-        min(len(b), MAX_ROW_LINES) * len(keys) * (MAX_SKIP + 1) * min(len(b), MAX_LINES) for b in blocks
-    )
+    work = sum(_work(b, len(keys)) for b in blocks)
     if work > MAX_WORK:
         return None  # too long a table for this reading; the cell-by-cell reader takes it
     widths = [0.0] * len(keys)
@@ -160,6 +158,14 @@ def _read_block(lines: list[str], keys: list, widths: list[float]) -> list[list[
             cells[c].extend(cell)
         del last
     return cells
+
+
+def _work(lines: list[str], ncols: int) -> int:
+    """How many cells the reading of a row weighs, roughly: starts x columns x ends."""
+    lines = lines[:MAX_ROW_LINES]
+    starts = sum(1 + sum(1 for w in ln.split()[1:] if _opens(w)) for ln in lines)
+    widest = max((len(ln.split()) for ln in lines), default=0)
+    return starts * ncols * (MAX_SKIP + 1) * (min(len(lines), MAX_LINES) + widest)
 
 
 def _starts_row(fl: str, numbered: bool, form57: bool) -> bool:
