@@ -45,6 +45,34 @@ def test_layout_text_reads_like_the_word_file(figures, rendering):
         assert figures[(name, rendering)][0] == 1.0, name
 
 
+@pytest.mark.parametrize("rendering", ["raw", "raw.ascii"])
+def test_raw_text_reads_like_the_word_file(figures, rendering):
+    recall, fields = _total(figures, rendering)
+    assert recall >= 0.95
+    assert fields >= 0.85
+
+
+def test_raw_text_glued_first_lines_are_split_into_their_cells():
+    text = (FIXTURES / "plain2018.raw.txt").read_text(encoding="utf-8")
+    assert "Tiêu chí 1.1 Phương hướng, chiến" in text and "Không Sự hướng dẫn" in text
+    doc = read_text(text, "plain2018.raw.txt")
+    truth = readers.read_path(FIXTURES / "plain2018.docx")
+    got, want = doc.items[0], truth.items[0]
+    assert got.criterion == "1.1"
+    assert got.expected_result == want.expected_result
+    assert got.solutions == want.solutions
+    assert got.budget_text == "Không" and got.support.startswith("Sự hướng dẫn của Phòng")
+    assert (got.start, got.end) == (want.start, want.end) == ("2024-09", "2024-11")
+
+
+def test_a_hostile_raw_row_is_cut_not_searched_for_ever():
+    head = "III. NỘI DUNG KẾ HOẠCH\nTT Tiêu chí Mức Kết quả cần đạt Giải pháp Chủ trì Thời gian Kinh phí Ghi chú\n"
+    body = "1 Tiêu chí 1.1\n" + "\n".join(f"Dòng {k} viết tiếp" for k in range(3000))
+    doc = read_text(head + body, "dai.txt")
+    assert [i.criterion for i in doc.items] == ["1.1"]
+    assert "Dòng 2999 viết tiếp" in doc.to_json()
+
+
 def test_the_layout_text_keeps_the_57_form_columns():
     doc = read_text((FIXTURES / "form57.layout.txt").read_text(encoding="utf-8"), "form57.layout.txt")
     truth = readers.read_path(FIXTURES / "form57.docx")

@@ -61,6 +61,8 @@ def _can_open(ws: list[str], k: int) -> bool:
     """Whether a cell can start at word k of a line (k > 0): a capital, a digit or a bullet that
     is no criterion code after its label, no lone dash at the line's end."""
     word = ws[k]
+    if k == 1 and re.fullmatch(r"\d{1,2}\.\d{1,2}:?", ws[0]):
+        return True  # a criterion code that went on past a page end, then the next cell's line
     if not _opens(word):
         return False
     if word in ("-", "–", "+", "•") and k == len(ws) - 1:
@@ -316,7 +318,9 @@ def _split_row(
             # What a cell says is judged on its first lines.
             head = [first_piece] + full[j0 + 1 : min(j1, j0 + 2) + 1]
             kind = kinds[key] = _kind_cost(keys[c], " ".join(head))
-        cost = min(0.0, kind) if continuation else kind
+        # A cell's rest past a page end: only the evidence for its column counts, and TT and Mức
+        # take nothing that is not theirs.
+        cost = min(0.0, kind) if continuation and keys[c] not in ("order", "level") else kind
         if not continuation and not _opens(first_piece.split()[0]):
             cost += 2.5
         if _OPEN_END.search(last_piece.lower()):
