@@ -5,7 +5,10 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# The shared folder sits beside the repository (or beside the folder of its work trees).
+SHARED = next(
+    (p / "shared" for p in REPO.parents if (p / "shared" / "seeds").is_dir()), REPO.parent / "shared"
+)
 
 
 def run() -> None:
