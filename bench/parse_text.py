@@ -165,8 +165,15 @@ def run() -> None:
         print(f"{name:<20} {len(doc.items):>3} dòng  {ms:7.1f} ms/tài liệu (trung vị 7 lần)")
     from pathlib import Path
 
-    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
-    if seeds.is_dir():
+    repo = Path(__file__).resolve().parents[1]
+    seeds = next(
+        (p / "shared" / "seeds" for p in repo.parents if (p / "shared" / "seeds").is_dir()), repo.parent
+    )
+    renderings = repo / "tests" / "fixtures" / "text_renderings"
+    for path in sorted(renderings.glob("full2018.*.txt")) + sorted(renderings.glob("form57.*.txt")):
+        ms, doc = _time(path.read_text(encoding="utf-8"), repeat=3)
+        print(f"{path.name[:26]:<26} {len(doc.items):>3} dòng  {ms:7.1f} ms/tài liệu (trung vị 3 lần)")
+    if seeds.name == "seeds":
         for path in sorted(seeds.glob("*.txt")):
             ms, doc = _time(path.read_text(encoding="utf-8"), repeat=3)
             print(f"{path.name[:20]:<20} {len(doc.items):>3} dòng  {ms:7.1f} ms/tài liệu (trung vị 3 lần)")
