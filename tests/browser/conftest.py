@@ -107,8 +107,27 @@ def login(page, username, password):
     page.wait_for_url(re.compile(r"^(?!.*/dang-nhap/).*$"))
 
 
+def open_menu_to(page, locator):
+    """Make an entry of the top menu visible as a person would: the phone's menu button, then the
+    group (dropdown) that holds it."""
+    nav = page.locator("nav.topnav")
+    toggle = nav.locator("summary.menu-toggle")
+    if toggle.is_visible() and nav.locator("details.menu[open]").count() == 0:
+        toggle.click()
+    if not locator.is_visible():
+        nav.locator("details.menu-group", has=locator).locator("summary").click()
+    return locator
+
+
+def menu_go(page, name):
+    """Follow the top menu's entry called `name`."""
+    link = page.locator("nav.topnav").get_by_role("link", name=name, exact=True)
+    open_menu_to(page, link).click()
+    page.wait_for_load_state()
+
+
 def logout(page):
-    page.get_by_role("button", name="Đăng xuất").click()
+    open_menu_to(page, page.locator("nav.topnav").get_by_role("button", name="Đăng xuất")).click()
     page.wait_for_load_state()
 
 
