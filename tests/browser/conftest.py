@@ -115,19 +115,20 @@ def open_menu_to(page, locator):
     if toggle.is_visible() and nav.locator("details.menu[open]").count() == 0:
         toggle.click()
     if not locator.is_visible():
-        nav.locator("details.menu-group", has=locator).locator("summary").click()
+        locator.locator("xpath=ancestor::details[contains(@class, 'menu-group')]/summary").click()
     return locator
 
 
 def menu_go(page, name):
     """Follow the top menu's entry called `name`."""
-    link = page.locator("nav.topnav").get_by_role("link", name=name, exact=True)
+    link = page.locator("nav.topnav").get_by_role("link", name=name, exact=True, include_hidden=True)
     open_menu_to(page, link).click()
     page.wait_for_load_state()
 
 
 def logout(page):
-    open_menu_to(page, page.locator("nav.topnav").get_by_role("button", name="Đăng xuất")).click()
+    button = page.locator("nav.topnav").get_by_role("button", name="Đăng xuất", include_hidden=True)
+    open_menu_to(page, button).click()
     page.wait_for_load_state()
 
 
