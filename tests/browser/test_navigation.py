@@ -42,7 +42,8 @@ def demo_logins() -> list[str]:
 
 
 def menu_labels(page) -> list[str]:
-    return [" ".join(t.split()) for t in page.locator("nav.topnav .menu-links > a, .menu-links > details > summary, nav.topnav .menu-drop a").all_inner_texts()]
+    entries = page.locator("nav.topnav .menu-links > a, .menu-links > details > summary, nav.topnav .menu-drop a")
+    return [" ".join(t.split()) for t in entries.all_text_contents()]
 
 
 def check_bar_on_one_line(page, who):
