@@ -52,7 +52,9 @@ def _section(match) -> str:
     ns = match.namespace
     if ns == "execution":
         return "execution:mine" if match.url_name in TASK_PAGES else "execution"
-    return match.view_name if not ns else (f"{ns}:{match.url_name}" if ns in ("offices", "escalations") else ns)
+    return (
+        match.view_name if not ns else (f"{ns}:{match.url_name}" if ns in ("offices", "escalations") else ns)
+    )
 
 
 def _mark(groups: list[Group], request) -> None:
@@ -149,7 +151,9 @@ def menu_for(request, schools=None) -> dict:
     """{"groups": [...], "flat": bool, "account": [...]} for the top bar."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        groups = [Group("lookup", "Tra cứu", [Entry("Tiêu chuẩn đánh giá", reverse("catalog:index"), ("catalog",))])]
+        groups = [
+            Group("lookup", "Tra cứu", [Entry("Tiêu chuẩn đánh giá", reverse("catalog:index"), ("catalog",))])
+        ]
         _mark(groups, request)
         return {"groups": groups, "flat": True, "account": []}
     schools = permissions.schools_of(user) if schools is None else schools
@@ -157,7 +161,9 @@ def menu_for(request, schools=None) -> dict:
     if permissions.is_office_specialist(user):
         groups += office_groups(user)
     if not groups:
-        groups = [Group("lookup", "Tra cứu", [Entry("Tiêu chuẩn đánh giá", reverse("catalog:index"), ("catalog",))])]
+        groups = [
+            Group("lookup", "Tra cứu", [Entry("Tiêu chuẩn đánh giá", reverse("catalog:index"), ("catalog",))])
+        ]
     account = [Entry("Mã truy cập API", reverse("tokens:list"), ("tokens",))]
     if permissions.can_manage_system(user):
         account.insert(0, Entry("Quản trị hệ thống", reverse("admin:index"), ("admin",)))

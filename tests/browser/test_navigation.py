@@ -42,7 +42,9 @@ def demo_logins() -> list[str]:
 
 
 def menu_labels(page) -> list[str]:
-    entries = page.locator("nav.topnav .menu-links > a, .menu-links > details > summary, nav.topnav .menu-drop a")
+    entries = page.locator(
+        "nav.topnav .menu-links > a, .menu-links > details > summary, nav.topnav .menu-drop a"
+    )
     return [" ".join(t.split()) for t in entries.all_text_contents()]
 
 
@@ -64,7 +66,9 @@ def check_every_entry_opens(page, who):
             continue
         seen.add(href)
         response = page.goto(href)
-        assert response is not None and response.status == 200, f"{who}: {label} ({href}) answered {response and response.status}"
+        assert response is not None and response.status == 200, (
+            f"{who}: {label} ({href}) answered {response and response.status}"
+        )
         title = page.title()
         own = title.replace("Cải Tiến", "").strip(" ·|-")
         assert own and VIETNAMESE.search(own), f"{who}: {label} ({href}) has no Vietnamese title: {title!r}"
@@ -135,10 +139,15 @@ def test_dropdowns_answer_the_keyboard_and_mark_the_current_page(browse, cast):
     page = browse(DESKTOP)
     login(page, "principal", cast.password)
     page.goto("/minh-chung/")
-    plan, work = page.locator("details.menu-group[data-group=plan]"), page.locator("details.menu-group[data-group=work]")
+    plan, work = (
+        page.locator("details.menu-group[data-group=plan]"),
+        page.locator("details.menu-group[data-group=work]"),
+    )
     # The group holding the current page is marked, and so is its entry.
     expect(work).to_have_class(re.compile(r"\bcurrent\b"))
-    expect(work.get_by_role("link", name="Minh chứng", include_hidden=True)).to_have_attribute("aria-current", "page")
+    expect(work.get_by_role("link", name="Minh chứng", include_hidden=True)).to_have_attribute(
+        "aria-current", "page"
+    )
     expect(plan).not_to_have_class(re.compile(r"\bcurrent\b"))
     # Enter opens a group, Tab walks into it, Escape closes it and gives the focus back.
     plan.locator("summary").focus()

@@ -15,13 +15,28 @@ def _menu(client, user, password):
 @pytest.mark.django_db
 def test_each_role_sees_the_groups_of_its_work(client, cast):
     principal = _menu(client, cast.principal, cast.password)
-    for label in ("Kế hoạch", "Thực hiện", "Trường", "Tự đánh giá", "Nhân sự", "Đề xuất cấp trên", "Giám sát"):
+    for label in (
+        "Kế hoạch",
+        "Thực hiện",
+        "Trường",
+        "Tự đánh giá",
+        "Nhân sự",
+        "Đề xuất cấp trên",
+        "Giám sát",
+    ):
         assert label in principal
     assert 'aria-current="page"' in principal and "Các trường" not in principal
     client.logout()
     teacher = _menu(client, cast.staff, cast.password)
     assert "Việc của tôi" in teacher and "Tiến độ" in teacher
-    for label in ("Tự đánh giá", "Nhân sự", "Đề xuất cấp trên", "Nhập kế hoạch", "Giám sát", "menu-group\" data-group=\"plan"):
+    for label in (
+        "Tự đánh giá",
+        "Nhân sự",
+        "Đề xuất cấp trên",
+        "Nhập kế hoạch",
+        "Giám sát",
+        'menu-group" data-group="plan',
+    ):
         assert label not in teacher
     client.logout()
     office = _menu(client, cast.specialist, cast.password)
