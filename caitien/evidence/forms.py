@@ -17,8 +17,16 @@ class EvidenceForm(forms.Form):
     also = forms.MultipleChoiceField(
         label="Dùng chung cho các tiêu chí khác", required=False, widget=forms.CheckboxSelectMultiple
     )
-    number_date = forms.CharField(label="Số, ngày ban hành", required=False, max_length=200)
-    issued_on = inputs.DateField(label="Ngày ban hành", required=False)
+    number_date = forms.CharField(
+        label="Số, ngày ban hành (ghi như trên văn bản)",
+        required=False,
+        max_length=200,
+        help_text="Ví dụ: Số 12/QĐ-THTP ngày 05/9/2026; với ảnh, sổ sách: “Chụp ngày 12/10/2026”.",
+    )
+    issued_on = inputs.DateField(
+        label="Ngày ban hành (để sắp xếp danh mục theo ngày)",
+        required=False,
+    )
     issuer = forms.CharField(label="Nơi ban hành", required=False, max_length=200)
     location = forms.CharField(
         label="Định dạng, vị trí lưu trữ hoặc đường dẫn điện tử", required=False, max_length=500

@@ -1,7 +1,9 @@
 """What every page shows: the current school and school year."""
 
+from django.utils.functional import SimpleLazyObject
+
 from caitien.plans.calendar import current_school_year
-from caitien.schools import permissions
+from caitien.schools import nav, permissions
 
 
 def current_context(request):
@@ -21,4 +23,6 @@ def current_context(request):
         "nav_can_import": any(permissions.can_import_plan(user, s) for s in schools),
         "nav_office": permissions.is_office_specialist(user) if user is not None else False,
         "nav_admin": permissions.can_manage_system(user) if user is not None else False,
+        # The grouped top menu (schools/nav.py), built only when a page draws it.
+        "nav_menu": SimpleLazyObject(lambda: nav.menu_for(request, schools)),
     }

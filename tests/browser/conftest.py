@@ -107,8 +107,28 @@ def login(page, username, password):
     page.wait_for_url(re.compile(r"^(?!.*/dang-nhap/).*$"))
 
 
+def open_menu_to(page, locator):
+    """Make an entry of the top menu visible as a person would: the phone's menu button, then the
+    group (dropdown) that holds it."""
+    nav = page.locator("nav.topnav")
+    toggle = nav.locator("summary.menu-toggle")
+    if toggle.is_visible() and nav.locator("details.menu[open]").count() == 0:
+        toggle.click()
+    if not locator.is_visible():
+        locator.locator("xpath=ancestor::details[contains(@class, 'menu-group')]/summary").click()
+    return locator
+
+
+def menu_go(page, name):
+    """Follow the top menu's entry called `name`."""
+    link = page.locator("nav.topnav").get_by_role("link", name=name, exact=True, include_hidden=True)
+    open_menu_to(page, link).click()
+    page.wait_for_load_state()
+
+
 def logout(page):
-    page.get_by_role("button", name="Đăng xuất").click()
+    button = page.locator("nav.topnav").get_by_role("button", name="Đăng xuất", include_hidden=True)
+    open_menu_to(page, button).click()
     page.wait_for_load_state()
 
 

@@ -13,7 +13,7 @@ from caitien.evidence.services import ItemFields, item_create
 from caitien.plans.calendar import current_school_year
 from tests.evidence.conftest import png_bytes
 
-from .conftest import PHONE, assert_clean, assert_no_english, login, shoot, text_of
+from .conftest import PHONE, assert_clean, assert_no_english, login, menu_go, shoot, text_of
 
 pytestmark = pytest.mark.browser
 
@@ -24,8 +24,7 @@ def test_a_council_member_files_evidence_and_the_principal_deletes_it(browse, ca
     photo.write_bytes(png_bytes((400, 300)))
     page = browse(PHONE)
     login(page, "council", cast.password)
-    page.get_by_text("☰ Trình đơn").click()  # the menu is a disclosure on phones
-    page.get_by_role("link", name="Minh chứng", exact=True).click()
+    menu_go(page, "Minh chứng")  # the menu is a disclosure on phones
     expect(page.get_by_role("heading", name="Danh mục minh chứng")).to_be_visible()
     assert_no_english(page)
     page.get_by_role("link", name="Thêm minh chứng").click()

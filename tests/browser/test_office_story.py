@@ -14,7 +14,7 @@ from caitien.plans.models import Plan
 from caitien.plans.services import plan_create, plan_item_add
 from caitien.schools.services import membership_add, user_create
 
-from .conftest import assert_clean, assert_no_english, login, logout
+from .conftest import assert_clean, assert_no_english, login, logout, menu_go
 
 pytestmark = pytest.mark.browser
 
@@ -115,7 +115,7 @@ def test_the_office_story(browse, cast, story):
 
     # 4. The principal sees the answer.
     login(page, "principal_ll", cast.password)
-    page.get_by_role("link", name="Đề xuất cấp trên").first.click()
+    menu_go(page, "Đề xuất cấp trên")
     rows = page.locator(".escalation-list tbody")
     expect(rows).to_contain_text("Đã tiếp nhận")
     expect(rows).to_contain_text(ANSWER[:60])

@@ -10,7 +10,7 @@ from caitien.plans.models import PlanItem
 from tests.people.conftest import staff  # noqa: F401 - the school's directory
 
 from . import data
-from .conftest import DESKTOP, SCREENS, assert_clean, assert_no_english, login, shoot
+from .conftest import DESKTOP, PHONE, SCREENS, assert_clean, assert_no_english, login, menu_go, shoot
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,7 @@ def test_the_principal_keeps_the_directory_and_picks_who_is_responsible(browse, 
     login(page, "principal", cast.password)
 
     # The directory: people with their positions and groups; a new person added by the form.
-    page.get_by_role("link", name="Nhân sự").first.click()
+    menu_go(page, "Nhân sự")
     expect(page.locator("#people-table")).to_contain_text("Hoàng Thị Em")
     expect(page.locator("#people-table")).to_contain_text("Tổ văn phòng (tổ trưởng, trưởng ban)")
     page.get_by_role("link", name="Thêm người").click()
@@ -67,4 +67,16 @@ def test_the_principal_keeps_the_directory_and_picks_who_is_responsible(browse, 
     expect(page.locator(".messages")).to_contain_text("Từ nay “bác bảo vệ” ứng với Phan Văn Tuấn")
     expect(unresolved).not_to_contain_text("“bác bảo vệ”")
     assert ResponsibleMapping.objects.get(school=cast.primary).person.full_name == "Phan Văn Tuấn"
+    assert_clean(page)
+
+
+def test_on_a_phone_the_directory_table_scrolls_inside_the_page(browse, cast, staff):  # noqa: F811
+    # The header cell of the actions column is hidden for the eye; it must not widen the page.
+    page = browse(PHONE)
+    login(page, "principal", cast.password)
+    menu_go(page, "Nhân sự")
+    expect(page.locator("#people-table")).to_contain_text("Hoàng Thị Em")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    wrap = page.locator(".table-wrap").first
+    assert wrap.evaluate("e => e.scrollWidth > e.clientWidth")  # the table scrolls, not the page
     assert_clean(page)

@@ -149,3 +149,16 @@ def test_the_register_page_runs_in_a_constant_number_of_queries(
         response = _register(client, cast)
     assert response.status_code == 200
     assert response.content.decode().count('class="evidence-thumb"') == count
+
+
+def test_an_empty_register_says_how_to_start_instead_of_listing_every_criterion(client, cast, media):
+    client.force_login(cast.principal)
+    page = _register(client, cast).content.decode()
+    assert 'id="evidence-empty"' in page and "Bấm “Thêm minh chứng”" in page
+    assert "Chưa có minh chứng." not in page and "Tiêu chí 1.1:" not in page
+    client.force_login(cast.staff)
+    page = _register(client, cast).content.decode()
+    assert "Khi Hội đồng tự đánh giá ghi minh chứng" in page and "Bấm “Thêm minh chứng”" not in page
+    _item(cast, "1.1")
+    page = _register(client, cast).content.decode()
+    assert 'id="evidence-empty"' not in page and "Tiêu chí 1.1:" in page
