@@ -194,12 +194,16 @@ def _load(env_extra: dict) -> int:
         print(f"FAILED: chuẩn bị dữ liệu không xong ({exc})")
         return 1
     plan = json.loads(Path(env["CAITIEN_BENCH_PLAN"]).read_text(encoding="utf-8"))
-    port, workers = _free_port(), 2 * (os.cpu_count() or 1) + 1
+    from caitien.serving import web_threads, web_workers
+
+    # The production server as scripts/serve starts it: gthread workers, same counts.
+    port, workers, threads = _free_port(), web_workers(), web_threads()
     log = var_dir / "gunicorn.log"
     with log.open("w") as log_file:
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "caitien.wsgi", f"--bind=127.0.0.1:{port}",
-             f"--workers={workers}", "--timeout=120", "--graceful-timeout=5"],
+             f"--workers={workers}", f"--threads={threads}", "--worker-class=gthread",
+             "--timeout=120", "--graceful-timeout=5"],
             cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
         )  # fmt: skip
         try:
@@ -218,12 +222,14 @@ def _load(env_extra: dict) -> int:
                 people.append(
                     Person(port, kind, plan, editors - 1 if kind == "principal" else i, deadline, results)
                 )
+            load_before = os.getloadavg()[0]
             t0 = time.perf_counter()
             for p in people:
                 p.start()
             for p in people:
                 p.join()
             elapsed = time.perf_counter() - t0
+            load_after = os.getloadavg()[0]
         finally:
             server.send_signal(signal.SIGTERM)
             try:
@@ -232,7 +238,9 @@ def _load(env_extra: dict) -> int:
                 server.kill()
     counted = [r for r in results if r[0] != "soạn kế hoạch"]
     print(
-        f"{USERS} người, {SECONDS:.0f} s, nghỉ ~{THINK:g} s giữa hai yêu cầu, gunicorn {workers} tiến trình:",
+        f"{USERS} người, {SECONDS:.0f} s, nghỉ ~{THINK:g} s giữa hai yêu cầu, gunicorn {workers} tiến trình "
+        f"× {threads} luồng; tải máy (1 phút) {load_before:.1f} lúc đầu, {load_after:.1f} lúc cuối "
+        f"({os.cpu_count()} lõi):",
         flush=True,
     )
     _report(counted, elapsed)

@@ -131,7 +131,9 @@ def _database():
     if url:
         # Tests close connections after each request: a live server thread keeping one open
         # would stop the throwaway test database from being dropped.
-        return dj_database_url.parse(url, conn_max_age=0 if _TESTING else 60)
+        # Connections are kept between requests (each gunicorn thread has its own) and checked
+        # before reuse, so a restarted database server costs one failed check, not a 500.
+        return dj_database_url.parse(url, conn_max_age=0 if _TESTING else 60, conn_health_checks=True)
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
