@@ -18,7 +18,9 @@ def _plan_hidden(user, pk) -> bool:
     from caitien.plans.models import Plan
 
     plan = Plan.objects.select_related("school__office").filter(pk=pk).first()
-    return plan is None or not (permissions.can_view_public_plan(plan) or permissions.can_view_plan(user, plan))
+    return plan is None or not (
+        permissions.can_view_public_plan(plan) or permissions.can_view_plan(user, plan)
+    )
 
 
 def _school_hidden(user, school) -> bool:

@@ -78,7 +78,9 @@ def test_the_lockout_and_the_audit_log_see_the_forwarded_address(cast, settings)
     settings.CAITIEN_TRUSTED_PROXIES = NGINX
     guesser = Client()
     for n in range(6):
-        guesser.post("/dang-nhap/", {"username": "principal", "password": f"sai-{n}"}, **_via_proxy("203.0.113.7"))
+        guesser.post(
+            "/dang-nhap/", {"username": "principal", "password": f"sai-{n}"}, **_via_proxy("203.0.113.7")
+        )
     locked = guesser.post(
         "/dang-nhap/", {"username": "principal", "password": cast.password}, **_via_proxy("203.0.113.7")
     )

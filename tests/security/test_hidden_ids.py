@@ -18,7 +18,6 @@ from caitien.imports.models import PendingImport
 from caitien.monitoring import services as monitoring
 from caitien.monitoring.models import ReviewPoint
 from caitien.people.services import group_create, person_create
-from caitien.plans.models import Plan
 from caitien.tokens.services import token_create
 from tests.evidence.conftest import png_bytes, upload
 from tests.monitoring.conftest import publish
