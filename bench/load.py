@@ -35,6 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 USERS = int(os.environ.get("CAITIEN_BENCH_USERS", "50"))
 SECONDS = float(os.environ.get("CAITIEN_BENCH_SECONDS", "30"))
 THINK = float(os.environ.get("CAITIEN_BENCH_THINK", "5"))
+# One person in CAITIEN_BENCH_OFFICE_EVERY (default 10) is an office specialist; 0: none (to see
+# what the schools' and the public's pages cost without the office overview beside them).
+OFFICE_EVERY = int(os.environ.get("CAITIEN_BENCH_OFFICE_EVERY", "10"))
 SETUP_TIMEOUT = 900
 
 
@@ -213,7 +216,8 @@ def _load(env_extra: dict) -> int:
             deadline = time.time() + SECONDS
             people, editors = [], 0
             for i in range(USERS):
-                kind = "specialist" if i % 10 == 0 else ("principal" if i % 2 else "public")
+                office = OFFICE_EVERY > 0 and i % OFFICE_EVERY == 0
+                kind = "specialist" if office else ("principal" if i % 2 else "public")
                 if kind == "principal":  # each principal edits a plan of their own: no edit conflicts
                     kind = "principal" if editors < len(plan["editors"]) else "public"
                     editors += kind == "principal"
