@@ -4,7 +4,8 @@ For each database a throwaway one is made and filled by the province generator (
 schools, default 100; 1000 for a whole province) with 5 plans × 30 rows each; gunicorn serves it with
 DEBUG off and 2 × cores + 1 workers. CAITIEN_BENCH_USERS people (default 50) then work for
 CAITIEN_BENCH_SECONDS (default 30) seconds each, pausing about CAITIEN_BENCH_THINK seconds (default 5, a
-person reading the page) between requests: one in ten is an office specialist opening the overview, half are principals opening
+person reading the page) between requests: one in ten (CAITIEN_BENCH_OFFICE_EVERY, 0 for none) is an office
+specialist opening the overview, half are principals opening
 their draft plan and saving a row of it, the rest are public readers opening published plans. Printed:
 requests per second, p50/p95/p99 latency and errors per kind of request and overall, the number of
 "database is locked" in the server's log, and (from the preparing child) the CPU time per request of
@@ -35,6 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 USERS = int(os.environ.get("CAITIEN_BENCH_USERS", "50"))
 SECONDS = float(os.environ.get("CAITIEN_BENCH_SECONDS", "30"))
 THINK = float(os.environ.get("CAITIEN_BENCH_THINK", "5"))
+# One person in CAITIEN_BENCH_OFFICE_EVERY (default 10) is an office specialist; 0: none (to see
+# what the schools' and the public's pages cost without the office overview beside them).
+OFFICE_EVERY = int(os.environ.get("CAITIEN_BENCH_OFFICE_EVERY", "10"))
 SETUP_TIMEOUT = 900
 
 
@@ -194,12 +198,16 @@ def _load(env_extra: dict) -> int:
         print(f"FAILED: chuẩn bị dữ liệu không xong ({exc})")
         return 1
     plan = json.loads(Path(env["CAITIEN_BENCH_PLAN"]).read_text(encoding="utf-8"))
-    port, workers = _free_port(), 2 * (os.cpu_count() or 1) + 1
+    from caitien.serving import web_threads, web_workers
+
+    # The production server as scripts/serve starts it: gthread workers, same counts.
+    port, workers, threads = _free_port(), web_workers(), web_threads()
     log = var_dir / "gunicorn.log"
     with log.open("w") as log_file:
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "caitien.wsgi", f"--bind=127.0.0.1:{port}",
-             f"--workers={workers}", "--timeout=120", "--graceful-timeout=5"],
+             f"--workers={workers}", f"--threads={threads}", "--worker-class=gthread",
+             "--timeout=120", "--graceful-timeout=5"],
             cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
         )  # fmt: skip
         try:
@@ -209,7 +217,8 @@ def _load(env_extra: dict) -> int:
             deadline = time.time() + SECONDS
             people, editors = [], 0
             for i in range(USERS):
-                kind = "specialist" if i % 10 == 0 else ("principal" if i % 2 else "public")
+                office = OFFICE_EVERY > 0 and i % OFFICE_EVERY == 0
+                kind = "specialist" if office else ("principal" if i % 2 else "public")
                 if kind == "principal":  # each principal edits a plan of their own: no edit conflicts
                     kind = "principal" if editors < len(plan["editors"]) else "public"
                     editors += kind == "principal"
@@ -218,12 +227,14 @@ def _load(env_extra: dict) -> int:
                 people.append(
                     Person(port, kind, plan, editors - 1 if kind == "principal" else i, deadline, results)
                 )
+            load_before = os.getloadavg()[0]
             t0 = time.perf_counter()
             for p in people:
                 p.start()
             for p in people:
                 p.join()
             elapsed = time.perf_counter() - t0
+            load_after = os.getloadavg()[0]
         finally:
             server.send_signal(signal.SIGTERM)
             try:
@@ -232,7 +243,9 @@ def _load(env_extra: dict) -> int:
                 server.kill()
     counted = [r for r in results if r[0] != "soạn kế hoạch"]
     print(
-        f"{USERS} người, {SECONDS:.0f} s, nghỉ ~{THINK:g} s giữa hai yêu cầu, gunicorn {workers} tiến trình:",
+        f"{USERS} người, {SECONDS:.0f} s, nghỉ ~{THINK:g} s giữa hai yêu cầu, gunicorn {workers} tiến trình "
+        f"× {threads} luồng; tải máy (1 phút) {load_before:.1f} lúc đầu, {load_after:.1f} lúc cuối "
+        f"({os.cpu_count()} lõi):",
         flush=True,
     )
     _report(counted, elapsed)

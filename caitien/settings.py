@@ -11,6 +11,7 @@ CAITIEN_SITE_URL     the site's address, for links in e-mails (default http://12
 CAITIEN_LOGIN_ATTEMPTS   wrong passwords (same user name and address) before a lockout (default 5)
 CAITIEN_LOCKOUT_MINUTES  a lockout ends by itself after these minutes; 0: only the admin unlocks (default 60)
 CAITIEN_PROXY_COUNT      reverse proxies in front, whose X-Forwarded-For gives the client address (default 0)
+CAITIEN_TRUSTED_PROXIES  addresses/CIDRs of the reverse proxies whose X-Forwarded-For is trusted (default none)
 CAITIEN_SESSION_HOURS    a session ends after these hours without a request (default 8)
 """
 
@@ -130,7 +131,9 @@ def _database():
     if url:
         # Tests close connections after each request: a live server thread keeping one open
         # would stop the throwaway test database from being dropped.
-        return dj_database_url.parse(url, conn_max_age=0 if _TESTING else 60)
+        # Connections are kept between requests (each gunicorn thread has its own) and checked
+        # before reuse, so a restarted database server costs one failed check, not a 500.
+        return dj_database_url.parse(url, conn_max_age=0 if _TESTING else 60, conn_health_checks=True)
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -210,8 +213,10 @@ if CAITIEN_LOCKOUT_MINUTES:
     AXES_COOLOFF_TIME = _dt.timedelta(minutes=CAITIEN_LOCKOUT_MINUTES)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "caitien.accounts.lockout.locked_out"
-AXES_CLIENT_IP_CALLABLE = "caitien.accounts.lockout.client_ip"
+AXES_CLIENT_IP_CALLABLE = "caitien.web.client.axes_client_ip"
 CAITIEN_PROXY_COUNT = int(os.environ.get("CAITIEN_PROXY_COUNT", "0"))  # reverse proxies in front
+# The reverse proxies whose X-Forwarded-For is believed (caitien.web.client), e.g. "127.0.0.1,10.0.0.0/24".
+CAITIEN_TRUSTED_PROXIES = os.environ.get("CAITIEN_TRUSTED_PROXIES", "")
 AXES_ENABLE_ADMIN = False  # caitien.accounts.admin shows the lockouts in Vietnamese
 AXES_VERBOSE = False
 # Sessions end after CAITIEN_SESSION_HOURS (default 8: a working day) without a request

@@ -35,11 +35,7 @@ def locked_out(request, response, credentials, *args, **kwargs):
 
 
 def client_ip(request) -> str | None:
-    """The client's address: REMOTE_ADDR, or behind CAITIEN_PROXY_COUNT trusted reverse proxies the
-    address the nearest of them saw in X-Forwarded-For (what the client writes there is not trusted)."""
-    count = getattr(settings, "CAITIEN_PROXY_COUNT", 0)
-    if count:
-        hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
-        if len(hops) >= count:
-            return hops[-count]
-    return request.META.get("REMOTE_ADDR")
+    """The client's address, as the limiter and the audit log read it (caitien.web.client)."""
+    from caitien.web.client import client_address
+
+    return client_address(request)

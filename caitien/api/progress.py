@@ -45,7 +45,7 @@ def _as_of(text: str | None) -> datetime.date:
 def progress(
     request, plan_id: int, as_of: str | None = Query(None, description="ngày tính quá hạn, YYYY-MM-DD")
 ):
-    plan = _plan(plan_id)
+    plan = _plan(plan_id, reader=request.auth)  # an unpublished plan of another school: missing
     anonymous = not getattr(request.auth, "is_authenticated", False)
     permissions.require(
         permissions.can_view_progress(request.auth, plan),
@@ -108,7 +108,10 @@ def _date(value) -> datetime.date | None:
 )
 def task_update(request, task_id: int):
     task = Task.objects.select_related("plan", "plan__school", "owner").filter(pk=task_id).first()
-    if task is None:
+    from caitien.schools.hidden import hidden_school_object
+
+    if task is None or hidden_school_object(request.auth, task.plan.school):
+        # Another school's task is answered as a missing one: ids never tell what exists.
         raise Http404(f"Không có việc mã số {task_id}. Hãy kiểm tra lại mã số việc.")
     plan = in_force(task.plan)
     from caitien.execution.views.common import row_of

@@ -1,4 +1,5 @@
-"""`caitien remind`: one pass that turns what is due today into notifications, then sends e-mail.
+"""`caitien remind`: one pass that turns what is due today into notifications, then enqueues their
+e-mail (one background job per message, sent by `caitien worker` with retries).
 
 Each app that has something to remind of has a `reminders.py` with `due_reminders(today)`
 returning `Reminder`s (a read, never a write), and optionally `prepare(today)`, which a real pass
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from caitien.notifications.models import Notification
 from caitien.notifications.services import notify
-from caitien.notifications.tasks import deliver_pending
+from caitien.notifications.tasks import queue_pending
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,9 @@ def collect(today: datetime.date, *, prepare: bool = True) -> list[Reminder]:
     return out
 
 
-def remind(*, today: datetime.date | None = None, dry_run: bool = False, connection=None) -> dict:
-    """The whole pass; returns what it did (or, with dry_run, what it would do) as plain data."""
+def remind(*, today: datetime.date | None = None, dry_run: bool = False) -> dict:
+    """The whole pass; returns what it did (or, with dry_run, what it would do) as plain data.
+    `emails` counts the e-mails enqueued (each is a job: it goes out once a worker runs it)."""
     today = today or timezone.localdate()
     due = collect(today, prepare=not dry_run)
     existing = set(Notification.objects.filter(key__in={r.key for r in due}).values_list("user_id", "key"))
@@ -78,7 +80,8 @@ def remind(*, today: datetime.date | None = None, dry_run: bool = False, connect
                 )
             if made is not None:
                 created[r.kind] += 1
-    sent = deliver_pending(today=today, dry_run=dry_run, connection=connection)
+    with transaction.atomic():  # the jobs exist once this pass's writes are committed
+        queued = queue_pending(today=today, dry_run=dry_run)
     return {
         "date": today.isoformat(),
         "dry_run": dry_run,
@@ -88,5 +91,5 @@ def remind(*, today: datetime.date | None = None, dry_run: bool = False, connect
             "existing": len(due) - sum(created.values()) if not dry_run else len(due) - len(new),
             "by_kind": dict(sorted(created.items())),
         },
-        "emails": sent.as_dict(),
+        "emails": queued.as_dict(),
     }

@@ -1,4 +1,4 @@
-"""Sending notification e-mails: the background jobs and the pass `caitien remind` makes.
+"""Sending notification e-mails: the background jobs, and what `caitien remind` enqueues.
 
 Every send first claims its rows with a conditional UPDATE (pending → claimed, or the person's
 digest day moved to today), the way healthchecks' `sendreports` does: of two runs racing for the
@@ -167,6 +167,96 @@ def _send(message, claimed, connection) -> bool:
         return False
     claimed.update(email=Notification.Email.SENT, emailed_at=timezone.now(), email_error="")
     return True
+
+
+def _digest_gave_up(error, user_id, day, **kwargs) -> None:
+    Notification.objects.filter(user_id=user_id, email=Notification.Email.PENDING).update(
+        email_error=(
+            f"Chưa gửi được e-mail tổng hợp sau {EMAIL_ATTEMPTS} lần thử ({error}). Thông báo vẫn ở trong "
+            "hộp thông báo; lượt nhắc việc hằng ngày (caitien remind) sẽ gửi lại."
+        )[:300]
+    )
+
+
+@job(max_attempts=EMAIL_ATTEMPTS, backoff=datetime.timedelta(minutes=5), on_give_up=_digest_gave_up)
+def email_digest(user_id: int, day: str) -> int:
+    """The background job `caitien remind` enqueues for each person's daily digest (`day` in ISO form).
+    The day is claimed before sending (`send_digest`), so a second job for the same person and day —
+    two passes, two workers — sends nothing; a refused message gives the day back and is tried again."""
+    carried = send_digest(user_id, datetime.date.fromisoformat(day))
+    if carried is None:
+        error = (
+            Notification.objects.filter(user_id=user_id, email=Notification.Email.PENDING)
+            .exclude(email_error="")
+            .values_list("email_error", flat=True)
+            .first()
+        )
+        raise EmailNotSent(error or "Máy chủ thư không nhận.")
+    return carried
+
+
+def _waiting_jobs(the_task) -> set[tuple]:
+    """The arguments of the jobs of `the_task` not yet run (ready, or waiting for a retry)."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.filter(
+        task_path=the_task.module_path, status=TaskResultStatus.READY
+    ).values_list("args_kwargs", flat=True)
+    return {tuple(row.get("args", [])) for row in rows}
+
+
+def queue_pending(*, today: datetime.date | None = None, dry_run: bool = False) -> DeliveryResult:
+    """What `caitien remind` does with pending e-mails: one background job per e-mail — each
+    notification its person wants at once, each person's digest for today — enqueued when the
+    caller's transaction commits, sent by `caitien worker` with the jobs' retries. A job already
+    waiting for the same message is not enqueued again. `failed` counts the notifications whose
+    earlier sending gave up and that are now tried again."""
+    from caitien.jobs.framework import enqueue_on_commit
+
+    today = today or timezone.localdate()
+    result = DeliveryResult()
+    pending = list(
+        Notification.objects.filter(email=Notification.Email.PENDING)
+        .select_related("user")
+        .order_by("created_at", "id")
+    )
+    choices = _choices({n.user_id for n in pending})
+    skip, immediate, digests = [], [], defaultdict(list)
+    for n in pending:
+        delivery = _delivery(choices, n)
+        if delivery == Delivery.OFF or not n.user.email or not n.user.is_active:
+            skip.append(n.pk)
+        elif delivery == Delivery.IMMEDIATE:
+            immediate.append(n)
+        else:
+            digests[n.user_id].append(n)
+    sent_today = set(
+        Mailbox.objects.filter(user_id__in=list(digests), last_digest_on__gte=today).values_list(
+            "user_id", flat=True
+        )
+    )
+    digests = {user_id: rows for user_id, rows in digests.items() if user_id not in sent_today}
+    result.immediate, result.digests = len(immediate), len(digests)
+    result.in_digests = sum(len(rows) for rows in digests.values())
+    result.failed = sum(1 for n in immediate if n.email_error) + sum(
+        1 for rows in digests.values() for n in rows if n.email_error
+    )
+    if dry_run:
+        result.skipped = len(skip)
+        return result
+    result.skipped = Notification.objects.filter(pk__in=skip, email=Notification.Email.PENDING).update(
+        email=Notification.Email.SKIPPED
+    )
+    waiting = _waiting_jobs(email_notification)
+    for n in immediate:
+        if (n.pk,) not in waiting:
+            enqueue_on_commit(email_notification, n.pk)
+    waiting = _waiting_jobs(email_digest)
+    for user_id in sorted(digests):
+        if (user_id, today.isoformat()) not in waiting:
+            enqueue_on_commit(email_digest, user_id, today.isoformat())
+    return result
 
 
 def deliver_pending(

@@ -21,6 +21,10 @@ def refused(request, exception=None):
     audit_refusal(request, message)
     if about_hidden_plan(request):
         return not_found(request)
+    from caitien.schools.hidden import refused_object_hidden
+
+    if refused_object_hidden(request):
+        return not_found(request)
     return render(request, "refused.html", {"message": message}, status=403)
 
 

@@ -10,6 +10,9 @@ class WebConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(_create_cache_table, sender=self)
+        from caitien.web.client import trusted_proxies
+
+        trusted_proxies()  # a mistyped CAITIEN_TRUSTED_PROXIES stops the start, with its reason
 
 
 def _create_cache_table(using="default", **kwargs):

@@ -1,7 +1,8 @@
 """A small limiter for costly requests (document downloads), counted in Django's cache.
 
 The cache is the database cache (settings CACHES), so every app server counts against the same
-numbers. A client is the signed-in person, or the address for anonymous readers. Counting is per
+numbers. A client is the signed-in person, or the address for anonymous readers (behind a trusted
+reverse proxy, the one X-Forwarded-For gives: caitien.web.client). Counting is per
 fixed window (`CAITIEN_DOWNLOAD_RATE`, "30/600": 30 requests per 600 seconds); `cache.add` starts a
 window, `cache.incr` counts in it.
 """
@@ -23,7 +24,9 @@ def rate() -> tuple[int, int]:
 def client_key(request) -> str:
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
-    return f"ip:{request.META.get('REMOTE_ADDR', '')}"
+    from caitien.web.client import client_address
+
+    return f"ip:{client_address(request) or ''}"
 
 
 def over_limit(request, scope: str) -> int:

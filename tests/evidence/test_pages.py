@@ -105,9 +105,9 @@ def test_files_are_served_only_to_those_allowed(client, cast, media):
     public = _item(cast, "1.2", public=True, name="Ảnh hoạt động ngoại khóa")
     private_file = file_add(item=private, uploaded_file=upload("qd.pdf", pdf_bytes()), actor=cast.principal)
     public_file = file_add(item=public, uploaded_file=upload("anh.png", png_bytes()), actor=cast.principal)
-    # Anonymous: public file and thumbnail only.
-    assert client.get(reverse("evidence:file", args=[private_file.pk])).status_code == 403
-    assert client.get(reverse("evidence:item", args=[private.pk])).status_code == 403
+    # Anonymous: public file and thumbnail only; a private file is answered as a missing one.
+    assert client.get(reverse("evidence:file", args=[private_file.pk])).status_code == 404
+    assert client.get(reverse("evidence:item", args=[private.pk])).status_code == 404
     response = client.get(reverse("evidence:file", args=[public_file.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     assert b"".join(response.streaming_content) == public_file.file.open("rb").read()
@@ -120,7 +120,7 @@ def test_files_are_served_only_to_those_allowed(client, cast, media):
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     # Another school's teacher does not.
     client.force_login(cast.other_teacher)
-    assert client.get(reverse("evidence:file", args=[private_file.pk])).status_code == 403
+    assert client.get(reverse("evidence:file", args=[private_file.pk])).status_code == 404
     # The stored file is not under a guessable public URL of the upload's name.
     assert "qd.pdf" not in private_file.file.name
 

@@ -274,6 +274,7 @@ def test_someone_elses_pending_import_is_refused(client, cast, plan_docx):
     _wait(client, pending.pk)
     client.logout()
     _login(client, cast.vice, cast)
-    assert client.get(reverse("imports:pending", args=[pending.pk])).status_code == 403
-    assert client.post(reverse("imports:save", args=[pending.pk]), {}).status_code == 403
+    # An import is its uploader's: to anyone else it is a missing number.
+    assert client.get(reverse("imports:pending", args=[pending.pk])).status_code == 404
+    assert client.post(reverse("imports:save", args=[pending.pk]), {}).status_code == 404
     assert PendingImport.objects.count() == 1

@@ -126,4 +126,4 @@ def test_report_pages_for_each_side(client, recorded, cast):
     docx_file = client.get(f"/bao-cao/{report.pk}/tai-ve/docx/")
     assert docx_file.status_code == 200 and docx_file.content[:2] == b"PK"
     client.force_login(cast.other_principal)
-    assert client.get(f"/bao-cao/{report.pk}/").status_code == 403
+    assert client.get(f"/bao-cao/{report.pk}/").status_code == 404  # another school's: not known

@@ -8,7 +8,8 @@ from caitien.notifications.reminders import remind
 class Command(BaseCommand):
     help = (
         "Một lượt nhắc việc: tạo thông báo cho những gì đến hạn hôm nay (việc sắp đến hạn, quá hạn, "
-        "lần giám sát sắp tới hoặc đã qua mà chưa ghi nhận) rồi gửi e-mail theo lựa chọn của từng người. "
+        "lần giám sát sắp tới hoặc đã qua mà chưa ghi nhận) rồi đưa e-mail vào hàng đợi việc nền "
+        "(caitien worker gửi) theo lựa chọn của từng người. "
         "Chạy lại trong ngày không gửi trùng; hai lượt chạy cùng lúc cũng không gửi trùng."
     )
 
@@ -19,15 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
 
     def handle(self, *args, **options):
-        connection = None
-        if options["json"]:
-            # Printed e-mails (CAITIEN_EMAIL_URL=console:) go to stderr so stdout stays valid JSON.
-            from django.conf import settings
-            from django.core.mail import get_connection
-
-            if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
-                connection = get_connection(stream=self.stderr._out)
-        result = remind(dry_run=options["dry_run"], connection=connection)
+        result = remind(dry_run=options["dry_run"])
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
@@ -40,6 +33,7 @@ class Command(BaseCommand):
             + "."
         )
         self.stdout.write(
-            f"E-mail: {e['immediate']} gửi ngay, {e['digests']} bản tổng hợp trong ngày "
-            f"({e['in_digests']} thông báo), {e['skipped']} không cần gửi, {e['failed']} chưa gửi được."
+            f"E-mail đưa vào hàng đợi việc nền: {e['immediate']} gửi ngay, {e['digests']} bản tổng hợp "
+            f"trong ngày ({e['in_digests']} thông báo); {e['skipped']} không cần gửi; {e['failed']} gửi lại "
+            "sau lần trước chưa được."
         )
