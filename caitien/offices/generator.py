@@ -2,7 +2,7 @@
 
 Used by `caitien generate`, by `make bench` (bench/province.py) and by the query-count tests, which
 build the same shapes at two sizes. Everything is invented (sample_texts.py) and written with
-`bulk_create` in chunks, so 1,000 schools × 5 plans × 30 rows take well under a minute on SQLite
+`bulk_create` in chunks (the leaf records by plain multi-row inserts, generator_insert.py), so 1,000 schools × 5 plans × 30 rows take well under a minute on SQLite
 and on PostgreSQL. One audit event records the generation.
 
     result = province_generate(offices=10, schools=1000, plans=5, rows=30, prefix="PA")
@@ -34,6 +34,7 @@ from caitien.audit.services import audit_record
 from caitien.catalog.models import Criterion, Indicator, Regulation
 from caitien.catalog.services import catalog_load
 from caitien.offices import sample_texts as texts
+from caitien.offices.generator_insert import insert_all
 from caitien.planfile import defaults
 from caitien.plans.calendar import current_school_year
 from caitien.plans.models import Plan, PlanItem
@@ -347,7 +348,7 @@ class _Builder:
                 results.append(
                     IndicatorResult(assessment=ca, indicator=ind, met=ind.level <= ca.level_reached)
                 )
-        IndicatorResult.objects.bulk_create(results, batch_size=BATCH)
+        insert_all(IndicatorResult, results)
         return {sa.school_id: (sa, found[sa.school_id]) for sa in sas}
 
     # --- plans ------------------------------------------------------------------------------
@@ -441,7 +442,7 @@ class _Builder:
         for plan in every:
             found = assessed.get(plan.school_id, (None, {}))[1] if plan.start_year == self.year else {}
             items.extend(self._rows(plan, found))
-        PlanItem.objects.bulk_create(items, batch_size=BATCH)
+        insert_all(PlanItem, items)
         result.rows += len(items)
         from caitien.offices.generator_execution import execution_generate
 

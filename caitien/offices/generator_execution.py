@@ -1,7 +1,7 @@
 """What the province generator adds once plans are published: review points (some recorded), and
 for each row of a published plan its status, tasks and progress updates with money spent.
 
-Written with bulk_create like the rest of the generator; the row's status and progress are those
+Written with plain multi-row inserts (generator_insert.py); the row's status and progress are those
 its tasks give (the mean of their progress), as the execution services keep them.
 """
 
@@ -11,9 +11,9 @@ import datetime
 
 from caitien.execution.models import ProgressUpdate, RowProgress, Status, Task
 from caitien.monitoring.models import ReviewPoint
+from caitien.offices.generator_insert import insert_all
 from caitien.plans.models import Plan
 
-BATCH = 2000
 _TASK_TITLES = (
     "Xây dựng kế hoạch chi tiết, phân công người thực hiện",
     "Tổ chức thực hiện theo kế hoạch",
@@ -111,8 +111,8 @@ def execution_generate(rng, plans: list[Plan], items, *, year: int, today: datet
                     funding_source=item.funding_source if planned else "",
                 )
             )
-    ReviewPoint.objects.bulk_create(points, batch_size=BATCH)
-    RowProgress.objects.bulk_create(progress, batch_size=BATCH)
-    Task.objects.bulk_create(tasks, batch_size=BATCH)
-    ProgressUpdate.objects.bulk_create(updates, batch_size=BATCH)
+    insert_all(ReviewPoint, points)
+    insert_all(RowProgress, progress)
+    insert_all(Task, tasks)
+    insert_all(ProgressUpdate, updates)
     return {"review_points": len(points), "tasks": len(tasks), "updates": len(updates)}
