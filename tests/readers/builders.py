@@ -369,7 +369,62 @@ ROWS_57 = [
 ]
 
 
-def build_plan_57_docx(path: Path) -> Path:
+# A row naming a standard and no criterion, with every column filled (the status too), and header
+# words in its cells ("phụ trách", "Kinh phí", "Hoàn thành") as plans write them.
+ROW_57_STANDARD_ONLY = [
+    "",
+    "Tiêu chuẩn 4: Phụ huynh ít tham gia các hoạt động giáo dục của nhà trường",
+    "Ban đại diện cha mẹ học sinh các lớp họp đủ mỗi học kỳ",
+    "Tổ chức họp cha mẹ học sinh đầu mỗi học kỳ; lập nhóm liên lạc từng lớp",
+    "Tỷ lệ cha mẹ học sinh dự họp trên 90%",
+    "Tháng 9/2026 - tháng 5/2027",
+    "Giáo viên chủ nhiệm phụ trách",
+    "Kinh phí: không có",
+    "Biên bản họp cha mẹ học sinh",
+    "Hoàn thành",
+]
+# The short column labels some school software prints (the order is the form's).
+HEADER_57_SHORT = [
+    "TT",
+    "Nội dung",
+    "Mục tiêu",
+    "Hoạt động/giải pháp",
+    "Chỉ số đánh giá kết quả",
+    "Thời gian",
+    "Đơn vị/cá nhân phụ trách",
+    "Nguồn lực",
+    "Minh chứng dự kiến",
+    "Mức độ thực hiện",
+]
+PRIORITY_57 = [
+    [
+        "TT",
+        "Tiêu chuẩn",
+        "Tiêu chí liên quan (nếu có)",
+        "Đánh giá hiện trạng",
+        "Điểm hạn chế",
+        "Nguyên nhân của hạn chế",
+    ],
+    [
+        "1",
+        "Tiêu chuẩn 2",
+        "Tiêu chí 2.1",
+        "Thiếu một giáo viên tin học",
+        "Giáo viên kiêm nhiệm",
+        "Chưa đủ biên chế",
+    ],
+    ["2", "Tiêu chuẩn 3", "Tiêu chí 3.3", "Phòng học bộ môn xuống cấp", "Thiết bị hỏng", "Kinh phí hạn hẹp"],
+]
+
+
+def rows_57(standard_first: bool = False) -> list[list[str]]:
+    """The 57/2026 plan rows, with the standard-only row first when asked (right under the header)."""
+    return [ROW_57_STANDARD_ONLY, *ROWS_57] if standard_first else list(ROWS_57)
+
+
+def build_plan_57_docx(
+    path: Path, *, numbered_row: bool = True, standard_first: bool = False, labels=None
+) -> Path:
     document = _landscape(docx.Document())
     _header_block(
         document,
@@ -386,11 +441,12 @@ def build_plan_57_docx(path: Path) -> Path:
     document.add_paragraph("V. KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG")
     table = document.add_table(rows=0, cols=10)
     table.style = "Table Grid"
-    for cell, label in zip(table.add_row().cells, HEADER_57, strict=True):
+    for cell, label in zip(table.add_row().cells, labels or HEADER_57, strict=True):
         cell.text = label
-    for i, cell in enumerate(table.add_row().cells, 1):
-        cell.text = f"({i})"
-    for values in ROWS_57:
+    if numbered_row:
+        for i, cell in enumerate(table.add_row().cells, 1):
+            cell.text = f"({i})"
+    for values in rows_57(standard_first):
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = value
     _widths(table, WIDTHS_57)
@@ -517,6 +573,57 @@ def build_plan_xlsx(path: Path, *, rows=ROWS, header_fields: bool = True) -> Pat
     sheet.cell(r + 1, 7, "HIỆU TRƯỞNG")
     sheet.cell(r + 2, 1, "- Lưu: VT.")
     sheet.cell(r + 4, 7, "Lê Minh Khoa")
+    book.save(path)
+    return path
+
+
+def build_plan_57_xlsx(
+    path: Path,
+    *,
+    labels=None,
+    numbered_row: bool = False,
+    standard_first: bool = True,
+    priority: str = "",
+) -> Path:
+    """The 10-column 57/2026 table typed in a workbook with openpyxl: the school's header lines, the
+    form's labels (or the short ones, or with their column numbers), optionally the row of column
+    numbers, the standard-only row and a filled status column. `priority`: "sheet" puts the section
+    IV table on a first sheet of its own, "above" above the plan table on the same sheet."""
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Kế hoạch"
+    if priority == "sheet":
+        sheet.title = "Vấn đề trọng tâm"
+        for values in PRIORITY_57:
+            sheet.append(values)
+        sheet = book.create_sheet("Kế hoạch")
+    for values in (
+        ["UBND XÃ TÂN HƯNG", "", "", "", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["TRƯỜNG THCS TÂN HƯNG", "", "", "", "", "", "Độc lập - Tự do - Hạnh phúc"],
+        ["Số: 18/KH-THCSTH", "", "", "", "", "", "Tân Hưng, ngày 20 tháng 8 năm 2026"],
+        [],
+        ["KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2026 - 2027"],
+        ["Căn cứ Thông tư số 57/2026/TT-BGDĐT của Bộ Giáo dục và Đào tạo;"],
+    ):
+        sheet.append(values)
+    if priority == "above":
+        sheet.append(["IV. TÓM TẮT CÁC VẤN ĐỀ TRỌNG TÂM CẦN CẢI TIẾN"])
+        for values in PRIORITY_57:
+            sheet.append(values)
+    sheet.append(["V. KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG"])
+    sheet.append(list(labels or HEADER_57))
+    if numbered_row:
+        sheet.append([f"({i})" for i in range(1, 11)])
+    for values in rows_57(standard_first):
+        sheet.append([int(v) if v.isdigit() else v for v in values])
+        for cell in sheet[sheet.max_row]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.append([])
+    sheet.append(["Nơi nhận:", "", "", "", "", "", "HIỆU TRƯỞNG"])
+    sheet.append(["", "", "", "", "", "", "Lê Minh Khoa"])
     book.save(path)
     return path
 

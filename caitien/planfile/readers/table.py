@@ -22,7 +22,7 @@ from caitien.planfile.model import Document, Item, MonitoringEntry, PriorityIssu
 COLUMN_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("order", re.compile(r"^(?:s\s*)?tt\.?$|^so\s*(?:thu\s*tu|tt)$")),
     ("status", re.compile(r"muc\s*do\s*(?:thuc\s*hien|hoan\s*thanh)|tinh\s*trang|tien\s*do\s*thuc\s*hien")),
-    ("issue", re.compile(r"noi\s*dung\s*cai\s*tien|van\s*de\s*(?:can\s*)?cai\s*tien")),
+    ("issue", re.compile(r"noi\s*dung\s*cai\s*tien|van\s*de\s*(?:can\s*)?cai\s*tien|^noi\s*dung$")),
     ("expected_result", re.compile(r"ket\s*qua\s*can\s*dat|muc\s*tieu|ket\s*qua\s*du\s*kien")),
     ("indicator", re.compile(r"chi\s*so")),
     ("expected_evidence", re.compile(r"minh\s*chung|du\s*lieu")),
@@ -43,9 +43,13 @@ FORM_57_KEYS = {"issue", "indicator", "expected_evidence", "status"}
 _NUMBERED = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
 
 
+# The form's column number printed after a label: "Nội dung cải tiến (2)", "TT (1)".
+_LABEL_NUMBER = re.compile(r"\s*\(\s*\d{1,2}\s*\)$")
+
+
 def classify(label: str) -> str | None:
     folded = vn.fold_same_length(vn.nfc(label)).strip()
-    folded = " ".join(folded.split())
+    folded = _LABEL_NUMBER.sub("", " ".join(folded.split()))
     if not folded:
         return None
     for key, pattern in COLUMN_PATTERNS:
@@ -70,11 +74,7 @@ def header_map(rows: list[list[str]], start: int = 0, look: int = 12) -> tuple[i
                 if wrapped and not _is_data_row(rows[i + 1]) and not _is_numbered_row(rows[i + 1]):
                     # A header cell wrapped onto its own line ("hoàn thành"): part of the header, not a sub-header.
                     return i + 1, _dedupe(combined)
-                if (
-                    len(set(sub.values())) >= 2
-                    and not _is_data_row(rows[i + 1])
-                    and not _standard_row(rows[i + 1], {})
-                ):
+                if len(set(sub.values())) >= 2 and _looks_like_sub_header(rows[i + 1], sub):
                     for c, k in sub.items():
                         if combined.get(c) in (None, "time_text", "lead") or k in (
                             "start",
@@ -85,6 +85,19 @@ def header_map(rows: list[list[str]], start: int = 0, look: int = 12) -> tuple[i
                     last = i + 1
             return last, _dedupe(combined)
     return None
+
+
+def _looks_like_sub_header(row: list[str], keys: dict[int, str]) -> bool:
+    """A second header row ("Bắt đầu | Kết thúc", "Chủ trì | Phối hợp"): short labels, most of them
+    understood, no criterion or standard named. A first plan row whose cells happen to use header
+    words ("Hoàn thành", "Kinh phí: …", "… phụ trách") is data, and must not rename the columns."""
+    if _is_data_row(row) or _standard_row(row, {}):
+        return False
+    filled = [c for c in row if c.strip()]
+    if any(len(vn.one_line(c)) > 40 or vn.find_standard(c) for c in filled):
+        return False
+    distinct = {vn.one_line(c) for c in filled}
+    return 2 * len(set(keys.values())) >= len(distinct)
 
 
 _LEAD_LABELS = re.compile(
@@ -221,6 +234,9 @@ def build_items(
             and (
                 cells.get("order", "").strip()
                 or _NAMES_STANDARD.match(vn.fold_same_length(cells.get("issue", "")))
+                # Word and Excel rows are the author's: a row with its own issue is a plan row
+                # (a continued row has its issue cell merged with the one above, so empty).
+                or (hard_breaks and cells.get("issue", "").strip())
             )
         )
         doubtful = {k for c, k in columns.items() if (r, c) in doubt} if doubt else set()

@@ -49,7 +49,11 @@ def read_xlsx(data: bytes, filename: str = "") -> Document:
     best, best_count, best_title = None, -1, ""
     for title, grid in sheets:
         blocks = split_sheet(grid, title)
-        count = sum(len(table.build_items(b.rows, Document(), where=b.where)) for b in blocks if b.is_table)
+        count = sum(
+            len(table.build_items(b.rows, Document(), where=b.where))
+            for b in blocks
+            if b.is_table and table.table_kind(b.rows) == "plan"  # not a priority-issues sheet
+        )
         if count > best_count:
             best, best_count, best_title = blocks, count, title
     if best is None:
@@ -194,10 +198,18 @@ def _apply_merges(grid: list[list[str]], refs: list[str]) -> None:
 
 
 def _header_index(grid: list[list[str]]) -> int | None:
+    """The plan table's header row: three cells or more using the header words, none naming a
+    criterion (a row of data, say of a priority-issues table above, may use those words too)."""
+    from caitien.planfile import vietnamese as vn
+
     for index, row in enumerate(grid):
         cells = {c for c in row if c}
         joined = fold(" ".join(cells))
-        if len(cells) >= 3 and sum(word in joined for word in _HEADER_WORDS) >= 2:
+        if (
+            len(cells) >= 3
+            and sum(word in joined for word in _HEADER_WORDS) >= 2
+            and not any(len(c) < 300 and vn.find_criterion(c) for c in cells)
+        ):
             return index
     return None
 
@@ -215,14 +227,41 @@ def split_sheet(grid: list[list[str]], title: str) -> list[Block]:
         first = next((c for c in row if c), "")
         if filled >= 3 or (filled >= 1 and _STANDARD.match(fold(first)) and len(first) < 200):
             end = index
-    blocks = []
-    before = _text(grid[:header])
-    if before:
-        blocks.append(Block(text=before))
+    blocks = _side_tables(grid[:header], where)
     blocks.append(Block(rows=grid[header : end + 1], where=where, hard_breaks=True))
     after = _text(grid[end + 1 :])
     if after:
         blocks.append(Block(text=after))
+    return blocks
+
+
+def _side_tables(rows: list[list[str]], where: str) -> list[Block]:
+    """The rows above the plan table as running text, except a table of the 57/2026 form's section IV
+    (priority issues) or VI typed there on the same sheet: that one stays a table, from its header
+    row to the last row of three cells or more."""
+    from caitien.planfile.readers import table
+
+    blocks: list[Block] = []
+    start = 0
+    index = 0
+    while index < len(rows):
+        if len({c for c in rows[index] if c}) >= 3 and table.table_kind(rows[index : index + 2]) in (
+            "priority_issues",
+            "monitoring",
+        ):
+            end = index
+            while end + 1 < len(rows) and len({c for c in rows[end + 1] if c}) >= 2:
+                end += 1
+            text = _text(rows[start:index])
+            if text:
+                blocks.append(Block(text=text))
+            blocks.append(Block(rows=rows[index : end + 1], where=where, hard_breaks=True))
+            start = index = end + 1
+            continue
+        index += 1
+    text = _text(rows[start:])
+    if text:
+        blocks.append(Block(text=text))
     return blocks
 
 
