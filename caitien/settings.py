@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "caitien.accounts.sessions.IdleSessionMiddleware",
     "csp.middleware.CSPMiddleware",
     "caitien.accounts.headers.SecurityHeadersMiddleware",
+    "caitien.web.method_page.MethodNotAllowedPageMiddleware",  # no browser-drawn 405 page
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Vietnamese login page
 ]
 

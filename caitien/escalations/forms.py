@@ -8,7 +8,11 @@ from caitien.planfile.vietnamese import parse_money
 
 
 class EscalationForm(forms.Form):
-    kind = forms.ChoiceField(label="Loại đề xuất", choices=Escalation.Kind.choices)
+    # No type is preselected: a school that does not choose would otherwise file every request as the
+    # first type (biên chế – nhân sự), and the office's totals by type would be wrong.
+    kind = forms.ChoiceField(
+        label="Loại đề xuất", choices=[("", "— Chọn loại đề xuất —"), *Escalation.Kind.choices]
+    )
     addressee = forms.ChoiceField(
         label="Gửi tới", choices=Escalation.Addressee.choices, widget=forms.RadioSelect, initial="phong"
     )
@@ -29,6 +33,7 @@ class EscalationForm(forms.Form):
             field.error_messages["required"] = {
                 "title": "Hãy ghi ngắn gọn nội dung đề xuất, ví dụ: “Sửa chữa 04 phòng học thấm dột”.",
                 "reason": "Hãy ghi lý do: vì sao nhà trường cần cấp trên giải quyết.",
+                "kind": "Hãy chọn loại đề xuất (biên chế – nhân sự, kinh phí, cơ sở vật chất…).",
             }.get(name, "Hãy chọn một mục.")
             field.error_messages["invalid_choice"] = "Lựa chọn không có trong danh sách; hãy chọn lại."
             field.error_messages["max_length"] = "Dài quá %(limit_value)d ký tự; hãy viết ngắn lại."

@@ -53,6 +53,18 @@ def test_sending_with_a_wrong_amount_explains_and_keeps_what_was_typed(client, c
     assert (e.amount_vnd, e.item, e.steps_taken) == (1_200_000_000, rows[0], "Che tạm")
 
 
+def test_a_request_written_from_scratch_starts_with_no_type_and_asks_for_one(client, cast, published):
+    client.force_login(cast.principal)
+    url = reverse("escalations:create")
+    page = client.get(url)
+    assert page.context["form"]["kind"].value() in (None, "")
+    assert "— Chọn loại đề xuất —" in page.content.decode()
+    data = {"addressee": "phong", "title": "Bổ sung 02 giáo viên tiếng Anh", "reason": "Thiếu định biên"}
+    r = client.post(url, {**data, "kind": ""})
+    assert r.status_code == 400 and "Hãy chọn loại đề xuất" in r.content.decode()
+    assert Escalation.objects.count() == 0
+
+
 def test_staff_cannot_send_and_another_school_cannot_see(client, cast, published):
     _plan, rows = published
     client.force_login(cast.staff)
