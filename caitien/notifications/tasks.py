@@ -79,12 +79,17 @@ class EmailNotSent(Exception):
 EMAIL_ATTEMPTS = 3
 
 
+def _gave_up_text(what: str, error) -> str:
+    """What the notification says after the last try, for the person and for the admin."""
+    return (
+        f"Chưa gửi được {what} sau {EMAIL_ATTEMPTS} lần thử ({error}). Thông báo vẫn ở trong hộp "
+        "thông báo; lượt nhắc việc hằng ngày (caitien remind) sẽ gửi lại."
+    )[:300]
+
+
 def _email_gave_up(error, notification_id, **kwargs) -> None:
     Notification.objects.filter(pk=notification_id, email=Notification.Email.PENDING).update(
-        email_error=(
-            f"Chưa gửi được e-mail sau {EMAIL_ATTEMPTS} lần thử ({error}). Thông báo vẫn ở trong hộp "
-            "thông báo; lượt nhắc việc hằng ngày (caitien remind) sẽ gửi lại."
-        )[:300]
+        email_error=_gave_up_text("e-mail", error)
     )
 
 
@@ -171,10 +176,7 @@ def _send(message, claimed, connection) -> bool:
 
 def _digest_gave_up(error, user_id, day, **kwargs) -> None:
     Notification.objects.filter(user_id=user_id, email=Notification.Email.PENDING).update(
-        email_error=(
-            f"Chưa gửi được e-mail tổng hợp sau {EMAIL_ATTEMPTS} lần thử ({error}). Thông báo vẫn ở trong "
-            "hộp thông báo; lượt nhắc việc hằng ngày (caitien remind) sẽ gửi lại."
-        )[:300]
+        email_error=_gave_up_text("e-mail tổng hợp", error)
     )
 
 

@@ -20,7 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from caitien.planfile import vietnamese as vn
-from caitien.planfile.readers import header, table
+from caitien.planfile.readers import table
+from caitien.planfile.readers.text_lines import ends_table
 
 MAX_WORDS = 48  # words of one line read one by one; the rest is one word
 MAX_PIECE_WORDS = 14  # words of one cell on one line
@@ -70,15 +71,7 @@ def header_line(lines: list[str]) -> int | None:
 
 
 def _ends_table(line: str) -> bool:
-    fl = vn.fold_same_length(line).strip()
-    return bool(
-        header._CLOSING.match(fl)
-        or header._RECIPIENTS.match(fl)
-        or (
-            header._HEADING.match(fl)
-            and header._section_key(fl) in ("organisation", "monitoring", "review_mechanism")
-        )
-    )
+    return ends_table(vn.fold_same_length(line).strip())
 
 
 def _numbered(line: str) -> bool:

@@ -100,3 +100,16 @@ _MONEY_START = re.compile(
     r"theo\s*(?:quy|du\s*toan|ke\s*hoach|dinh\s*muc)|tu\s*nguon|huy\s*dong)"
 )
 _LEVEL = re.compile(r"^(?:muc\s*)?\d$")
+
+
+def ends_table(folded: str) -> bool:
+    """A folded line that closes the plan table: the signatures, the recipients, or the sections
+    after the table (organisation, monitoring, review)."""
+    return bool(
+        header._CLOSING.match(folded)
+        or header._RECIPIENTS.match(folded)
+        or (
+            header._HEADING.match(folded)
+            and header._section_key(folded) in ("organisation", "monitoring", "review_mechanism")
+        )
+    )

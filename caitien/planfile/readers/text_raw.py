@@ -22,7 +22,7 @@ import re
 
 from caitien.planfile import vietnamese as vn
 from caitien.planfile.readers import header, table
-from caitien.planfile.readers.text_lines import _ROLE, _STD_LINE
+from caitien.planfile.readers.text_lines import _ROLE, _STD_LINE, ends_table
 
 MAX_ROW_WORDS = 400  # a row this long is cut; it bounds the work per row
 MAX_SKIP = 5  # empty columns between two cells of a row
@@ -89,7 +89,7 @@ def read_raw(lines: list[str], pages: list[int] | None = None) -> tuple[list[lis
     if len(set(keys) - {None}) < 4 or not ({"criterion", "issue"} & set(keys)):
         return None
     end = next(
-        (i for i in range(first_row, len(lines)) if _ends_table(folded[i])),
+        (i for i in range(first_row, len(lines)) if ends_table(folded[i])),
         len(lines),
     )
     running = lines[:head_start] + lines[end:]
@@ -176,17 +176,6 @@ def _starts_row(fl: str, numbered: bool, form57: bool) -> bool:
     if numbered:
         return bool(re.match(r"^\d{1,3}\.?\s+t[il1]eu\s*ch", fl))
     return bool(_ROW_START.match(fl) or (form57 and _STD_LINE.match(fl)))
-
-
-def _ends_table(fl: str) -> bool:
-    return bool(
-        header._CLOSING.match(fl)
-        or header._RECIPIENTS.match(fl)
-        or (
-            header._HEADING.match(fl)
-            and header._section_key(fl) in ("organisation", "monitoring", "review_mechanism")
-        )
-    )
 
 
 def _header_start(lines: list[str], first_row: int) -> int | None:
