@@ -41,24 +41,30 @@ def login_failed(sender, credentials, request=None, **kwargs):
     if request is None:  # not a web login (a command, a test helper)
         return
     username = str((credentials or {}).get("username") or "")[:150]
-    known = _user_named(username)
-    audit_access(
-        actor=None,
-        actor_name=username or "(không ghi tên đăng nhập)",
-        action="login.failed",
-        object_id=getattr(known, "pk", ""),
-        summary=f"Đăng nhập không thành công với tên “{username[:60]}” từ {_address(request)}",
+    _audit_by_name(
+        username,
+        "login.failed",
+        f"Đăng nhập không thành công với tên “{username[:60]}” từ {_address(request)}",
     )
 
 
 @receiver(user_locked_out, dispatch_uid="caitien-audit-locked-out")
 def locked_out(sender, request, username=None, ip_address=None, **kwargs):
     username = str(username or "")[:150]
-    known = _user_named(username)
+    _audit_by_name(
+        username,
+        "login.locked",
+        f"Khóa đăng nhập “{username[:60]}” từ {ip_address or _address(request)} vì nhập sai nhiều lần",
+    )
+
+
+def _audit_by_name(username: str, action: str, summary: str) -> None:
+    """An access event of nobody signed in, named by the user name typed (and the account's id when
+    such an account exists)."""
     audit_access(
         actor=None,
         actor_name=username or "(không ghi tên đăng nhập)",
-        action="login.locked",
-        object_id=getattr(known, "pk", ""),
-        summary=f"Khóa đăng nhập “{username[:60]}” từ {ip_address or _address(request)} vì nhập sai nhiều lần",
+        action=action,
+        object_id=getattr(_user_named(username), "pk", ""),
+        summary=summary,
     )

@@ -208,16 +208,10 @@ def _waiting_jobs(the_task) -> set[tuple]:
     return {tuple(row.get("args", [])) for row in rows}
 
 
-def queue_pending(*, today: datetime.date | None = None, dry_run: bool = False) -> DeliveryResult:
-    """What `caitien remind` does with pending e-mails: one background job per e-mail — each
-    notification its person wants at once, each person's digest for today — enqueued when the
-    caller's transaction commits, sent by `caitien worker` with the jobs' retries. A job already
-    waiting for the same message is not enqueued again. `failed` counts the notifications whose
-    earlier sending gave up and that are now tried again."""
-    from caitien.jobs.framework import enqueue_on_commit
-
-    today = today or timezone.localdate()
-    result = DeliveryResult()
+def _sort_pending(today: datetime.date):
+    """The pending e-mails sorted by what their person chose: the notifications to skip (e-mail off, no
+    address, inactive account), those to send at once, each person's digest rows, and the people whose
+    digest for `today` has already gone."""
     pending = list(
         Notification.objects.filter(email=Notification.Email.PENDING)
         .select_related("user")
@@ -238,6 +232,26 @@ def queue_pending(*, today: datetime.date | None = None, dry_run: bool = False) 
             "user_id", flat=True
         )
     )
+    return skip, immediate, digests, sent_today
+
+
+def _skip(skip: list[int]) -> int:
+    return Notification.objects.filter(pk__in=skip, email=Notification.Email.PENDING).update(
+        email=Notification.Email.SKIPPED
+    )
+
+
+def queue_pending(*, today: datetime.date | None = None, dry_run: bool = False) -> DeliveryResult:
+    """What `caitien remind` does with pending e-mails: one background job per e-mail — each
+    notification its person wants at once, each person's digest for today — enqueued when the
+    caller's transaction commits, sent by `caitien worker` with the jobs' retries. A job already
+    waiting for the same message is not enqueued again. `failed` counts the notifications whose
+    earlier sending gave up and that are now tried again."""
+    from caitien.jobs.framework import enqueue_on_commit
+
+    today = today or timezone.localdate()
+    result = DeliveryResult()
+    skip, immediate, digests, sent_today = _sort_pending(today)
     digests = {user_id: rows for user_id, rows in digests.items() if user_id not in sent_today}
     result.immediate, result.digests = len(immediate), len(digests)
     result.in_digests = sum(len(rows) for rows in digests.values())
@@ -247,9 +261,7 @@ def queue_pending(*, today: datetime.date | None = None, dry_run: bool = False) 
     if dry_run:
         result.skipped = len(skip)
         return result
-    result.skipped = Notification.objects.filter(pk__in=skip, email=Notification.Email.PENDING).update(
-        email=Notification.Email.SKIPPED
-    )
+    result.skipped = _skip(skip)
     waiting = _waiting_jobs(email_notification)
     for n in immediate:
         if (n.pk,) not in waiting:
@@ -264,45 +276,23 @@ def queue_pending(*, today: datetime.date | None = None, dry_run: bool = False) 
 def deliver_pending(
     *, today: datetime.date | None = None, dry_run: bool = False, connection=None
 ) -> DeliveryResult:
-    """One pass over pending e-mails: the immediate ones, then each person's digest for today."""
+    """One pass over pending e-mails in this process: the immediate ones, then each person's digest for
+    today (what each job does, without the queue)."""
     today = today or timezone.localdate()
     result = DeliveryResult()
-    pending = list(
-        Notification.objects.filter(email=Notification.Email.PENDING)
-        .select_related("user")
-        .order_by("created_at", "id")
-    )
-    choices = _choices({n.user_id for n in pending})
-    skip, immediate, digest_users = [], [], set()
-    for n in pending:
-        delivery = _delivery(choices, n)
-        if delivery == Delivery.OFF or not n.user.email or not n.user.is_active:
-            skip.append(n.pk)
-        elif delivery == Delivery.IMMEDIATE:
-            immediate.append(n.pk)
-        else:
-            digest_users.add(n.user_id)
+    skip, immediate, digests, sent_today = _sort_pending(today)
     if dry_run:
+        unsent = [rows for user_id, rows in digests.items() if user_id not in sent_today]
         result.skipped, result.immediate = len(skip), len(immediate)
-        sent_today = set(
-            Mailbox.objects.filter(user_id__in=digest_users, last_digest_on__gte=today).values_list(
-                "user_id", flat=True
-            )
-        )
-        result.digests = len(digest_users - sent_today)
-        result.in_digests = sum(
-            1 for n in pending if n.user_id in digest_users - sent_today and n.pk not in skip + immediate
-        )
+        result.digests, result.in_digests = len(unsent), sum(len(rows) for rows in unsent)
         return result
-    result.skipped = Notification.objects.filter(pk__in=skip, email=Notification.Email.PENDING).update(
-        email=Notification.Email.SKIPPED
-    )
-    for pk in immediate:
-        if send_notification_email(pk, connection=connection):
+    result.skipped = _skip(skip)
+    for n in immediate:
+        if send_notification_email(n.pk, connection=connection):
             result.immediate += 1
-        elif Notification.objects.filter(pk=pk, email=Notification.Email.PENDING).exists():
+        elif Notification.objects.filter(pk=n.pk, email=Notification.Email.PENDING).exists():
             result.failed += 1
-    for user_id in sorted(digest_users):
+    for user_id in sorted(digests):
         carried = send_digest(user_id, today, connection=connection)
         if carried is None:
             result.failed += 1
