@@ -14,6 +14,7 @@ the `cast` fixture.
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,16 @@ def logout(page):
 def text_of(locator) -> str:
     """Visible text with whitespace collapsed (templates wrap lines freely)."""
     return " ".join(locator.inner_text().split())
+
+
+def wait_until(page, expression: str, timeout_ms: int = TIMEOUT_MS):
+    """Poll `expression` until it is true. Not page.wait_for_function: its polling evaluates the
+    expression with eval inside the page, which the pages' CSP (no 'unsafe-eval') forbids."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            pytest.fail(f"Still false after {timeout_ms} ms: {expression}", pytrace=False)
+        page.wait_for_timeout(50)
 
 
 def shoot(page, name: str, suffix: str):

@@ -12,7 +12,7 @@ from caitien.plans import services
 from caitien.plans.models import PlanComment, PlanItem
 
 from . import data
-from .conftest import DESKTOP, PHONE, assert_clean, assert_no_english, login, shoot
+from .conftest import DESKTOP, PHONE, assert_clean, assert_no_english, login, shoot, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,7 @@ def test_one_person_never_loses_an_edit(browse, cast):
     page.mouse.wheel(0, 1400)
     head = page.locator(".sheet-head")
     expect(head).to_be_visible()
-    page.wait_for_function("document.querySelector('.sheet-head').getBoundingClientRect().top <= 1")
+    wait_until(page, "document.querySelector('.sheet-head').getBoundingClientRect().top <= 1")
     page.mouse.wheel(0, -3000)
 
     # Money: the text as written, what was understood beside it; other cells never change it.
