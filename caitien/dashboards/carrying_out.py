@@ -2,28 +2,13 @@
 (monitoring), and rows done, in progress, not started or overdue with the money spent (execution).
 
 Each is a fixed number of grouped queries over the chosen plans, whatever the number of schools:
-review points and execution data belong to a plan's lineage (its first version), so the plans
-chosen for the year are first mapped to their lineage roots.
+review points and execution data belong to a plan's lineage (its first version, `Line.plan_root`).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
-
-
-def lineage_roots(year_plans, plans: dict) -> dict[int, int]:
-    """{root plan id: chosen plan id} for the chosen plans (`plans` is {plan id: line}). Asked of the
-    year's plans as a queryset, so an office with no plan asks the same queries as one with many."""
-    found = year_plans.order_by().values_list("pk", "lineage_id")
-    return {(lineage or pk): pk for pk, lineage in found if pk in plans}
-
-
-def root_ids(year_plans):
-    """The lineage roots of the year's plans, as a subquery."""
-    return year_plans.order_by().annotate(root=Coalesce(F("lineage_id"), F("pk"))).values("root")
+from django.db import connection
+from django.db.models import Count, Max, Q
 
 
 def add_reviews(lines, plans, year_plans, year, today) -> None:
@@ -31,9 +16,9 @@ def add_reviews(lines, plans, year_plans, year, today) -> None:
     early), and missing (planned date passed, nothing recorded)."""
     from caitien.monitoring.models import ReviewPoint
 
-    roots = lineage_roots(year_plans, plans)
+    roots = {line.plan_root or pk: pk for pk, line in plans.items()}
     found = (
-        ReviewPoint.objects.filter(plan_id__in=root_ids(year_plans), school_year=year)
+        ReviewPoint.objects.filter(plan_id__in=list(roots), school_year=year)
         .order_by()
         .values("plan_id")
         .annotate(
@@ -44,8 +29,6 @@ def add_reviews(lines, plans, year_plans, year, today) -> None:
         )
     )
     for row in found:
-        if row["plan_id"] not in roots:  # a version not chosen for the overview
-            continue
         line = plans[roots[row["plan_id"]]]
         line.reviews_recorded = row["recorded"]
         line.reviews_due = row["due"]
@@ -54,93 +37,151 @@ def add_reviews(lines, plans, year_plans, year, today) -> None:
             line.touch(row["last"])
 
 
-def _row_from_task_counts(n, done, not_done, idle, live_sum) -> tuple[str, int]:
-    """A row's status and progress from the counts of its tasks: the same reading as
-    `caitien.execution.derive.row_from_tasks`, which works on the tasks themselves."""
-    from caitien.execution.models import Status
+# Each chosen plan's rows with their status (derived from their tasks exactly as
+# `caitien.execution.derive.row_from_tasks` does, else the row's own recorded status) and whether they
+# are overdue (their end month is over, or a task is past its due date, and they are not finished),
+# grouped by plan, status, overdue and, for rows done, criterion. Written as portable SQL because
+# reading a province's 30,000 rows and their tasks into Python cost the Sở overview seconds.
+ROWS_SQL = """
+WITH chosen AS (SELECT id AS plan_id, COALESCE(lineage_id, id) AS root FROM {plan} WHERE id IN ({ids})),
+tasks AS (
+  SELECT plan_id AS root, item_key, COUNT(*) AS n,
+    SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done,
+    SUM(CASE WHEN status = 'not_done' THEN 1 ELSE 0 END) AS not_done,
+    SUM(CASE WHEN status = 'not_started' AND progress = 0 THEN 1 ELSE 0 END) AS idle,
+    SUM(CASE WHEN due < %s AND status NOT IN ('done', 'not_done') THEN 1 ELSE 0 END) AS late
+  FROM {task} WHERE plan_id IN (SELECT root FROM chosen) GROUP BY plan_id, item_key
+),
+rows AS (
+  SELECT c.plan_id, i.criterion_id,
+    CASE
+      WHEN t.n IS NULL THEN COALESCE(rp.status, 'not_started')
+      WHEN t.n = t.not_done THEN 'not_done'
+      WHEN t.done = t.n - t.not_done THEN 'done'
+      WHEN t.idle = t.n - t.not_done THEN 'not_started'
+      ELSE 'in_progress'
+    END AS status,
+    COALESCE(NULLIF(i.end_month, ''), i.start_month) AS month,
+    COALESCE(t.late, 0) AS late
+  FROM chosen c
+  JOIN {item} i ON i.plan_id = c.plan_id AND i.deleted_at IS NULL
+  LEFT JOIN tasks t ON t.root = c.root AND t.item_key = i.{key}
+  LEFT JOIN {progress} rp ON rp.plan_id = c.root AND rp.item_key = i.{key}
+)
+SELECT plan_id, status, overdue, criterion_id, COUNT(*) FROM (
+  SELECT plan_id, status,
+    CASE WHEN late > 0 OR (status NOT IN ('done', 'not_done') AND LENGTH(month) = 7
+      AND SUBSTR(month, 5, 1) = '-' AND month < %s) THEN 1 ELSE 0 END AS overdue,
+    CASE WHEN status = 'done' THEN criterion_id END AS criterion_id
+  FROM rows
+) counted
+GROUP BY plan_id, status, overdue, criterion_id
+"""
 
-    live = n - not_done
-    if live == 0:
-        return Status.NOT_DONE, 0
-    if done == live:
-        return Status.DONE, 100
-    if idle == live:
-        return Status.NOT_STARTED, 0
-    return Status.IN_PROGRESS, min(round(live_sum / live), 99)
+# Money spent on the chosen plans' (live) rows, by plan and funding source.
+SPENT_SQL = """
+WITH chosen AS (SELECT id AS plan_id, COALESCE(lineage_id, id) AS root FROM {plan} WHERE id IN ({ids}))
+SELECT c.plan_id, u.funding_source, SUM(u.spent_vnd)
+FROM chosen c
+JOIN {item} i ON i.plan_id = c.plan_id AND i.deleted_at IS NULL
+JOIN {update} u ON u.plan_id = c.root AND u.item_key = i.{key}
+WHERE u.spent_vnd IS NOT NULL
+GROUP BY c.plan_id, u.funding_source
+"""
+
+
+def _tables() -> dict[str, str]:
+    from caitien.execution.models import ProgressUpdate, RowProgress, Task
+    from caitien.plans.models import Plan, PlanItem
+
+    q = connection.ops.quote_name
+    return {
+        "plan": q(Plan._meta.db_table),
+        "item": q(PlanItem._meta.db_table),
+        "task": q(Task._meta.db_table),
+        "progress": q(RowProgress._meta.db_table),
+        "update": q(ProgressUpdate._meta.db_table),
+        "key": q("key"),
+    }
+
+
+COUNTS = ("done", "in_progress", "not_started", "not_done", "overdue", "spent_vnd")
 
 
 def add_execution(lines, plans, year_plans, year, today) -> None:
     """Rows done, in progress, not started, not done and overdue, and money spent by source, for the
-    chosen plan of each school — as `caitien progress` counts them for that plan."""
-    from caitien.dashboards.overview import NO_SOURCE
-    from caitien.execution.dates import deadline_badge, month_last_day
-    from caitien.execution.models import ProgressUpdate, RowProgress, Status, Task
-    from caitien.plans.models import PlanItem
+    chosen plan of each school — as `caitien progress` counts them for that plan.
 
-    roots = root_ids(year_plans)
-    finished = [Status.DONE, Status.NOT_DONE]
-    by_tasks = {
-        row["item_key"]: row
-        for row in Task.objects.filter(plan_id__in=roots)
-        .order_by()
-        .values("item_key")
-        .annotate(
-            n=Count("pk"),
-            done=Count("pk", filter=Q(status=Status.DONE)),
-            not_done=Count("pk", filter=Q(status=Status.NOT_DONE)),
-            idle=Count("pk", filter=Q(status=Status.NOT_STARTED, progress=0)),
-            live_sum=Sum(
-                Case(
-                    When(status=Status.DONE, then=Value(100)),
-                    When(status=Status.NOT_DONE, then=Value(0)),
-                    default=F("progress"),
-                    output_field=IntegerField(),
-                )
-            ),
-            late=Count("pk", filter=Q(due__lt=today) & ~Q(status__in=finished)),
-            last=Max("updated_at"),
+    Each plan's figures are kept in `PlanFigures.execution` and recomputed only when its rows, its
+    lineage's execution stamp or the day (what is overdue depends on it) changed: a fixed number of
+    queries whatever the number of schools, plans, rows and tasks."""
+    from caitien.execution.models import ExecutionStamp
+    from caitien.offices.models import PlanFigures
+
+    if not plans:
+        return
+    root_of = {pk: line.plan_root or pk for pk, line in plans.items()}
+    stamps = dict(
+        ExecutionStamp.objects.filter(plan_id__in=set(root_of.values())).values_list("plan_id", "changed_at")
+    )
+    signatures = {}
+    for pk, line in plans.items():
+        stamp = stamps.get(root_of[pk])
+        line.touch(stamp)
+        signatures[pk] = f"{line.rows_signature}|{stamp.isoformat() if stamp else '-'}|{today.isoformat()}"
+    stored = {
+        pk: (signature, figures)
+        for pk, signature, figures in PlanFigures.objects.filter(plan_id__in=list(plans)).values_list(
+            "plan_id", "execution_signature", "execution"
         )
     }
-    recorded = dict(RowProgress.objects.filter(plan_id__in=roots).values_list("item_key", "status"))
-    spent = defaultdict(dict)
-    for key, source, vnd in (
-        ProgressUpdate.objects.filter(plan_id__in=roots, spent_vnd__isnull=False)
-        .order_by()
-        .values_list("item_key", "funding_source")
-        .annotate(total=Sum("spent_vnd"))
-    ):
-        spent[key][source.strip()] = int(vnd or 0)
-    rows = (
-        PlanItem.objects.filter(plan__in=year_plans.order_by().values("pk"))
-        .order_by()
-        .values_list("plan_id", "key", "start_month", "end_month", "criterion_id")
-    )
-    for plan_id, key, start_month, end_month, criterion_id in rows:
-        line = plans.get(plan_id)
-        if line is None:
-            continue
-        tasks = by_tasks.get(key)
-        if tasks:
-            status, _progress = _row_from_task_counts(
-                tasks["n"], tasks["done"], tasks["not_done"], tasks["idle"], tasks["live_sum"] or 0
-            )
-            line.touch(tasks["last"])
-        else:
-            status = recorded.get(key, Status.NOT_STARTED)
-        if status == Status.DONE:
-            line.done += 1
-            if criterion_id:
-                line.criteria_done[criterion_id] = line.criteria_done.get(criterion_id, 0) + 1
-        elif status == Status.IN_PROGRESS:
-            line.in_progress += 1
-        elif status == Status.NOT_DONE:
-            line.not_done += 1
-        else:
-            line.not_started += 1
-        end = month_last_day(end_month or start_month)
-        if deadline_badge(end, status, today) == "overdue" or (tasks and tasks["late"]):
-            line.overdue += 1
-        for source, vnd in spent.get(key, {}).items():
-            line.spent_vnd += vnd
-            label = source or NO_SOURCE
-            line.spent_by_source[label] = line.spent_by_source.get(label, 0) + vnd
+    figures = {pk: stored[pk][1] for pk in plans if pk in stored and stored[pk][0] == signatures[pk]}
+    stale = [pk for pk in plans if pk not in figures]
+    if stale:
+        fresh = _compute(stale, today)
+        figures.update(fresh)
+        PlanFigures.objects.bulk_update(
+            [
+                PlanFigures(plan_id=pk, execution_signature=signatures[pk], execution=fresh[pk])
+                for pk in stale
+                if pk in stored
+            ],
+            ["execution_signature", "execution"],
+            batch_size=500,
+        )
+    for pk, f in figures.items():
+        line = plans[pk]
+        for name in COUNTS:
+            setattr(line, name, f[name])
+        line.spent_by_source = dict(f["spent_by_source"])
+        line.criteria_done = {int(k): n for k, n in f["criteria_done"].items()}
+
+
+def _compute(plan_ids, today) -> dict[int, dict]:
+    """The execution figures of `plan_ids` from the database, in two queries."""
+    from caitien.dashboards.overview import NO_SOURCE
+    from caitien.execution.models import Status
+
+    out = {pk: {**dict.fromkeys(COUNTS, 0), "spent_by_source": {}, "criteria_done": {}} for pk in plan_ids}
+    names = {**_tables(), "ids": ", ".join(["%s"] * len(plan_ids))}
+    this_month = f"{today.year:04d}-{today.month:02d}"
+    with connection.cursor() as cursor:
+        cursor.execute(ROWS_SQL.format(**names), [*plan_ids, today, this_month])
+        counted = cursor.fetchall()
+        cursor.execute(SPENT_SQL.format(**names), list(plan_ids))
+        spent = cursor.fetchall()
+    field_of = {Status.DONE: "done", Status.IN_PROGRESS: "in_progress", Status.NOT_DONE: "not_done"}
+    for plan_id, status, overdue, criterion_id, n in counted:
+        f = out[plan_id]
+        f[field_of.get(status, "not_started")] += n
+        if overdue:
+            f["overdue"] += n
+        if criterion_id is not None:
+            key = str(criterion_id)
+            f["criteria_done"][key] = f["criteria_done"].get(key, 0) + n
+    for plan_id, source, vnd in spent:
+        f = out[plan_id]
+        label = (source or "").strip() or NO_SOURCE
+        f["spent_vnd"] += int(vnd or 0)
+        f["spent_by_source"][label] = f["spent_by_source"].get(label, 0) + int(vnd or 0)
+    return out

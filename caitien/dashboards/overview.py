@@ -65,6 +65,7 @@ class Line:
     assessment_level: int | None = None
     assessment_year: int | None = None
     plan_id: int | None = None
+    plan_root: int | None = None  # the first version of the plan's lineage (None: the plan itself)
     plan_status: str = NO_PLAN
     plan_version: int = 0
     plan_title: str = ""
@@ -91,6 +92,7 @@ class Line:
     reviews_missing: int = 0
     escalations_open: int = 0
     last_activity: datetime.datetime | None = None
+    rows_signature: str = ""  # of the plan's rows, for the stored execution figures
 
     @property
     def plan_status_label(self) -> str:
@@ -179,7 +181,7 @@ def overview_lines(office, year: int, *, today: datetime.date | None = None, sch
     )
     plans = _plans(lines, year_plans)
     _deadlines(lines, year, today)
-    _rows(plans, year_plans)
+    _rows(plans)
     _escalations(lines, scope)
     for extend in EXTENSIONS:
         extend(lines, plans, year_plans, year, today)
@@ -212,6 +214,7 @@ def _plans(lines, year_plans) -> dict[int, Line]:
         "published_at",
         "updated_at",
         "title",
+        "lineage_id",
     )
     best: dict[int, tuple] = {}
     for row in found:
@@ -224,8 +227,9 @@ def _plans(lines, year_plans) -> dict[int, Line]:
     tz = timezone.get_current_timezone()
     for school_id, (_key, row) in best.items():
         line = lines[school_id]
-        _s, pk, status, version, submitted, approved, published, _u, title = row
+        _s, pk, status, version, submitted, approved, published, _u, title, lineage = row
         line.plan_id, line.plan_status, line.plan_version, line.plan_title = pk, status, version, title
+        line.plan_root = lineage
         line.plan_public = status == Plan.Status.PUBLISHED
         line.submitted, line.approved, line.published = (
             _date(x, tz) for x in (submitted, approved, published)
@@ -247,13 +251,15 @@ def _deadlines(lines, year, today) -> None:
             line.plan_days_late = days_late(d.plan_due, line.published, today)
 
 
-def _rows(plans, year_plans) -> None:
+def _rows(plans) -> None:
     """Row counts, planned money by source and rows per criterion of the chosen plans."""
     from caitien.offices.figures import row_figures
 
-    for plan_id, f in row_figures(year_plans, plans).items():
+    statuses = {pk: line.plan_status for pk, line in plans.items()}
+    for plan_id, f in row_figures(statuses).items():
         line = plans[plan_id]
         line.items = f["items"]
+        line.rows_signature = f["signature"]
         line.touch(f["last"])
         line.criteria_rows = f["criteria"]
         for source, vnd in f["planned"].items():

@@ -109,3 +109,19 @@ class ProgressUpdate(models.Model):
 
     def __str__(self):
         return f"{self.on:%d/%m/%Y}: {self.text[:60]}"
+
+
+class ExecutionStamp(models.Model):
+    """When anything recorded while a plan is carried out (its tasks, row statuses, progress updates)
+    last changed, per lineage root. Kept by `caitien.execution.stamps` on every save and delete, so
+    the office pages can keep each plan's execution figures and recompute only the plans it moved."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "mốc thay đổi tiến độ"
+        verbose_name_plural = "mốc thay đổi tiến độ"
+
+    def __str__(self):
+        return f"Tiến độ kế hoạch {self.plan_id} đổi lúc {self.changed_at:%d/%m/%Y %H:%M}"

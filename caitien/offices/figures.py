@@ -1,9 +1,11 @@
 """Per-plan figures of the rows (planned money by funding source, rows per criterion) for the
 office pages, read from `PlanFigures` and recomputed only for plans whose rows changed.
 
-One grouped query gives every plan's row signature (count, latest change, sum of ids); figures whose
-signature still matches are used as they are; the others are computed in two grouped queries and
-stored (an upsert, so two requests computing the same plan at once do not collide).
+Approved and published plans' rows no longer change: their stored figures are used as they are.
+For the others one grouped query gives each plan's row signature (count, latest change, sum of
+ids); figures whose signature still matches are used as they are; the rest are computed in two
+grouped queries and stored (an upsert, so two requests computing the same plan at once do not
+collide).
 """
 
 from __future__ import annotations
@@ -16,49 +18,91 @@ from caitien.dashboards.money import planned_by_source
 from caitien.offices.models import PlanFigures
 from caitien.plans.models import Plan, PlanItem
 
+# Rows of a plan in these states change only through a new version.
+FROZEN = {"approved", "published", "superseded"}
+
 
 def _signature(n, last, ids) -> str:
     return f"{n}:{last.isoformat() if last else '-'}:{ids or 0}"
 
 
-def row_figures(year_plans, wanted) -> dict[int, dict]:
-    """{plan id: {"items", "last", "planned": {source: đồng}, "criteria": {criterion id: rows}}} for
-    the plan ids in `wanted` (a subset of the queryset `year_plans`)."""
-    wanted = set(wanted)
+def row_figures(wanted: dict[int, str]) -> dict[int, dict]:
+    """{plan id: {"items", "last", "signature", "planned": {source: đồng}, "criteria": {criterion id:
+    rows}}} for the plans `wanted` ({plan id: status}).
+
+    Figures stored while the plan was already approved are used without reading its rows again;
+    the others are checked against the rows' signature, in one grouped query."""
+    stored = {
+        pk: (signature, items, last, planned, criteria, frozen)
+        for pk, signature, items, last, planned, criteria, frozen in PlanFigures.objects.filter(
+            plan_id__in=list(wanted)
+        ).values_list("plan_id", "signature", "items", "last_row_change", "planned", "criteria", "frozen")
+    }
+    out, signatures = {}, {}
+    for pk, (signature, items, last, planned, criteria, frozen) in stored.items():
+        if frozen and wanted[pk] in FROZEN:
+            out[pk] = _figures(items, last, signature, planned, criteria)
+    to_check = [pk for pk in wanted if pk not in out]
+    lasts = {}
+    # Asked even when every plan is frozen (0 is no plan's id), so the page asks as many queries
+    # whatever the mix of plans.
     grouped = (
-        PlanItem.objects.filter(plan__in=year_plans.values("pk"))
+        PlanItem.objects.filter(plan_id__in=to_check or [0])
         .order_by()
         .values("plan_id")
         .annotate(n=Count("pk"), last=Max("updated_at"), ids=Sum("pk"))
     )
-    out, signatures = {}, {}
     for row in grouped:
-        if row["plan_id"] in wanted:
-            out[row["plan_id"]] = {"items": row["n"], "last": row["last"], "planned": {}, "criteria": {}}
-            signatures[row["plan_id"]] = _signature(row["n"], row["last"], row["ids"])
-    stored = {
-        pk: (signature, planned, criteria)
-        for pk, signature, planned, criteria in PlanFigures.objects.filter(
-            plan_id__in=list(signatures)
-        ).values_list("plan_id", "signature", "planned", "criteria")
-    }
-    stale = [pk for pk, sig in signatures.items() if pk not in stored or stored[pk][0] != sig]
-    for pk, (_sig, planned, criteria) in stored.items():
-        if pk not in stale:
-            out[pk]["planned"] = planned
-            out[pk]["criteria"] = {int(k): v for k, v in criteria.items()}
+        signatures[row["plan_id"]] = _signature(row["n"], row["last"], row["ids"])
+        lasts[row["plan_id"]] = (row["n"], row["last"])
+    stale = []
+    for pk in to_check:
+        if pk not in signatures:  # a plan without rows
+            continue
+        kept = stored.get(pk)
+        if kept and kept[0] == signatures[pk] and (kept[5] or wanted[pk] not in FROZEN):
+            out[pk] = _figures(*lasts[pk], signatures[pk], kept[3], kept[4])
+        else:
+            stale.append(pk)
     if stale:
         fresh = _compute(stale)
         PlanFigures.objects.bulk_create(
-            [PlanFigures(plan_id=pk, signature=signatures[pk], **fresh[pk]) for pk in stale],
+            [
+                PlanFigures(
+                    plan_id=pk,
+                    signature=signatures[pk],
+                    items=lasts[pk][0],
+                    last_row_change=lasts[pk][1],
+                    frozen=wanted[pk] in FROZEN,
+                    **fresh[pk],
+                )
+                for pk in stale
+            ],
             update_conflicts=True,
             unique_fields=["plan"],
-            update_fields=["signature", "planned", "criteria", "computed_at"],
+            update_fields=[
+                "signature",
+                "items",
+                "last_row_change",
+                "frozen",
+                "planned",
+                "criteria",
+                "computed_at",
+            ],
         )
         for pk in stale:
-            out[pk]["planned"] = fresh[pk]["planned"]
-            out[pk]["criteria"] = {int(k): v for k, v in fresh[pk]["criteria"].items()}
+            out[pk] = _figures(*lasts[pk], signatures[pk], fresh[pk]["planned"], fresh[pk]["criteria"])
     return out
+
+
+def _figures(items, last, signature, planned, criteria) -> dict:
+    return {
+        "items": items,
+        "last": last,
+        "signature": signature,
+        "planned": planned,
+        "criteria": {int(k): v for k, v in criteria.items()},
+    }
 
 
 def _compute(plan_ids) -> dict[int, dict]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from caitien.execution.models import ProgressUpdate, RowProgress, Status, Task
+from caitien.execution.models import ExecutionStamp, ProgressUpdate, RowProgress, Status, Task
 from caitien.monitoring.models import ReviewPoint
 from caitien.offices.generator_insert import insert_all
 from caitien.plans.models import Plan
@@ -115,4 +115,9 @@ def execution_generate(rng, plans: list[Plan], items, *, year: int, today: datet
     insert_all(RowProgress, progress)
     insert_all(Task, tasks)
     insert_all(ProgressUpdate, updates)
+    # Plain inserts send no signals: the lineages' execution stamps are written here.
+    stamped = datetime.datetime.now(datetime.UTC)
+    insert_all(
+        ExecutionStamp, [ExecutionStamp(plan_id=pk, changed_at=stamped) for pk in {t.plan_id for t in tasks}]
+    )
     return {"review_points": len(points), "tasks": len(tasks), "updates": len(updates)}

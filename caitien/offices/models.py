@@ -37,12 +37,20 @@ class OfficeCalendar(models.Model):
 class PlanFigures(models.Model):
     """Figures of a plan's rows the office pages add up (planned money by funding source, rows per
     criterion), kept so that a province overview does not re-read 30,000 rows on every visit. They
-    are recomputed whenever the rows' signature (count, latest change, ids) differs from `signature`."""
+    are recomputed whenever the rows' signature (count, latest change, ids) differs from `signature`;
+    figures computed once the plan was approved (`frozen`) stand as they are, its rows can no longer
+    change. The execution figures (`execution`, see `caitien.dashboards.carrying_out`) are recomputed
+    when the rows, the plan's execution stamp or the day differ from `execution_signature`."""
 
     plan = models.OneToOneField("plans.Plan", on_delete=models.CASCADE, primary_key=True, related_name="+")
     signature = models.CharField(max_length=100)
     planned = models.JSONField(default=dict)  # {funding source: đồng}
     criteria = models.JSONField(default=dict)  # {criterion id: rows}
+    items = models.PositiveIntegerField(default=0)
+    last_row_change = models.DateTimeField(null=True, blank=True)
+    frozen = models.BooleanField(default=False)
+    execution_signature = models.CharField(max_length=200, blank=True)
+    execution = models.JSONField(default=dict)
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -263,18 +263,20 @@ def test_stored_figures_follow_the_rows(client, cast, filled):
 
     assert hoa_binh().planned_vnd == 35_000_000 and PlanFigures.objects.filter(plan=published).exists()
     first, second = published.items.order_by("order")
-    # (Edited as a draft would be: the figures do not care how the rows changed.)
+    # Rows change only while the plan is a draft (here the same plan, set back to draft).
     Plan.objects.filter(pk=published.pk).update(status="draft")
     plan_item_update(
         item=first, actor=cast.principal, values={"budget_vnd": "40000000"}, revision=first.revision
     )
-    Plan.objects.filter(pk=published.pk).update(status="published")
     assert hoa_binh().planned_by_source == {"Ngân sách nhà nước": 40_000_000, "Xã hội hóa": 5_000_000}
-    Plan.objects.filter(pk=published.pk).update(status="draft")
     plan_item_delete(item=second, actor=cast.principal)
+    line = hoa_binh()
+    assert (line.items, line.planned_vnd) == (1, 40_000_000)
+    # Published again: the figures are computed once more and then kept without reading the rows.
     Plan.objects.filter(pk=published.pk).update(status="published")
     line = hoa_binh()
     assert (line.items, line.planned_vnd) == (1, 40_000_000)
+    assert PlanFigures.objects.get(plan=published).frozen
 
 
 def test_review_points_recorded_due_and_missing(client, cast, filled):

@@ -71,3 +71,43 @@ def test_rollup_counters_equal_the_progress_summary(cast, carried_out):
     data = office_rollup(cast.phong, 2025)
     school = next(s for s in data["schools"] if s["code"] == cast.primary.short_code)
     assert {k: school[k] for k in COUNTERS} == {k: summary[k] for k in COUNTERS}
+
+
+def test_stored_figures_follow_every_change_to_the_execution(cast, carried_out):
+    """The overview keeps each plan's execution figures; a task saved or deleted, a row's status
+    recorded, or a new day moves them."""
+    from caitien.dashboards.overview import overview_lines
+    from caitien.execution.models import Task
+
+    today = datetime.date.today()
+
+    def figures(day=today):
+        line = next(
+            x for x in overview_lines(cast.phong, 2025, today=day) if x.code == cast.primary.short_code
+        )
+        summary = plan_progress(carried_out, day)["summary"]
+        assert {k: getattr(line, k) for k in COUNTERS} == {k: summary[k] for k in COUNTERS}
+        return line
+
+    assert figures().done == 1
+    late = Task.objects.get(title="Mua sách")
+    execution.update_add(
+        plan=carried_out, item_key=late.item_key, task=late, actor=cast.principal, status="done", progress=100
+    )
+    assert figures().done == 2  # row 2 done through its only task
+    late.delete()
+    assert figures().done == 1  # without tasks the row is what was recorded on it
+    # What is overdue depends on the day: before row 3's end it is not, after it it is.
+    assert figures(datetime.date(2025, 11, 20)).overdue < figures(datetime.date(2026, 12, 1)).overdue
+
+
+def test_a_plan_being_carried_out_can_be_deleted(cast, carried_out):
+    """Deleting a plan deletes its tasks; their deletion must not stamp the vanishing plan."""
+    from django.db import connection
+
+    from caitien.execution.models import ExecutionStamp, Task
+
+    assert ExecutionStamp.objects.filter(plan=carried_out).exists()
+    carried_out.delete()
+    connection.check_constraints()  # the test's transaction never commits: check the keys now
+    assert not Task.objects.exists() and not ExecutionStamp.objects.exists()
