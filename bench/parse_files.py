@@ -1,5 +1,6 @@
 """Parse speed: a 30-row plan read from each format (DOCX, XLSX, PDF and .doc/.xls made by LibreOffice,
-`pdftotext -layout` text, a scan of the PDF read by OCR), and a 5-page scan."""
+`pdftotext -layout` text, .odt/.rtf/.ods made by LibreOffice, the 57/2026 XLSX form, a scan of the PDF and a
+phone photo (JPEG) of its first page read by OCR), and a 5-page scan."""
 
 import statistics
 import subprocess
@@ -67,6 +68,10 @@ def run() -> None:
         files["pdf"] = builders.soffice_pdf(files["docx"], root)
         files["doc"] = builders.soffice_convert(files["docx"], root, "doc", "doc")
         files["xls"] = builders.soffice_convert(files["xlsx"], root, "xls", "xls")
+        files["odt"] = builders.soffice_convert(files["docx"], root, "odt", "odt")
+        files["rtf"] = builders.soffice_convert(files["docx"], root, "rtf", "rtf")
+        files["ods"] = builders.soffice_convert(files["xlsx"], root, "ods", "ods")
+        files["x57"] = builders.build_plan_57_xlsx(root / "plan-57.xlsx")
         text = subprocess.run(
             ["pdftotext", "-layout", str(files["pdf"]), "-"], capture_output=True, check=True, timeout=120
         ).stdout
@@ -75,9 +80,10 @@ def run() -> None:
         pages = scans.rasterise(files["pdf"], 300)
         scanned = [scans.scanned(p, angle=0.8, seed=i) for i, p in enumerate(pages)]
         files["scan"] = scans.image_pdf(scanned, root / "plan-quet.pdf")
+        files["jpg"] = scans.jpeg(scans.phone_photo(pages[0]), root / "plan-anh.jpg")
         five = scans.image_pdf(scanned[:5], root / "nam-trang-quet.pdf")
         for kind, path in files.items():
-            _measure(kind, path, 1 if kind in ("scan", "doc", "xls") else RUNS)
+            _measure(kind, path, 1 if kind in ("scan", "jpg", "doc", "xls", "odt", "rtf", "ods") else RUNS)
         t0 = time.perf_counter()
         readers.read_bytes(five.read_bytes(), five.name)
         print(
