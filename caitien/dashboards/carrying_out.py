@@ -135,8 +135,10 @@ def add_execution(lines, plans, year_plans, year, today) -> None:
             "plan_id", "execution_signature", "execution"
         )
     }
-    figures = {pk: stored[pk][1] for pk in plans if pk in stored and stored[pk][0] == signatures[pk]}
-    stale = [pk for pk in plans if pk not in figures]
+    # `row_figures` stored a PlanFigures for every plan with rows; a plan without any has nothing
+    # to count, and is not recomputed on every visit.
+    figures = {pk: f for pk, (signature, f) in stored.items() if signature == signatures[pk]}
+    stale = [pk for pk in stored if pk not in figures]
     if stale:
         fresh = _compute(stale, today)
         figures.update(fresh)
@@ -144,7 +146,6 @@ def add_execution(lines, plans, year_plans, year, today) -> None:
             [
                 PlanFigures(plan_id=pk, execution_signature=signatures[pk], execution=fresh[pk])
                 for pk in stale
-                if pk in stored
             ],
             ["execution_signature", "execution"],
             batch_size=500,

@@ -19,7 +19,7 @@ from caitien.offices.models import PlanFigures
 from caitien.plans.models import Plan, PlanItem
 
 # Rows of a plan in these states change only through a new version.
-FROZEN = {"approved", "published", "superseded"}
+FROZEN = {Plan.Status.APPROVED, Plan.Status.PUBLISHED, Plan.Status.SUPERSEDED}
 
 
 def _signature(n, last, ids) -> str:
