@@ -4,7 +4,7 @@ For each database a throwaway one is made and filled by the province generator (
 schools, default 100; 1000 for a whole province) with 5 plans × 30 rows each; gunicorn serves it with
 DEBUG off and 2 × cores + 1 workers. CAITIEN_BENCH_USERS people (default 50) then work for
 CAITIEN_BENCH_SECONDS (default 30) seconds each, pausing about CAITIEN_BENCH_THINK seconds (default 5, a
-person reading the page) between requests: one in ten (CAITIEN_BENCH_OFFICE_EVERY, 0 for none) is an office
+person reading the page) between requests and arriving spread over the first pause: one in ten (CAITIEN_BENCH_OFFICE_EVERY, 0 for none) is an office
 specialist opening the overview, half are principals opening
 their draft plan and saving a row of it, the rest are public readers opening published plans. Printed:
 requests per second, p50/p95/p99 latency and errors per kind of request and overall, the number of
@@ -84,6 +84,9 @@ class Person(threading.Thread):
         return status
 
     def run(self):
+        # People arrive spread over one pause rather than all in the same millisecond (what a
+        # spawn rate does in locust): a burst of fifty first requests measures a queue no site sees.
+        time.sleep(THINK * self.random.random())
         if self.editor:  # the editor page gives the CSRF cookie a save needs
             self.request("soạn kế hoạch", "GET", f"/ke-hoach/{self.editor['plan']}/soan/")
         n = 0

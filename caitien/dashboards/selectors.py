@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from caitien.assessments import levels
 from caitien.assessments.models import SelfAssessment
 from caitien.assessments.selectors import unassessed_criteria
+from caitien.execution.models import Status
+from caitien.execution.selectors.mine import my_work
 from caitien.plans.models import Plan, PlanComment, PlanItem
 from caitien.plans.services import plan_findings
 from caitien.schools import permissions
@@ -17,15 +21,16 @@ LIST_LIMIT = 8  # a home page lists a few, then links to the full list
 def home_for(user) -> dict:
     """The home page's sections: one block per school the user belongs to, the office block for a
     specialist, and the admin block for a system administrator."""
+    work = my_work(user, timezone.localdate())
     return {
-        "schools": [school_block(user, s) for s in permissions.schools_of(user)],
+        "schools": [school_block(user, s, work) for s in permissions.schools_of(user)],
         "offices": [office_block(o) for o in permissions.offices_of(user)],
         "is_admin": permissions.is_system_admin(user),
         "all_offices": list(Office.objects.order_by("name")) if permissions.is_system_admin(user) else [],
     }
 
 
-def school_block(user, school) -> dict:
+def school_block(user, school, work=None) -> dict:
     roles = permissions.school_roles(user, school)
     plans = list(
         Plan.objects.filter(school=school).select_related("regulation").order_by("-start_year", "-version")
@@ -63,6 +68,11 @@ def school_block(user, school) -> dict:
             .select_related("plan")
             .order_by("plan__start_year", "order")[:50]
         )
+    if work is not None and work.person is not None and work.person.school_id == school.pk:
+        # The tasks given to this person in the plans being carried out, overdue first: the first
+        # thing a teacher opens the site for.
+        block["tasks"] = [t for t in work.tasks if t.task.status not in (Status.DONE, Status.NOT_DONE)]
+        block["tasks_overdue"] = sum(1 for t in block["tasks"] if t.overdue)
     block["can_create_self_assessment"] = permissions.can_create_self_assessment(user, school)
     block["can_create_plan"] = permissions.can_create_plan(user, school)
     return block

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from caitien.assessments import services as assessment_services
+from caitien.people.models import Person
 from caitien.plans.models import Plan, PlanComment, PlanItem
 from caitien.plans.services import plan_create
 
@@ -145,3 +146,41 @@ def test_teacher_of_another_school_sees_only_their_school(client, cast):
     make_plan(cast, "published", "Kế hoạch Hoà Bình")
     body = home(client, cast.other_teacher)
     assert "Trường Tiểu học Lai Uyên" in body and "Kế hoạch Hoà Bình" not in body
+
+
+def test_a_teacher_sees_the_tasks_given_to_them_overdue_first_and_not_the_finished_ones(client, cast):
+    import datetime
+
+    from caitien.execution import services as execution
+    from caitien.execution.models import Task
+    from tests.execution.conftest import rows_of
+    from tests.monitoring.conftest import make_published
+    from tests.plans.conftest import ROWS
+
+    plan = make_published(cast, ROWS)
+    teacher = Person.objects.create(
+        school=cast.primary, full_name=cast.staff.display_name, position="Giáo viên", user=cast.staff
+    )
+    rows, today = rows_of(plan), datetime.date.today()
+
+    def task(title, row, due_in_days, **fields):
+        t = execution.task_create(
+            plan=plan, item_key=rows[row].key, title=title, owner=teacher, actor=cast.principal
+        )
+        Task.objects.filter(pk=t.pk).update(due=today + datetime.timedelta(days=due_in_days), **fields)
+        return t
+
+    later = task("Chuẩn bị tiết dạy mẫu", 0, 60)
+    late = task("Nộp biên bản sinh hoạt tổ", 1, -3)
+    task("Việc đã làm xong", 0, -10, status="done", progress=100)
+    body = home(client, cast.staff)
+    assert "Việc được giao cho bạn" in body and "2 việc chưa xong" in body and "1 quá hạn" in body
+    assert body.index("Nộp biên bản sinh hoạt tổ") < body.index("Chuẩn bị tiết dạy mẫu")
+    assert (
+        reverse("execution:task", args=[late.pk]) in body
+        and reverse("execution:task", args=[later.pk]) in body
+    )
+    assert "Việc đã làm xong" not in body and reverse("execution:mine") in body
+    # The published plan links to its progress, and the principal (no task of their own) sees no task list.
+    assert reverse("execution:plan", args=[plan.pk]) in body
+    assert "Việc được giao cho bạn" not in home(client, cast.principal)
