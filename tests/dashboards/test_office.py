@@ -137,6 +137,12 @@ def test_the_so_sees_every_phong_and_filters_by_one(client, cast, filled):
     # The Sở's overview still takes the Phòng's deadline for the Phòng's schools, none for the other.
     lines = {line.code: line for line in overview(client).context["page"].object_list}
     assert lines["MNHS"].plan_due == datetime.date(2025, 10, 15) and lines["THLU"].plan_due is None
+    # The Phòng column writes the office as offices write it in tables, the full name on hover.
+    html = overview(client).content.decode()
+    full = cast.phong_other.name
+    assert full.startswith("Phòng Giáo dục và Đào tạo ")
+    short = "Phòng GDĐT " + full.removeprefix("Phòng Giáo dục và Đào tạo ")
+    assert f'<td title="{full}">{short}</td>' in html
 
 
 def test_weak_criteria_and_click_through_to_the_schools(client, cast, filled):
