@@ -29,7 +29,7 @@ from caitien.offices.generator import province_generate  # noqa: E402
 from caitien.plans.models import Plan, PlanItem  # noqa: E402
 from caitien.schools.models import Membership, Role, User  # noqa: E402
 
-SCHOOLS = int(os.environ.get("CAITIEN_BENCH_LOAD_SCHOOLS", "100"))
+SCHOOLS = int(os.environ.get("CAITIEN_BENCH_LOAD_SCHOOLS", "1000"))
 OFFICES = max(1, min(10, SCHOOLS // 10))
 HX = {"HTTP_HX_REQUEST": "true"}
 

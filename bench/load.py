@@ -1,9 +1,9 @@
 """Load: simulated people against the production server (gunicorn), on SQLite and PostgreSQL.
 
 For each database a throwaway one is made and filled by the province generator (CAITIEN_BENCH_LOAD_SCHOOLS
-schools, default 100; 1000 for a whole province) with 5 plans × 30 rows each; gunicorn serves it with
+schools, default 1000: a whole province; 100 for a quick run) with 5 plans × 30 rows each; gunicorn serves it with
 DEBUG off and 2 × cores + 1 workers. CAITIEN_BENCH_USERS people (default 50) then work for
-CAITIEN_BENCH_SECONDS (default 30) seconds each, pausing about CAITIEN_BENCH_THINK seconds (default 5, a
+CAITIEN_BENCH_SECONDS (default 60) seconds each, pausing about CAITIEN_BENCH_THINK seconds (default 5, a
 person reading the page) between requests and arriving spread over the first pause: one in ten (CAITIEN_BENCH_OFFICE_EVERY, 0 for none) is an office
 specialist opening the overview, half are principals opening
 their draft plan and saving a row of it, the rest are public readers opening published plans. Printed:
@@ -11,8 +11,8 @@ requests per second, p50/p95/p99 latency and errors per kind of request and over
 "database is locked" in the server's log, and (from the preparing child) the CPU time per request of
 the heaviest pages.
 
-    CAITIEN_BENCH_LOAD_SCHOOLS=1000 CAITIEN_BENCH_DATABASES=postgres make bench
-    CAITIEN_BENCH_USERS=50 CAITIEN_BENCH_SECONDS=60 make bench
+    CAITIEN_BENCH_DATABASES=postgres .venv/bin/python -m bench.load
+    CAITIEN_BENCH_LOAD_SCHOOLS=100 CAITIEN_BENCH_SECONDS=30 .venv/bin/python -m bench.load
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from bench._databases import on_each_database
 
 ROOT = Path(__file__).resolve().parent.parent
 USERS = int(os.environ.get("CAITIEN_BENCH_USERS", "50"))
-SECONDS = float(os.environ.get("CAITIEN_BENCH_SECONDS", "30"))
+SECONDS = float(os.environ.get("CAITIEN_BENCH_SECONDS", "60"))
 THINK = float(os.environ.get("CAITIEN_BENCH_THINK", "5"))
 # One person in CAITIEN_BENCH_OFFICE_EVERY (default 10) is an office specialist; 0: none (to see
 # what the schools' and the public's pages cost without the office overview beside them).
