@@ -95,7 +95,7 @@ def main() -> None:
     pages = [
         ("Tổng quan Sở (/tong-quan/)", so, "/tong-quan/"),
         ("Tổng quan Sở, lọc trễ hạn, xếp theo kinh phí", so, "/tong-quan/?tre=1&sap=-kinh-phi&q=truong"),
-        (f"Tổng quan Sở, tải XLSX ({SCHOOLS:,} trường)".replace(",", "."), so, "/tong-quan/?tai=xlsx"),
+        (f"Tổng quan Sở, tải XLSX ({f'{SCHOOLS:,}'.replace(',', '.')} trường)", so, "/tong-quan/?tai=xlsx"),
         ("Tổng quan Phòng", phong, "/tong-quan/"),
         ("Một trường (trang của cơ quan)", so, f"/tong-quan/truong/{draft.school_id}/"),
         ("Tổng hợp Sở /api/offices/SO-PA/rollup", so, "/api/offices/SO-PA/rollup"),
