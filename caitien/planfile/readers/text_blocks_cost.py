@@ -14,6 +14,7 @@ from caitien.planfile.readers.text_lines import (
     _MONEY_START,
     _PROPER,
     _ROLE,
+    _ROW_START,
     _STRONG_TIME,
     _TIME_LINE,
     _TIME_START,
@@ -30,6 +31,8 @@ def _dp(
     continuation: bool,
     counts,
     open_ends: list[bool] | None = None,
+    widths: list[float | None] | None = None,
+    last_lines: list[str | None] | None = None,
 ):
     """Best split of one segment's lines into cells of increasing columns (dynamic programming over
     (line where a cell starts, its column)); costs say how well a run of lines fits a column."""
@@ -53,6 +56,15 @@ def _dp(
         )
         for kind in ("lead", "time_text", "other")
     }
+    # A line is wrapped because its next word did not fit: a line whose next one starts with a word
+    # that would have fitted well within the column's width is where the column's cell ends.
+    fits = None
+    if widths:
+        fits = [
+            _prefix([_fits_cost(texts[k - 1], texts[k], widths[c] or 0.0) if k else 0.0 for k in range(n)])
+            for c in range(len(keys))
+        ]
+        fits = [f if widths[c] else None for c, f in enumerate(fits)]
     boundary = [_boundary_cost(texts[k], k in ends_before_blank) for k in range(n)]
     for k in range(n - 1):
         if texts[k + 1].tight and texts[k + 1].spaces == 0 and not continuation:
@@ -78,6 +90,9 @@ def _dp(
         if value is None:
             value = _head_cost(keys[c], texts, i, continuation, counts[c] if counts else None, max_count)
             value -= 1.5 if open_ends and open_ends[c] else 0.0  # the cell the page cut mid-phrase goes on
+            above = last_lines[c] if last_lines else None
+            if above and widths and widths[c] and _fits(above, texts[i].text, widths[c]):
+                value += FITS_ABOVE  # the page did not cut this cell: its last line had room for this word
             head_cache[(c, i)] = value
         return value
 
@@ -108,6 +123,8 @@ def _dp(
         if j > i + 1:
             pre = interior[keys[c] if keys[c] in ("lead", "time_text") else "other"]
             cost += pre[j] - pre[i + 1]
+            if fits is not None and fits[c] is not None:
+                cost += fits[c][j] - fits[c][i + 1]
             if c in budget_cols and amount_end[j - 1] - amount_end[i] > 0:
                 cost += 1.5  # an amount ends its cell
         return cost
@@ -172,6 +189,41 @@ def _dp(
         # No split fits (cells longer than any plan cell): keep the text, in one cell.
         parts = [(start_col or 0, 0, n)]
     return [(c, [t.text for t in texts[i:j]]) for c, i, j in parts]
+
+
+MIN_MEASURED = 8  # lines a column needs to have its width measured
+FITS_SHARE = 0.8  # characters only roughly measure a proportional font: "fits" means well within
+FITS_ABOVE = 0.8  # a cell's line goes on with a word that would have fitted on it
+
+
+def _fits_cost(a: Line, b: Line, width: float) -> float:
+    """Cost of line b going on the cell that holds line a, when b's first word would have fitted on
+    a's line in this column. New paragraphs (bullets, after a stop) start a line of their own."""
+    if _ROW_START.match(a.folded):
+        return 0.0  # "Tiêu chí" and its code were two lines, printed as one here
+    return FITS_ABOVE if _fits(a.text, b.text, width) else 0.0
+
+
+def _fits(above: str, line: str, width: float) -> bool:
+    words = line.split()
+    if not words or above.endswith((".", ";", ":")) or line.startswith(("-", "+", "•", "*")):
+        return False
+    return len(above) + 1 + len(words[0]) <= FITS_SHARE * width
+
+
+def column_widths(cells_by_row: list[list[list[str]]], ncol: int) -> list[float | None] | None:
+    """Each column's line width: a high share of the longest lines its cells hold (a few lines read
+    into the wrong column should not widen it); None for a column with too few lines to tell."""
+    out: list[float | None] = []
+    for c in range(ncol):
+        lengths = sorted(
+            len(ln)
+            for row in cells_by_row
+            for ln in row[c]
+            if ln and not _ROW_START.match(vn.fold_same_length(ln))
+        )
+        out.append(float(lengths[int(0.9 * (len(lengths) - 1))]) if len(lengths) >= MIN_MEASURED else None)
+    return out if any(w is not None for w in out) else None
 
 
 def _prefix(values: list[float]) -> list[float]:
@@ -288,9 +340,15 @@ def _head_cost(key: str, texts: list[Line], i: int, continuation: bool, count, m
             cost -= 3.0
         elif not continuation:
             cost += 3.0 if not vn.parse_time(" ".join(ln.text for ln in texts[i : i + 6])).start else -0.5
+        elif not re.search(
+            r"\d|thang|nam|hoc\s*ky|hk|tiep\s*theo|xuyen|den", " ".join(x.folded for x in texts[i : i + 2])
+        ):
+            cost += 1.0  # the rest of a time names a month, a year or "tiếp theo"
     elif key == "lead":
         if not continuation:
             cost += -2.0 if role else 3.5
+        elif role:
+            cost -= 0.5  # a role goes on the lead the page cut ("…, " / "Tổng phụ trách Đội")
     elif key == "budget_text":
         if not continuation:
             cost += -2.0 if (money or _has_amount(" ".join(ln.text for ln in texts[i : i + 3]))) else 2.0
