@@ -22,6 +22,9 @@ from caitien.planfile.readers.text_lines import (
     table_span,
 )
 
+RARE_ROWS = 6  # rows read before a column can be told rarely filled
+RARE_SHARE = 0.25  # ... when at most this share of them fill it
+
 DEFAULT_LABELS = {
     "order": "TT",
     "criterion": "Tiêu chí",
@@ -88,9 +91,15 @@ def _block_rows(raw: list[str], long_rows: list[int] | None = None) -> tuple[lis
         return [], running
     assigned = [_assign(g, columns, spaced) for g in groups]
     # Read again knowing how wide each column's lines are (see text_blocks_cost._fits_cost).
-    widths = column_widths([cells for kind, cells in assigned if kind == "row"], len(columns))
-    if widths:
-        assigned = [_assign(g, columns, spaced, widths) for g in groups]
+    read = [cells for kind, cells in assigned if kind == "row"]
+    widths = column_widths(read, len(columns))
+    # ... and which columns the table hardly ever fills: text is read into them only on evidence.
+    rare = [
+        len(read) >= RARE_ROWS and sum(1 for r in read if r[c]) <= RARE_SHARE * len(read)
+        for c in range(len(columns))
+    ]
+    if widths or any(rare):
+        assigned = [_assign(g, columns, spaced, widths, rare) for g in groups]
     rows = [[DEFAULT_LABELS.get(k, k) if lab is None else lab for k, lab in columns]]
     for kind, cells in assigned:
         if kind == "standard":
@@ -316,7 +325,9 @@ def _group_code(g: Group) -> str | None:
     return vn.find_criterion(text)
 
 
-def _assign(g: Group, columns, spaced: bool, widths: list[float] | None = None):
+def _assign(
+    g: Group, columns, spaced: bool, widths: list[float | None] | None = None, rare: list[bool] | None = None
+):
     if g.kind == "standard":
         return "standard", g.text
     keys = [k for k, _ in columns]
@@ -337,7 +348,7 @@ def _assign(g: Group, columns, spaced: bool, widths: list[float] | None = None):
         else:
             segments[-1].append(ln)
     crit = keys.index("criterion") if "criterion" in keys else 0
-    first = _dp(segments[0], keys, start_col=crit, continuation=False, counts=None, widths=widths)
+    first = _dp(segments[0], keys, start_col=crit, continuation=False, counts=None, widths=widths, rare=rare)
     for c, part in first:
         cells[c].extend(part)
     _complete_name_from_next_cell(cells, crit)
@@ -368,6 +379,7 @@ def _assign(g: Group, columns, spaced: bool, widths: list[float] | None = None):
             open_ends=open_ends,
             widths=widths,
             last_lines=last_lines,
+            rare=rare,
         ):
             cells[c].extend(part)
     return "row", cells

@@ -33,6 +33,7 @@ def _dp(
     open_ends: list[bool] | None = None,
     widths: list[float | None] | None = None,
     last_lines: list[str | None] | None = None,
+    rare: list[bool] | None = None,
 ):
     """Best split of one segment's lines into cells of increasing columns (dynamic programming over
     (line where a cell starts, its column)); costs say how well a run of lines fits a column."""
@@ -79,6 +80,8 @@ def _dp(
             and not forced[k + 1]
             and not _TIME_START.match(texts[k + 1].folded)
             and not _ROLE.match(texts[k + 1].folded)
+            # "Thường" / "xuyên …": a capital going on in lower case starts a sentence, not a name's half
+            and not (k + 2 < n and texts[k + 2].text[:1].islower() and not forced[k + 2])
         ):
             boundary[k] += 1.0  # "Bình" / "Thạnh": a name wrapped in two
     max_count = max(counts) if counts else None
@@ -90,6 +93,8 @@ def _dp(
         if value is None:
             value = _head_cost(keys[c], texts, i, continuation, counts[c] if counts else None, max_count)
             value -= 1.5 if open_ends and open_ends[c] else 0.0  # the cell the page cut mid-phrase goes on
+            if rare and rare[c]:
+                value += RARE_COLUMN  # a column the other rows leave empty
             above = last_lines[c] if last_lines else None
             if above and widths and widths[c] and _fits(above, texts[i].text, widths[c]):
                 value += FITS_ABOVE  # the page did not cut this cell: its last line had room for this word
@@ -191,6 +196,7 @@ def _dp(
     return [(c, [t.text for t in texts[i:j]]) for c, i, j in parts]
 
 
+RARE_COLUMN = 1.5
 MIN_MEASURED = 8  # lines a column needs to have its width measured
 FITS_SHARE = 0.8  # characters only roughly measure a proportional font: "fits" means well within
 FITS_ABOVE = 0.8  # a cell's line goes on with a word that would have fitted on it
@@ -246,7 +252,9 @@ def _pair_cost(a: Line, b: Line, kind: str, continuation: bool) -> float:
         if re.search(r"\d{4}\s*\.?$", a.folded) and not re.match(r"^[-–\s]*(den|va|toi|\d{4}\b)", b.folded):
             return 2.5  # a time ends with its year
     elif _TIME_LINE.match(b.folded) and not a.folded.endswith(("den", "tu", "-")):
-        return 1.5  # a time line inside a cell is where the time's cell begins
+        # A time line inside a cell is where the time's cell begins; a lead, cut mid-list by the
+        # page ("Tổng phụ trách Đội,"), never goes on with one.
+        return 3.0 if lead else 1.5
     ch = next((x for x in b.text if x.isalpha()), "")
     if not (ch and ch.isupper()) or b.text.startswith(("-", "+", "•")):
         return 0.0
@@ -282,6 +290,9 @@ _NAME_HEADS = {
 }
 
 
+_PLACE_UNITS = {"ấp", "thôn", "xã", "phường", "quận", "huyện", "tỉnh", "trấn", "phố"}
+
+
 def _boundary_cost(last: Line, before_blank: bool) -> float:
     """Cost of a cell ending on this line."""
     tail = last.text
@@ -291,7 +302,9 @@ def _boundary_cost(last: Line, before_blank: bool) -> float:
     elif tail.endswith((".", ";")):
         cost -= 0.3
     words = tail.split()
-    if words and words[-1][:1].isupper() and vn.fold_same_length(words[-1].lower()) in _NAME_HEADS:
+    if words and words[-1].lower() in _PLACE_UNITS:
+        cost += 2.0  # "ấp" / "Định Phước": a place's name follows its unit
+    elif words and words[-1][:1].isupper() and vn.fold_same_length(words[-1].lower()) in _NAME_HEADS:
         cost += 1.5  # "Phòng" / "Giáo dục Đào tạo": a body's name goes on
     elif len(words) >= 2 and words[-1][:1].isupper():
         cost += 0.5  # "… Hội" / "Khuyến học": a name goes on
