@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from caitien.planfile import vietnamese as vn
 from caitien.planfile.readers import header, table
-from caitien.planfile.readers.text_blocks_cost import _dp
+from caitien.planfile.readers.text_blocks_cost import _dp, column_widths
 from caitien.planfile.readers.text_lines import (
     _LEVEL,
     _ROW_START,
@@ -20,6 +21,9 @@ from caitien.planfile.readers.text_lines import (
     Line,
     table_span,
 )
+
+RARE_ROWS = 6  # rows read before a column can be told rarely filled
+RARE_SHARE = 0.25  # ... when at most this share of them fill it
 
 DEFAULT_LABELS = {
     "order": "TT",
@@ -86,6 +90,16 @@ def _block_rows(raw: list[str], long_rows: list[int] | None = None) -> tuple[lis
     if not groups:
         return [], running
     assigned = [_assign(g, columns, spaced) for g in groups]
+    # Read again knowing how wide each column's lines are (see text_blocks_cost._fits_cost).
+    read = [cells for kind, cells in assigned if kind == "row"]
+    widths = column_widths(read, len(columns))
+    # ... and which columns the table hardly ever fills: text is read into them only on evidence.
+    rare = [
+        len(read) >= RARE_ROWS and sum(1 for r in read if r[c]) <= RARE_SHARE * len(read)
+        for c in range(len(columns))
+    ]
+    if widths or any(rare):
+        assigned = [_assign(g, columns, spaced, widths, rare) for g in groups]
     rows = [[DEFAULT_LABELS.get(k, k) if lab is None else lab for k, lab in columns]]
     for kind, cells in assigned:
         if kind == "standard":
@@ -311,7 +325,9 @@ def _group_code(g: Group) -> str | None:
     return vn.find_criterion(text)
 
 
-def _assign(g: Group, columns, spaced: bool):
+def _assign(
+    g: Group, columns, spaced: bool, widths: list[float | None] | None = None, rare: list[bool] | None = None
+):
     if g.kind == "standard":
         return "standard", g.text
     keys = [k for k, _ in columns]
@@ -323,7 +339,7 @@ def _assign(g: Group, columns, spaced: bool):
             n > 0
             and ln.tight
             and not ln.blank
-            and (ln.spaces > 0 or not spaced or ln is g.lines[-1] or _is_code(ln))
+            and (ln.spaces > 0 or not spaced or ln is g.lines[-1] or _is_code(ln) or ln.moved)
         ):
             if spaced and ln.spaces == 0 and not _is_code(ln) and not ln.moved:
                 segments[-1].append(ln)  # a new paragraph in the same cell
@@ -332,9 +348,10 @@ def _assign(g: Group, columns, spaced: bool):
         else:
             segments[-1].append(ln)
     crit = keys.index("criterion") if "criterion" in keys else 0
-    first = _dp(segments[0], keys, start_col=crit, continuation=False, counts=None)
+    first = _dp(segments[0], keys, start_col=crit, continuation=False, counts=None, widths=widths, rare=rare)
     for c, part in first:
         cells[c].extend(part)
+    _complete_name_from_next_cell(cells, crit)
     counts = [len(c) for c in cells]
     open_ends = [
         bool(c) and bool(re.search(r"([,\-–]|\b(?:và|của|với|cho|các|để|trong|phù|những))$", c[-1]))
@@ -345,9 +362,82 @@ def _assign(g: Group, columns, spaced: bool):
             # The rest of a row moved past a page, led by its criterion code.
             cells[crit].append(seg[0].text)
             seg = seg[1:]
-        for c, part in _dp(seg, keys, start_col=None, continuation=True, counts=counts, open_ends=open_ends):
+        # The criterion's name cut by the page goes on first, in the criterion's cell.
+        texts = [ln for ln in seg if not ln.blank]
+        taken = _name_rest(cells[crit], [ln.text for ln in texts])
+        if taken:
+            cells[crit].extend(ln.text for ln in texts[:taken])
+            drop = {id(ln) for ln in texts[:taken]}
+            seg = [ln for ln in seg if id(ln) not in drop]
+        last_lines = [c[-1] if c else None for c in cells]
+        for c, part in _dp(
+            seg,
+            keys,
+            start_col=None,
+            continuation=True,
+            counts=counts,
+            open_ends=open_ends,
+            widths=widths,
+            last_lines=last_lines,
+            rare=rare,
+        ):
             cells[c].extend(part)
     return "row", cells
+
+
+def _norm(text: str) -> str:
+    return " ".join(vn.fold_same_length(text).lower().split())
+
+
+@lru_cache(maxsize=1)
+def _criterion_names() -> dict[str, tuple[str, ...]]:
+    """The names each criterion code has in the regulations (folded): the criterion cell of a plan
+    row holds its criterion's name."""
+    from caitien.catalog import registry
+
+    names: dict[str, set[str]] = {}
+    for reg in registry.regulations():
+        for c in reg.criteria:
+            names.setdefault(c.code, set()).add(_norm(c.name))
+    return {code: tuple(sorted(v)) for code, v in names.items()}
+
+
+_LABEL = re.compile(r"^\W*t[il1]eu\s*ch[il1]\s*(\d{1,2}\.\d{1,2})\s*[:.]?\s*")
+
+
+def _name_rest(criterion: list[str], lines: list[str]) -> int:
+    """How many of `lines` complete the criterion's name that its cell so far has begun (0 when
+    they do not complete it word for word)."""
+    head = _norm(" ".join(criterion))
+    m = _LABEL.match(head)
+    if not m:
+        return 0
+    so_far = head[m.end() :]
+    if not so_far:
+        return 0
+    for name in _criterion_names().get(m.group(1), ()):
+        if not name.startswith(so_far + " "):
+            continue
+        rest, acc = name[len(so_far) + 1 :], ""
+        for k, line in enumerate(lines):
+            acc = f"{acc} {_norm(line)}".strip()
+            if acc == rest:
+                return k + 1
+            if not rest.startswith(acc + " "):
+                break
+    return 0
+
+
+def _complete_name_from_next_cell(cells: list[list[str]], crit: int) -> None:
+    """A capital inside a criterion's name ("Thực hiện / Chương trình …") can end its cell early:
+    the next cell's first lines that complete the name word for word go back to the criterion."""
+    nxt = next((c for c in range(crit + 1, len(cells)) if cells[c]), None)
+    if nxt is None:
+        return
+    taken = _name_rest(cells[crit], cells[nxt])
+    if taken and taken < len(cells[nxt]):
+        cells[crit].extend(cells[nxt][:taken])
+        del cells[nxt][:taken]
 
 
 def _is_code(ln: Line) -> bool:

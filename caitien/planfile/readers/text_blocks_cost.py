@@ -14,6 +14,7 @@ from caitien.planfile.readers.text_lines import (
     _MONEY_START,
     _PROPER,
     _ROLE,
+    _ROW_START,
     _STRONG_TIME,
     _TIME_LINE,
     _TIME_START,
@@ -30,6 +31,9 @@ def _dp(
     continuation: bool,
     counts,
     open_ends: list[bool] | None = None,
+    widths: list[float | None] | None = None,
+    last_lines: list[str | None] | None = None,
+    rare: list[bool] | None = None,
 ):
     """Best split of one segment's lines into cells of increasing columns (dynamic programming over
     (line where a cell starts, its column)); costs say how well a run of lines fits a column."""
@@ -53,6 +57,15 @@ def _dp(
         )
         for kind in ("lead", "time_text", "other")
     }
+    # A line is wrapped because its next word did not fit: a line whose next one starts with a word
+    # that would have fitted well within the column's width is where the column's cell ends.
+    fits = None
+    if widths:
+        fits = [
+            _prefix([_fits_cost(texts[k - 1], texts[k], widths[c] or 0.0) if k else 0.0 for k in range(n)])
+            for c in range(len(keys))
+        ]
+        fits = [f if widths[c] else None for c, f in enumerate(fits)]
     boundary = [_boundary_cost(texts[k], k in ends_before_blank) for k in range(n)]
     for k in range(n - 1):
         if texts[k + 1].tight and texts[k + 1].spaces == 0 and not continuation:
@@ -67,6 +80,8 @@ def _dp(
             and not forced[k + 1]
             and not _TIME_START.match(texts[k + 1].folded)
             and not _ROLE.match(texts[k + 1].folded)
+            # "Thường" / "xuyên …": a capital going on in lower case starts a sentence, not a name's half
+            and not (k + 2 < n and texts[k + 2].text[:1].islower() and not forced[k + 2])
         ):
             boundary[k] += 1.0  # "Bình" / "Thạnh": a name wrapped in two
     max_count = max(counts) if counts else None
@@ -78,6 +93,11 @@ def _dp(
         if value is None:
             value = _head_cost(keys[c], texts, i, continuation, counts[c] if counts else None, max_count)
             value -= 1.5 if open_ends and open_ends[c] else 0.0  # the cell the page cut mid-phrase goes on
+            if rare and rare[c]:
+                value += RARE_COLUMN  # a column the other rows leave empty
+            above = last_lines[c] if last_lines else None
+            if above and widths and widths[c] and _fits(above, texts[i].text, widths[c]):
+                value += FITS_ABOVE  # the page did not cut this cell: its last line had room for this word
             head_cache[(c, i)] = value
         return value
 
@@ -108,6 +128,8 @@ def _dp(
         if j > i + 1:
             pre = interior[keys[c] if keys[c] in ("lead", "time_text") else "other"]
             cost += pre[j] - pre[i + 1]
+            if fits is not None and fits[c] is not None:
+                cost += fits[c][j] - fits[c][i + 1]
             if c in budget_cols and amount_end[j - 1] - amount_end[i] > 0:
                 cost += 1.5  # an amount ends its cell
         return cost
@@ -174,6 +196,42 @@ def _dp(
     return [(c, [t.text for t in texts[i:j]]) for c, i, j in parts]
 
 
+RARE_COLUMN = 1.5
+MIN_MEASURED = 8  # lines a column needs to have its width measured
+FITS_SHARE = 0.8  # characters only roughly measure a proportional font: "fits" means well within
+FITS_ABOVE = 0.8  # a cell's line goes on with a word that would have fitted on it
+
+
+def _fits_cost(a: Line, b: Line, width: float) -> float:
+    """Cost of line b going on the cell that holds line a, when b's first word would have fitted on
+    a's line in this column. New paragraphs (bullets, after a stop) start a line of their own."""
+    if _ROW_START.match(a.folded):
+        return 0.0  # "Tiêu chí" and its code were two lines, printed as one here
+    return FITS_ABOVE if _fits(a.text, b.text, width) else 0.0
+
+
+def _fits(above: str, line: str, width: float) -> bool:
+    words = line.split()
+    if not words or above.endswith((".", ";", ":")) or line.startswith(("-", "+", "•", "*")):
+        return False
+    return len(above) + 1 + len(words[0]) <= FITS_SHARE * width
+
+
+def column_widths(cells_by_row: list[list[list[str]]], ncol: int) -> list[float | None] | None:
+    """Each column's line width: a high share of the longest lines its cells hold (a few lines read
+    into the wrong column should not widen it); None for a column with too few lines to tell."""
+    out: list[float | None] = []
+    for c in range(ncol):
+        lengths = sorted(
+            len(ln)
+            for row in cells_by_row
+            for ln in row[c]
+            if ln and not _ROW_START.match(vn.fold_same_length(ln))
+        )
+        out.append(float(lengths[int(0.9 * (len(lengths) - 1))]) if len(lengths) >= MIN_MEASURED else None)
+    return out if any(w is not None for w in out) else None
+
+
 def _prefix(values: list[float]) -> list[float]:
     out = [0.0]
     for v in values:
@@ -194,7 +252,9 @@ def _pair_cost(a: Line, b: Line, kind: str, continuation: bool) -> float:
         if re.search(r"\d{4}\s*\.?$", a.folded) and not re.match(r"^[-–\s]*(den|va|toi|\d{4}\b)", b.folded):
             return 2.5  # a time ends with its year
     elif _TIME_LINE.match(b.folded) and not a.folded.endswith(("den", "tu", "-")):
-        return 1.5  # a time line inside a cell is where the time's cell begins
+        # A time line inside a cell is where the time's cell begins; a lead, cut mid-list by the
+        # page ("Tổng phụ trách Đội,"), never goes on with one.
+        return 3.0 if lead else 1.5
     ch = next((x for x in b.text if x.isalpha()), "")
     if not (ch and ch.isupper()) or b.text.startswith(("-", "+", "•")):
         return 0.0
@@ -230,6 +290,9 @@ _NAME_HEADS = {
 }
 
 
+_PLACE_UNITS = {"ấp", "thôn", "xã", "phường", "quận", "huyện", "tỉnh", "trấn", "phố"}
+
+
 def _boundary_cost(last: Line, before_blank: bool) -> float:
     """Cost of a cell ending on this line."""
     tail = last.text
@@ -239,7 +302,9 @@ def _boundary_cost(last: Line, before_blank: bool) -> float:
     elif tail.endswith((".", ";")):
         cost -= 0.3
     words = tail.split()
-    if words and words[-1][:1].isupper() and vn.fold_same_length(words[-1].lower()) in _NAME_HEADS:
+    if words and words[-1].lower() in _PLACE_UNITS:
+        cost += 2.0  # "ấp" / "Định Phước": a place's name follows its unit
+    elif words and words[-1][:1].isupper() and vn.fold_same_length(words[-1].lower()) in _NAME_HEADS:
         cost += 1.5  # "Phòng" / "Giáo dục Đào tạo": a body's name goes on
     elif len(words) >= 2 and words[-1][:1].isupper():
         cost += 0.5  # "… Hội" / "Khuyến học": a name goes on
@@ -288,9 +353,15 @@ def _head_cost(key: str, texts: list[Line], i: int, continuation: bool, count, m
             cost -= 3.0
         elif not continuation:
             cost += 3.0 if not vn.parse_time(" ".join(ln.text for ln in texts[i : i + 6])).start else -0.5
+        elif not re.search(
+            r"\d|thang|nam|hoc\s*ky|hk|tiep\s*theo|xuyen|den", " ".join(x.folded for x in texts[i : i + 2])
+        ):
+            cost += 1.0  # the rest of a time names a month, a year or "tiếp theo"
     elif key == "lead":
         if not continuation:
             cost += -2.0 if role else 3.5
+        elif role:
+            cost -= 0.5  # a role goes on the lead the page cut ("…, " / "Tổng phụ trách Đội")
     elif key == "budget_text":
         if not continuation:
             cost += -2.0 if (money or _has_amount(" ".join(ln.text for ln in texts[i : i + 3]))) else 2.0

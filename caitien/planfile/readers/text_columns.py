@@ -56,6 +56,7 @@ END = 0.1  # a cell ends (1.5 when its last line ends mid-phrase)
 AFTER_STOP = 0.8  # a lower-case piece goes on after a full stop
 INNER_CAPITAL = 0.5  # a capitalised word inside a piece, after a lower-case one
 ROLE_WORDS = 0.4  # (scaled, a saving) the lead column's pieces name roles
+TIME_IN_LEAD = 0.3  # a lead piece made of time words only ("và các" of "và các năm tiếp theo")
 ROLE_OPENS = -0.6  # a lead cell starts with a role
 TIME_OPENS = -0.6  # a time cell starts with a month, year or "Năm"
 MONEY_OPENS = -0.3  # a budget cell starts with an amount, "Không", "Kinh phí", "Nguồn" …
@@ -120,7 +121,7 @@ _ROLE_OPEN = re.compile(
 
 _ROLE_WORD = re.compile(
     r"^[-+]?(?:hieu|truong|pho|giao|vien|nhan|ke|toan|gv|bgh|cmhs|phhs|to|ban|giam|doan|doi|tong|phu|trach|"
-    r"thu|van|y|te|bo|chi|cong|hoi|dong|va|cac|chuyen|mon|cm|tpt|nv|cb|can|ht|pht)[,.;]?$"
+    r"thu|van|y|te|bo|chi|cong|hoi|dong|chuyen|mon|cm|tpt|nv|cb|can|ht|pht)[,.;]?$"
 )
 
 
@@ -167,6 +168,9 @@ def _facts(words: list[Word]) -> list[_WordFacts]:
 def _word_facts(text: str, opens_inside: bool) -> _WordFacts:
     # Tables repeat their words ("và", "các", "năm học"): each word's facts are worked out once.
     f = vn.fold_same_length(text.lower())
+    # OCR reads "Đ" as "P" ("Pén" for "Đến", "Poi" for "Đội"): no Vietnamese word starts with a
+    # "p" that is not "ph", so such a word is read as starting with "đ".
+    f = re.sub(r"^([-+]?)p(?=[a-z])(?!h)", r"\1d", f)
     ch = next((c for c in text if c.isalnum()), "")
     return _WordFacts(
         time=bool(_TIME_WORD.match(f)),
@@ -401,6 +405,8 @@ def _kind_cost(kind: str, new: bool, sp: _Span) -> float:
             cost += 1.0
     elif sp.timeish == 1.0 and sp.core_time:
         cost += 0.8
+    elif sp.timeish == 1.0 and sp.roleish == 0.0 and kind == "lead":
+        cost += TIME_IN_LEAD  # "và các", "tiếp theo": a time's words, no role
     if kind == "budget_text":
         if new:
             cost += MONEY_OPENS if sp.money_open else 1.0
