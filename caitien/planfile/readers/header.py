@@ -56,7 +56,7 @@ def fill_document(doc: Document, text: str) -> None:
     if doc.school is None:
         doc.school = _school_from_body(text)
     body = clean_text(" ".join(lines[head_end:]))
-    doc.school = _usual_case(doc.school, body, school=True)
+    doc.school = _kind_spelled(_usual_case(doc.school, body, school=True))
     doc.governing_body = _usual_case(doc.governing_body, body, school=False)
     if doc.circular is None:
         doc.circular = vn.find_circular(text)
@@ -356,6 +356,49 @@ _SCHOOL_KINDS = tuple(
         "va",
     )
 )
+# The kinds' spelling: OCR often misreads a tone mark ("Tiếu học"), and the kind is a closed list.
+_KIND_SPELLING = {
+    tuple(vn.fold_same_length(k).split()): k.split()
+    for k in (
+        "tiểu học và trung học cơ sở",
+        "trung học cơ sở và trung học phổ thông",
+        "phổ thông có nhiều cấp học",
+        "phổ thông dân tộc bán trú",
+        "phổ thông dân tộc nội trú",
+        "trung học cơ sở",
+        "trung học phổ thông",
+        "tiểu học",
+        "mầm non",
+        "mẫu giáo",
+        "nhà trẻ",
+        "liên cấp",
+        "trung học",
+    )
+}
+
+
+def _kind_spelled(name: str | None) -> str | None:
+    """The kind of school after "Trường" spelled as the regulation spells it, each word in the case
+    it was written. A name without any diacritics (text that lost them) stays as written."""
+    if not name or vn.fold_same_length(name) == name.lower():
+        return name
+    words = name.split()
+    folded = [vn.fold_same_length(w.lower()) for w in words]
+    if not folded or folded[0] != "truong":
+        return name
+    run = _match(folded, 1, _SCHOOL_KINDS[:-1])
+    if not run:
+        return name
+    for k, right in enumerate(_KIND_SPELLING[tuple(folded[1 : 1 + run])], start=1):
+        word = words[k]
+        words[k] = (
+            right.upper()
+            if word.isupper() and len(word) > 1
+            else (right[:1].upper() + right[1:] if word[:1].isupper() else right)
+        )
+    return " ".join(words)
+
+
 # Administrative units, written in lower case before the place name (longest first).
 _UNITS = tuple(
     tuple(k.split()) for k in ("thanh pho", "thi xa", "thi tran", "huyen", "quan", "phuong", "xa", "tinh")

@@ -165,8 +165,24 @@ def ruling_lines(ink: np.ndarray):
     v_length = max(15, int(0.018 * long_side))
     horizontal = _runs(half, h_length)
     vertical = _runs(half.T, v_length).T
-    h_lines = [(2 * y + 1, 2 * x0, 2 * x1) for y, x0, x1 in _segments(horizontal, h_length)]
-    v_lines = [(2 * x + 1, 2 * y0, 2 * y1) for x, y0, y1 in _segments(vertical.T, v_length)]
+    h_found = _segments(horizontal, h_length)
+    v_found = _segments(vertical.T, v_length)
+    # A row of one short line (a row broken by the page end, a heading row) has rules no longer
+    # than a letter's stroke: such a short rule counts only when it runs from one horizontal rule
+    # to another.
+    short_length = max(8, int(0.006 * long_side))
+    short = _runs(half.T, short_length).T
+    bridges = [
+        (x, y0, y1)
+        for x, y0, y1 in _segments(short.T, short_length)
+        if _meets_rule(h_found, x, y0)
+        and _meets_rule(h_found, x, y1)
+        and not any(abs(x - vx) <= 3 and y0 < vy1 and vy0 < y1 for vx, vy0, vy1 in v_found)
+    ]
+    vertical |= _keep_segments(short, bridges)
+    v_found += bridges
+    h_lines = [(2 * y + 1, 2 * x0, 2 * x1) for y, x0, x1 in h_found]
+    v_lines = [(2 * x + 1, 2 * y0, 2 * y1) for x, y0, y1 in v_found]
     small_mask = horizontal | vertical
     mask = np.zeros_like(ink)
     mask[: height - height % 2, : width - width % 2] = small_mask.repeat(2, axis=0).repeat(2, axis=1)
@@ -179,6 +195,21 @@ def ruling_lines(ink: np.ndarray):
         grown[:, shift:] |= mask[:, :-shift]
         grown[:, :-shift] |= mask[:, shift:]
     return h_lines, v_lines, grown
+
+
+def _meets_rule(h_lines: list[tuple[float, int, int]], x: float, y: int) -> bool:
+    """Whether (x, y) lies on a horizontal rule, a few pixels allowed (half resolution)."""
+    return any(abs(y - hy) <= 4 and hx0 - 4 <= x <= hx1 + 4 for hy, hx0, hx1 in h_lines)
+
+
+def _keep_segments(mask: np.ndarray, segments: list[tuple[float, int, int]]) -> np.ndarray:
+    """The pixels of a vertical run mask that belong to the kept segments (the rest is letters)."""
+    kept = np.zeros_like(mask)
+    for x, y0, y1 in segments:
+        column = int(round(x))
+        lo, hi = max(0, column - 3), min(mask.shape[1], column + 4)
+        kept[y0:y1, lo:hi] = mask[y0:y1, lo:hi]
+    return kept
 
 
 def for_ocr(gray: Image.Image, mask: np.ndarray) -> Image.Image:

@@ -238,13 +238,15 @@ def parse_tsv(tsv: str) -> list[Word]:
 
 
 _CRITERION_AFTER = ("chí", "chi", "chỉ", "chì", "tc")
+_TERM_NUMERAL = re.compile(r"^(?![1I]+[.,;]?$)[ïíìîlI|!1]{1,2}[.,;]?$")
 _SPLIT_CODE = re.compile(r"^([1-5])\s*[,.;:·]?\s*(10|[1-9])[.,;:]?$")
 
 
 def _repair(words: list[Word]) -> list[Word]:
     """Fix what OCR predictably gets wrong in a plan. A bullet (a small round dot) comes out as "*",
     "®", "se." and the like: a word whose box is a small square is a bullet. Marks with no letter or
-    digit read with almost no confidence are specks or rule remnants: dropped. A criterion code after
+    digit read with almost no confidence are specks or rule remnants: dropped. A term's numeral after
+    "Học kỳ" read as "ï" or "l" is put back as "I". A criterion code after
     "Tiêu chí" loses or bends its dot ("15", "1,2"): put back, and the field marked doubtful."""
     if not words:
         return words
@@ -266,7 +268,30 @@ def _repair(words: list[Word]) -> list[Word]:
                 word.confidence = min(word.confidence, LOW_CONFIDENCE - 1)
         previous = word.text.lower().strip(".,:;")
         out.append(word)
+    _term_numerals(out, usual)
     return out
+
+
+def _term_numerals(words: list[Word], usual: int) -> None:
+    """ "Học kỳ I" read as "Học kỳ ï": a term's Roman numeral is one tall stroke. Tesseract's word
+    order follows its own blocks, not the table's lines, so "kỳ" is looked for just left of it."""
+    for word in words:
+        if not _TERM_NUMERAL.match(word.text):
+            continue
+        for left in words:
+            if left.text.lower().strip(".,:;") not in ("kỳ", "kì", "ky", "ki"):
+                continue
+            same_line = min(word.bottom, left.bottom) - max(word.top, left.top) > 0.3 * usual
+            before = same_line and 0 <= word.left - left.right <= 1.5 * usual
+            # or "kỳ" ends the line above in a narrow cell, the numeral opens the next line
+            wrapped = (
+                0.5 * usual < word.top - left.top <= 2.2 * usual
+                and left.left - 8 * usual <= word.left <= left.left
+            )
+            if before or wrapped:
+                tail = word.text.rstrip(".,;")
+                word.text = "I" * len(tail) + word.text[len(tail) :]
+                break
 
 
 def _share_lines(words: list[Word]) -> list[Word]:
@@ -326,6 +351,7 @@ def _chars(words: list[Word], scale: float) -> list[dict]:
                     "height": size,
                     "object_type": "char",
                     "doubt": doubt,
+                    "word_start": i == 0,
                 }
             )
     return chars

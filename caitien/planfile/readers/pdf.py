@@ -16,7 +16,7 @@ from collections.abc import Callable
 from io import BytesIO
 
 from caitien.planfile.model import Document
-from caitien.planfile.readers import Block, ReadError, assemble, report_progress, safety
+from caitien.planfile.readers import Block, ReadError, assemble, cell_wrap, report_progress, safety
 from caitien.text import fold
 
 MAX_PAGE_CHARS = 60_000  # a dense A4 page holds about 6 000
@@ -495,9 +495,11 @@ def _chars_text(chars: list[dict]) -> str:
         line.sort(key=lambda ch: ch["x0"])
         text = line[0]["text"]
         for previous, char in zip(line, line[1:], strict=False):
-            text += (" " if char["x0"] - previous["x1"] > 1.5 else "") + char["text"]
+            # An OCR word's first letter starts a word even where the gap is narrow (tight columns).
+            apart = char["x0"] - previous["x1"] > 1.5 or char.get("word_start", False)
+            text += (" " if apart else "") + char["text"]
         out.append(text)
-    return "\n".join(out)
+    return cell_wrap.join_lines(out)
 
 
 # --- tables without rules -----------------------------------------------------------------------

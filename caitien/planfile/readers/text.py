@@ -22,6 +22,7 @@ import re
 from caitien.planfile import vietnamese as vn
 from caitien.planfile.model import Document
 from caitien.planfile.readers import header, table, text_columns, text_layout, text_raw
+from caitien.planfile.readers.pdf import clean_bullets
 from caitien.planfile.readers.text_blocks import _block_rows, _is_spaced
 from caitien.planfile.readers.text_lines import MAX_ROW_LINES
 from caitien.planfile.readers.text_lines import table_span as _table_span
@@ -33,6 +34,8 @@ def read_text(text: str, source: str = "") -> Document:
     doc = Document(source=source)
     text = vn.nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "")
+    # Word's Symbol-font bullets come out of pdftotext as private-use characters.
+    text = clean_bullets(text)
     raw_lines = text.split("\n")
     if len(raw_lines) > MAX_LINES:
         raw_lines = raw_lines[:MAX_LINES]

@@ -50,9 +50,27 @@ def words(line: str) -> list[Word]:
     for m in re.finditer(r"\S+", line):
         out.append(Word(m.group(0), m.start(), m.start() - last if out else 0))
         last = m.end()
+    out = _bullets_on(out)
     if len(out) > MAX_WORDS:
         rest = out[MAX_WORDS - 1 :]
         out = out[: MAX_WORDS - 1] + [Word(line[rest[0].x : rest[-1].end], rest[0].x, rest[0].gap)]
+    return out
+
+
+def _bullets_on(ws: list[Word]) -> list[Word]:
+    """A lone bullet goes with the word after it, placed where that word stands: a bullet hangs
+    left of its cell's text, often past the column's edge, and must not stay in the cell before."""
+    out: list[Word] = []
+    k = 0
+    while k < len(ws):
+        w = ws[k]
+        if w.text in ("-", "–", "+", "•", "*") and k + 1 < len(ws) and ws[k + 1].gap <= 3:
+            nxt = ws[k + 1]
+            out.append(Word(f"{w.text} {nxt.text}", nxt.x, w.gap))
+            k += 2
+            continue
+        out.append(w)
+        k += 1
     return out
 
 
@@ -211,6 +229,9 @@ def read_layout(lines: list[str], pages: list[int]) -> tuple[list[list[str]], li
     ref_lines = [lines[i] for i in by_page.get(first_page, body)]
     edges0 = _edges(ref_lines + [lines[i] for i in header_lines], None)
     edges0 = _edges_from_header(lines, header_lines, ref_lines, edges0)
+    numbered = next((i for i in range(head, min(body_start + 1, end)) if _numbered(lines[i])), None)
+    if numbered is not None:
+        edges0 = _edges_from_markers(lines[numbered], edges0)
     ncols = len(edges0)
     geometry: dict[int, tuple[list[int], list[float]]] = {}
     for page, idx in by_page.items():
@@ -231,6 +252,7 @@ def read_layout(lines: list[str], pages: list[int]) -> tuple[list[list[str]], li
     keys = [table.classify(lab) for lab in labels]
     order_col = keys.index("order") if "order" in keys else None
     label_col = next((k for k, key in enumerate(keys) if key in ("criterion", "issue")), 0)
+    level_col = keys.index("level") if keys[label_col + 1 : label_col + 2] == ["level"] else None
     rows: list[list[str]] = [labels]
     current: list[list[str]] | None = None
     closed: set[int] = set()
@@ -264,6 +286,8 @@ def read_layout(lines: list[str], pages: list[int]) -> tuple[list[list[str]], li
             last_page = pages[i]
         cells = split_line(words(ln), edges, widths, closed)
         texts = [" ".join(w.text for w in c) for c in cells]
+        if level_col is not None and not texts[level_col]:
+            texts[label_col], texts[level_col] = _level_glued(texts[label_col])
         starts = False
         if order_col is not None and re.fullmatch(r"\d{1,3}\.?", texts[order_col] or "x"):
             starts = True
@@ -292,6 +316,18 @@ def read_layout(lines: list[str], pages: list[int]) -> tuple[list[list[str]], li
     return rows, running
 
 
+_GLUED_LEVEL = re.compile(r"^(\W*t[il1]eu\s*ch[il1](?:\s+\d{1,2}\.\d{1,2})?)\s+([1-4])$")
+
+
+def _level_glued(label: str) -> tuple[str, str]:
+    """(label, level) of a criterion label with the Mức column's digit glued to it by a single
+    space ("Tiêu chí 2" over "1.2"): pdftotext joins a narrow column's cell to the one before."""
+    m = _GLUED_LEVEL.match(vn.fold_same_length(label))
+    if not m:
+        return label, ""
+    return label[: m.end(1)], label[m.start(2) :]
+
+
 def _header_again(ps: list[tuple[int, str]]) -> bool:
     return (
         len(ps) >= 3
@@ -313,6 +349,21 @@ def _edges_from_header(
         if near_head or support >= 3:
             out.append(e)
     return out or edges
+
+
+def _edges_from_markers(line: str, edges: list[int]) -> list[int]:
+    """The column edges a numbered row "(1) (2) … (n)" gives: one column per marker, each at the
+    measured edge next to its marker (the marker sits at its cell's left edge or a little right of
+    it), or at the marker itself when no measured edge is near. Glued header labels ("Mức Kết quả")
+    and indented bullets otherwise hide or invent a column."""
+    markers = [w.x for w in words(line)][:MAX_COLUMNS]
+    out: list[int] = []
+    for k, x in enumerate(markers):
+        low = max(x - 4, out[-1] + 1 if out else 0)
+        high = markers[k + 1] - 1 if k + 1 < len(markers) else x + 2
+        near = [e for e in edges if low <= e <= min(x + 2, high)]
+        out.append(min(near, key=lambda e: abs(e - x)) if near else x)
+    return out
 
 
 def _nearest_geometry(geometry: dict, default: list[int]) -> list[int]:
