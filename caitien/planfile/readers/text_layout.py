@@ -284,7 +284,14 @@ def read_layout(lines: list[str], pages: list[int]) -> tuple[list[list[str]], li
         if pages[i] != last_page:
             closed = set()  # a row going on over a page break: its cells go on
             last_page = pages[i]
-        cells = split_line(words(ln), edges, widths, closed)
+        ws = words(ln)
+        if order_col == 0 and ncols > 1 and _numbered_row_start(ws):
+            # "10 Tiêu chí 2": a two-digit TT glued to the label by one space; the TT column was
+            # measured from one-digit numbers and would take the label's first word with it.
+            rest = {c - 1 for c in closed if c > 0}
+            cells = [ws[:1], *split_line(ws[1:], edges[1:], widths[1:], rest)]
+        else:
+            cells = split_line(ws, edges, widths, closed)
         texts = [" ".join(w.text for w in c) for c in cells]
         if level_col is not None and not texts[level_col]:
             texts[label_col], texts[level_col] = _level_glued(texts[label_col])
@@ -314,6 +321,13 @@ def read_layout(lines: list[str], pages: list[int]) -> tuple[list[list[str]], li
     if current:
         rows.append(["\n".join(c) for c in current])
     return rows, running
+
+
+def _numbered_row_start(ws: list[Word]) -> bool:
+    """A line that opens a row with its TT number and the criterion label right after it."""
+    if len(ws) < 2 or not re.fullmatch(r"\d{1,3}\.?", ws[0].text) or ws[0].x > 1:
+        return False
+    return re.match(r"^t[il1]eu$|^\d{1,2}\.\d{1,2}$", vn.fold_same_length(ws[1].text)) is not None
 
 
 _GLUED_LEVEL = re.compile(r"^(\W*t[il1]eu\s*ch[il1](?:\s+\d{1,2}\.\d{1,2})?)\s+([1-4])$")
